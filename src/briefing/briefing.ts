@@ -1,0 +1,30 @@
+import type { Citation, CitedText } from '../core/reply.ts';
+
+/** A quote as a briefing shows it: verbatim from a stored article, with its citation. */
+export interface BriefingQuote {
+  speaker: string;
+  role?: string;
+  text: string;
+  kind: 'direct' | 'reported';
+  cite: number;
+}
+
+/** The platform-neutral result of `/brief`, `/ask` and a digest; adapters render it. */
+export interface Briefing {
+  topic: string;
+  /** 3-7 key points, each citing its sources. */
+  points: CitedText[];
+  /** Figures with what they count. */
+  numbers: CitedText[];
+  quotes: BriefingQuote[];
+  sources: Citation[];
+  /** Which summarizer produced it, and why the LLM's answer was not used when it was not. */
+  summarizer: 'extractive' | 'llm';
+  note?: string;
+}
+
+/** Writes briefings and answers from the store: the extractive summarizer or an LLM. */
+export interface Briefer {
+  brief(topic: string, options?: { since?: string }): Promise<Briefing>;
+  ask(question: string): Promise<Briefing>;
+}

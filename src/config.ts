@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * The contract's environment variables, validated once at start. `loadConfig(env)` takes the
+ * environment as a parameter so tests pass a plain object.
+ */
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const url = (name: string, example: string) =>
+  optional.refine((v) => v === undefined || URL.canParse(v), {
+    message: `${name} must be a full URL such as ${example}`,
+  });
+
+const schema = z.object({
+  NEWSBRIEF_DB: optional.default('./data/newsbrief.db'),
+  NEWSBRIEF_ARTICLES: optional,
+  NEWSBRIEF_FEEDS: optional.refine(
+    (v) => v === undefined || v.split(',').every((u) => u.trim() === '' || URL.canParse(u.trim())),
+    {
+      message:
+        'NEWSBRIEF_FEEDS must be comma-separated feed URLs, e.g. https://example.org/rss.xml',
+    },
+  ),
+  DISCORD_TOKEN: optional,
+  DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{15,22}$/.test(v), {
+    message:
+      'DISCORD_APPLICATION_ID must be the numeric Application ID from the Discord Developer Portal (General Information)',
+  }),
+  DISCORD_GUILD_ID: optional.refine((v) => v === undefined || /^\d{15,22}$/.test(v), {
+    message:
+      'DISCORD_GUILD_ID must be a numeric server id (Discord: right-click the server, Copy Server ID)',
+  }),
+  DISCORD_API_URL: url('DISCORD_API_URL', 'https://discord.com/api'),
+  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+    message:
+      'SLACK_BOT_TOKEN must be the Bot User OAuth Token (xoxb-…) from OAuth & Permissions in your Slack app',
+  }),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message:
+      'SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write, from Basic Information > App-Level Tokens',
+  }),
+  SLACK_API_URL: url('SLACK_API_URL', 'https://slack.com/api/'),
+  PORT: optional
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), {
+      message: 'PORT must be a TCP port number between 0 and 65535, e.g. 3000',
+    })
+    .transform((v) => (v === undefined ? 3000 : Number(v))),
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: url('OPENAI_BASE_URL', 'http://localhost:11434/v1'),
+  OPENAI_MODEL: optional.default('gpt-4o-mini'),
+  NEWSBRIEF_TZ: optional.default('UTC').refine((v) => isTimeZone(v), {
+    message: 'NEWSBRIEF_TZ must be an IANA timezone name such as Europe/Istanbul or UTC',
+  }),
+  LOG_LEVEL: optional.default('info').pipe(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    }),
+  ),
+});
+
+export type Config = Readonly<z.output<typeof schema>> & {
+  readonly feeds: readonly string[];
+  /** True when an OpenAI-compatible LLM is configured. */
+  readonly llm: boolean;
+};
+
+/** Raised when the environment is invalid; its message lists every problem and its fix. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const variable = String(i.path[0] ?? '');
+      return i.message.startsWith(variable) ? `- ${i.message}` : `- ${variable}: ${i.message}`;
+    });
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const problems: string[] = [];
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    problems.push(
+      '- SLACK_SIGNING_SECRET is required for Slack over HTTP (find it under Basic Information > App Credentials), or set SLACK_APP_TOKEN for Socket Mode',
+    );
+  }
+  if ((c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET) && !c.SLACK_BOT_TOKEN) {
+    problems.push(
+      '- SLACK_BOT_TOKEN is required when Slack is configured (OAuth & Permissions > Bot User OAuth Token)',
+    );
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${problems.join('\n')}`);
+  }
+  const feeds = (c.NEWSBRIEF_FEEDS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  return Object.freeze({
+    ...c,
+    feeds: Object.freeze(feeds),
+    llm: Boolean(c.OPENAI_API_KEY || c.OPENAI_BASE_URL),
+  });
+}

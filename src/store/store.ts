@@ -1,0 +1,68 @@
+import type { Article, Quote } from '../articles/article.ts';
+
+/** A paragraph found by a search, with the article it belongs to. */
+export interface Passage {
+  articleId: string;
+  paragraph: number;
+  text: string;
+  /** Higher is more relevant. */
+  score: number;
+  title: string;
+  outlet?: string;
+  url?: string;
+  published?: string;
+}
+
+/** A stored quote with its article's metadata, for `/who` and briefings. */
+export interface StoredQuote extends Quote {
+  articleId: string;
+  title: string;
+  outlet?: string;
+  url?: string;
+  published?: string;
+}
+
+/** One line of `/sources`. */
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  outlet?: string;
+  url?: string;
+  published?: string;
+  ingestedAt: string;
+  paragraphs: number;
+  removed: number;
+  /** Removal counts by reason, e.g. `{ "duplicate paragraph": 12 }`. */
+  removedByReason: Record<string, number>;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** ISO time: only articles published (or ingested, when undated) at or after it. */
+  since?: string;
+}
+
+export interface AddResult {
+  id: string;
+  /** False when the same article was already stored. */
+  inserted: boolean;
+}
+
+/**
+ * The only way the rest of the code reaches stored data. Asynchronous although SQLite is not:
+ * a PostgreSQL implementation will follow, so no SQL lives outside `src/store/`.
+ */
+export interface Store {
+  /** Adds articles in one transaction; an article already stored is left as it is. */
+  addArticles(articles: readonly Article[]): Promise<AddResult[]>;
+  getArticle(id: string): Promise<Article | undefined>;
+  countArticles(): Promise<number>;
+  listArticles(options?: { topic?: string; limit?: number }): Promise<ArticleSummary[]>;
+  /** Ranked paragraphs matching the words of `topic` (never FTS syntax). */
+  searchPassages(topic: string, options?: SearchOptions): Promise<Passage[]>;
+  /** Quotes whose speaker matches `name` forgivingly ("erdogan", "Erdoğan", "Recep Erdogan"). */
+  quotesBySpeaker(name: string, options?: SearchOptions): Promise<StoredQuote[]>;
+  /** Quotes whose paragraph or article mentions `topic`. */
+  quotesByTopic(topic: string, options?: SearchOptions): Promise<StoredQuote[]>;
+  close(): Promise<void>;
+}
