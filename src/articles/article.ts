@@ -55,6 +55,8 @@ export interface Article extends CleanedArticle {
   origin: string;
   raw: string;
   quotes: Quote[];
+  /** Sentence boundaries per paragraph: `[start, end)` character offsets within that paragraph. */
+  sentences: Array<Array<[number, number]>>;
   /** ISO time it entered the store. */
   ingestedAt: string;
 }

@@ -5,6 +5,8 @@ export interface Passage {
   articleId: string;
   paragraph: number;
   text: string;
+  /** Sentence boundaries within `text`, `[start, end)`, when the store has them. */
+  sentences?: Array<[number, number]>;
   /** Higher is more relevant. */
   score: number;
   title: string;
@@ -52,7 +54,7 @@ export interface AddResult {
  * The only way the rest of the code reaches stored data. Asynchronous although SQLite is not:
  * a PostgreSQL implementation will follow, so no SQL lives outside `src/store/`.
  */
-export interface Store {
+export interface Store extends SubscriptionStore {
   /** Adds articles in one transaction; an article already stored is left as it is. */
   addArticles(articles: readonly Article[]): Promise<AddResult[]>;
   getArticle(id: string): Promise<Article | undefined>;
@@ -65,4 +67,33 @@ export interface Store {
   /** Quotes whose paragraph or article mentions `topic`. */
   quotesByTopic(topic: string, options?: SearchOptions): Promise<StoredQuote[]>;
   close(): Promise<void>;
+}
+
+/** A channel's digest subscription. */
+export interface Subscription {
+  platform: 'discord' | 'slack' | 'console';
+  channelId: string;
+  /** HH:MM, 24-hour, in `timezone`. */
+  time: string;
+  /** IANA timezone name. */
+  timezone: string;
+  /** Empty means every topic. */
+  topics: string[];
+  createdBy: string;
+  createdAt: string;
+  /** When the last digest was posted (ISO), and the last delivery error if the last one failed. */
+  lastDigestAt?: string;
+  lastError?: string;
+}
+
+/** Subscriptions of channels to digests, one per channel. */
+export interface SubscriptionStore {
+  putSubscription(s: Subscription): Promise<void>;
+  getSubscription(
+    platform: Subscription['platform'],
+    channelId: string,
+  ): Promise<Subscription | undefined>;
+  listSubscriptions(): Promise<Subscription[]>;
+  /** True when there was one to remove. */
+  deleteSubscription(platform: Subscription['platform'], channelId: string): Promise<boolean>;
 }

@@ -1,0 +1,32 @@
+import type { Logger } from 'pino';
+import { COMMANDS } from '../commands/index.ts';
+import { ExtractiveBriefer } from './briefing/extractive-briefer.ts';
+import type { Config } from './config.ts';
+import { createDispatch, type Dispatch } from './core/dispatch.ts';
+import { Registry } from './core/registry.ts';
+import type { Services } from './core/services.ts';
+import { SqliteStore } from './store/sqlite/sqlite-store.ts';
+
+/** Everything but the front ends: what both `start` and the one-shot CLI commands need. */
+export interface App {
+  services: Services;
+  registry: Registry;
+  dispatch: Dispatch;
+  store: SqliteStore;
+  close(): Promise<void>;
+}
+
+/** The composition root's core: config -> store -> summarizer -> commands. */
+export function createApp(config: Config, log: Logger, clock: () => Date = () => new Date()): App {
+  const store = new SqliteStore(config.NEWSBRIEF_DB);
+  const registry = new Registry(COMMANDS);
+  const briefer = new ExtractiveBriefer(store);
+  const services: Services = { config, store, briefer, commands: registry.commands, clock, log };
+  return {
+    services,
+    registry,
+    store,
+    dispatch: createDispatch(registry, services),
+    close: () => store.close(),
+  };
+}

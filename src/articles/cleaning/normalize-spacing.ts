@@ -1,0 +1,18 @@
+/**
+ * Tidies the spacing scrapers leave behind: `today .` -> `today.`, runs of spaces, stray control
+ * characters, Unicode NFC. Quote marks are kept exactly as they are: who-said-what reads them.
+ */
+export function normalizeSpacing(text: string): string {
+  return (
+    text
+      .normalize('NFC')
+      // Zero-width and control characters (but not newlines and tabs) carry nothing readable.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g, '')
+      .replace(/[ \t\u00a0]+/g, ' ')
+      // A space before closing punctuation: `today .`, `word ,`.
+      .replace(/(\S) +([.,;:!?)\]])(?=\s|$|["'”’])/g, '$1$2')
+      // A lone quote mark dangling after closed quotes at the end (`"bloodbath" "`).
+      .replace(/(["”]) +["“]$/, '$1')
+      .trim()
+  );
+}

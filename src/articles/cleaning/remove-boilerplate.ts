@@ -1,0 +1,20 @@
+/** Lines that are page furniture, not article text. Each pattern is matched against a whole paragraph. */
+const BOILERPLATE: readonly [RegExp, string][] = [
+  [/^[\p{P}\p{S}\s]*$/u, 'punctuation only'],
+  [/^advertisement\.?$/i, 'advertisement'],
+  [/^(sponsored( content)?|promoted( content)?)$/i, 'advertisement'],
+  [/^share (this|on|via)\b.{0,80}$/i, 'share prompt'],
+  [/^(like us on facebook|follow us\b.{0,60}|subscribe (to|now)\b.{0,80})$/i, 'social prompt'],
+  [/^follow\b.{1,60}\bon (twitter|x|facebook|instagram)\.?$/i, 'social prompt'],
+  [/^loading (photo )?gallery\.?$/i, 'gallery placeholder'],
+  [/^(click|tap) (here|to)\b.{0,80}$/i, 'navigation'],
+  [/^(read more|related|read next|more on this story)\b.{0,80}$/i, 'navigation'],
+  [/^(©|\(c\)|copyright)\s.{0,120}$/i, 'copyright line'],
+];
+
+/** The reason a paragraph is boilerplate, or undefined when it is article text. */
+export function boilerplateReason(paragraph: string): string | undefined {
+  const text = paragraph.trim();
+  for (const [pattern, reason] of BOILERPLATE) if (pattern.test(text)) return reason;
+  return undefined;
+}

@@ -1,0 +1,129 @@
+import { opendir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Store } from '../store/store.ts';
+import type { Article, ArticleInput } from './article.ts';
+import { prepareArticle } from './prepare-article.ts';
+import { ARTICLE_EXTENSIONS, loadFile } from './sources/load-file.ts';
+import { SourceError } from './sources/source-error.ts';
+
+/** What `newsbrief ingest` reports at the end. */
+export interface IngestSummary {
+  added: number;
+  duplicates: number;
+  failed: { origin: string; reason: string }[];
+}
+
+/** Progress callback: `done` of `total` inputs handled so far (total is unknown for feeds). */
+export type Progress = (done: number, total: number | undefined) => void;
+
+/** Articles are cleaned, then stored in transactions of this many. */
+export const BATCH_SIZE = 200;
+
+/** Every article file under the given paths (folders walked depth-first), without reading them. */
+export async function* articleFiles(
+  paths: readonly string[],
+): AsyncGenerator<string | { path: string; error: string }> {
+  for (const path of paths) {
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      yield {
+        path,
+        error: `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      };
+      continue;
+    }
+    if (info.isFile()) {
+      yield path;
+      continue;
+    }
+    try {
+      const dir = await opendir(path);
+      const entries: string[] = [];
+      for await (const entry of dir) {
+        if (entry.name.startsWith('.')) continue;
+        if (entry.isDirectory()) entries.push(join(path, entry.name));
+        else if (ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()))
+          entries.push(join(path, entry.name));
+      }
+      entries.sort();
+      yield* articleFiles(entries);
+    } catch (error) {
+      yield {
+        path,
+        error: `cannot list folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      };
+    }
+  }
+}
+
+/**
+ * Cleans, analyses and stores articles as they come, in batches so a large folder is never all
+ * in memory. One bad input costs one line in `failed`; the rest of the batch goes on.
+ */
+export class Ingestor {
+  readonly #store: Store;
+  readonly #log: Logger;
+  readonly #clock: () => Date;
+  #batch: Article[] = [];
+  readonly summary: IngestSummary = { added: 0, duplicates: 0, failed: [] };
+
+  constructor(store: Store, log: Logger, clock: () => Date = () => new Date()) {
+    this.#store = store;
+    this.#log = log;
+    this.#clock = clock;
+  }
+
+  fail(origin: string, reason: string): void {
+    this.summary.failed.push({ origin, reason });
+    this.#log.warn({ origin, reason }, 'skipped input');
+  }
+
+  /** Prepares one input; stores when the batch is full. */
+  async add(input: ArticleInput, options: { ingestedAt?: Date } = {}): Promise<void> {
+    try {
+      this.#batch.push(prepareArticle(input, options.ingestedAt ?? this.#clock()));
+    } catch (error) {
+      if (error instanceof SourceError) this.fail(input.origin, error.message);
+      else this.fail(input.origin, `could not be analysed (${(error as Error).message})`);
+      return;
+    }
+    if (this.#batch.length >= BATCH_SIZE) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.#batch.length === 0) return;
+    const batch = this.#batch;
+    this.#batch = [];
+    const results = await this.#store.addArticles(batch);
+    for (const r of results) {
+      if (r.inserted) this.summary.added++;
+      else this.summary.duplicates++;
+    }
+  }
+}
+
+/** `newsbrief ingest <path>…` for files and folders. */
+export async function ingestPaths(
+  paths: readonly string[],
+  deps: { store: Store; log: Logger; progress?: Progress; clock?: () => Date },
+): Promise<IngestSummary> {
+  const ingestor = new Ingestor(deps.store, deps.log, deps.clock);
+  let done = 0;
+  for await (const file of articleFiles(paths)) {
+    if (typeof file !== 'string') {
+      ingestor.fail(file.path, file.error);
+    } else {
+      try {
+        for (const input of await loadFile(file)) await ingestor.add(input);
+      } catch (error) {
+        ingestor.fail(file, error instanceof SourceError ? error.message : String(error));
+      }
+    }
+    deps.progress?.(++done, undefined);
+  }
+  await ingestor.flush();
+  return ingestor.summary;
+}

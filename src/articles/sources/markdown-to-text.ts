@@ -1,0 +1,19 @@
+/**
+ * Plain text from Markdown, keeping paragraphs: headings, emphasis, links and list markers
+ * are reduced to their words; images and HTML comments are dropped. Quote marks stay.
+ */
+export function markdownToText(markdown: string): string {
+  return markdown
+    .replace(/\r\n?/g, '\n')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/^```[^\n]*\n[\s\S]*?^```\s*$/gm, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/^#{1,6}\s+(.*?)\s*#*\s*$/gm, '$1')
+    .replace(/^\s{0,3}>\s?/gm, '')
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/^\s*(?:[-*_]\s*){3,}$/gm, '')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])([*_])(\S(?:.*?\S)?)\2(?=[\s).,;:!?]|$)/gm, '$1$3')
+    .replace(/`([^`]+)`/g, '$1');
+}

@@ -1,0 +1,209 @@
+import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
+import type { Logger } from 'pino';
+import { renderConsole } from './adapters/console/render.ts';
+import { createApp } from './app.ts';
+import { ingestPaths, type Progress } from './articles/ingest.ts';
+import { prepareArticle } from './articles/prepare-article.ts';
+import { loadFile } from './articles/sources/load-file.ts';
+import { SourceError } from './articles/sources/source-error.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { UserError } from './core/errors.ts';
+import { createLogger } from './logger.ts';
+import { startBot } from './main.ts';
+
+const USAGE = `Usage: newsbrief <command>
+
+  start                      run the bot (Discord, Slack, or the console when no token is set)
+  ingest <path or URL>…      clean, analyse and store files, folders, feeds or article URLs
+  clean <file> [--json]      print the cleaned article
+  quotes <file> [--json]     print who said what in one article
+  brief <topic> [--json]     the briefing /brief gives
+  ask <question>             the answer /ask gives
+  discord-commands           register the slash commands with Discord
+  slack-manifest             print the Slack app manifest
+
+Configuration comes from the environment; see .env.example.`;
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+
+/** One article file, cleaned and analysed, for `clean` and `quotes`. */
+async function prepareFile(path: string | undefined) {
+  if (!path)
+    throw new UserError('Give a file, e.g. newsbrief clean samples/idlib-tehran-summit.txt');
+  const [input] = await loadFile(path);
+  if (!input) throw new SourceError('no article in the file');
+  return prepareArticle(input);
+}
+
+function progressReporter(log: Logger): { progress: Progress; done(): void } {
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({
+      format: 'ingest [{bar}] {value} files | {rate}/s',
+      stream: process.stderr,
+      hideCursor: true,
+    });
+    const started = Date.now();
+    bar.start(0, 0, { rate: 0 });
+    return {
+      progress: (done) => {
+        bar.setTotal(done);
+        bar.update(done, {
+          rate: Math.round(done / Math.max(0.001, (Date.now() - started) / 1000)),
+        });
+      },
+      done: () => bar.stop(),
+    };
+  }
+  let last = Date.now();
+  return {
+    progress: (done) => {
+      if (Date.now() - last >= 5000) {
+        last = Date.now();
+        log.info({ done }, 'ingest progress');
+      }
+    },
+    done: () => {},
+  };
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help || command === 'help') {
+    out(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  switch (command) {
+    case 'start':
+      await startBot(config, log);
+      return 0;
+    case 'clean': {
+      const a = await prepareFile(rest[0]);
+      if (values.json) {
+        out(
+          JSON.stringify(
+            { title: a.title, paragraphs: a.paragraphs, captions: a.captions, removed: a.removed },
+            null,
+            2,
+          ),
+        );
+      } else {
+        out(`# ${a.title}\n\n${a.paragraphs.join('\n\n')}`);
+        if (a.captions.length) out(`\n## Captions\n\n${a.captions.join('\n')}`);
+        out(
+          `\n## Removed (${a.removed.length})\n\n${a.removed.map((r) => `- ${r.reason}: ${r.text.slice(0, 100)}`).join('\n')}`,
+        );
+      }
+      return 0;
+    }
+    case 'quotes': {
+      const a = await prepareFile(rest[0]);
+      if (values.json) {
+        out(
+          JSON.stringify(
+            a.quotes.map((q) => ({
+              speaker: q.speaker,
+              quote: q.quote,
+              kind: q.kind,
+              paragraph: q.paragraph,
+            })),
+            null,
+            2,
+          ),
+        );
+      } else {
+        for (const q of a.quotes) {
+          out(
+            `[${q.paragraph}] ${q.speaker}${q.role ? ` (${q.role})` : ''}, ${q.kind}: ${q.kind === 'direct' ? `“${q.quote}”` : q.quote}`,
+          );
+        }
+        if (a.quotes.length === 0) out('No quotes found.');
+      }
+      return 0;
+    }
+    case 'ingest': {
+      if (rest.length === 0)
+        throw new UserError('Give files, folders or URLs, e.g. newsbrief ingest ./articles');
+      const app = createApp(config, log);
+      try {
+        const reporter = progressReporter(log);
+        const summary = await ingestPaths(rest, {
+          store: app.store,
+          log,
+          progress: reporter.progress,
+        });
+        reporter.done();
+        out(
+          `Ingested: ${summary.added} new, ${summary.duplicates} duplicate, ${summary.failed.length} failed.`,
+        );
+        for (const f of summary.failed) out(`  failed: ${f.origin}: ${f.reason}`);
+        return summary.failed.length > 0 && summary.added + summary.duplicates === 0 ? 1 : 0;
+      } finally {
+        await app.close();
+      }
+    }
+    case 'brief':
+    case 'ask': {
+      const text = rest.join(' ').trim();
+      if (!text)
+        throw new UserError(
+          `Give a ${command === 'brief' ? 'topic' : 'question'}, e.g. newsbrief ${command} idlib`,
+        );
+      const app = createApp(config, log);
+      try {
+        if (command === 'brief' && values.json) {
+          out(JSON.stringify(await app.services.briefer.brief(text), null, 2));
+          return 0;
+        }
+        const reply = await app.dispatch({
+          platform: 'console',
+          channelId: 'cli',
+          userId: 'cli',
+          command: { command, args: command === 'brief' ? { topic: text } : { question: text } },
+        });
+        out(renderConsole(reply));
+        return 0;
+      } finally {
+        await app.close();
+      }
+    }
+    default:
+      throw new UserError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+/** Runs the command line; every expected failure is one clear line on stderr and exit code 1. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  try {
+    process.exitCode = await run(argv);
+  } catch (error) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof UserError ||
+      error instanceof SourceError
+    ) {
+      process.stderr.write(`newsbrief: ${error.message}\n`);
+      process.exitCode = error instanceof ConfigError ? 78 : 1;
+      return;
+    }
+    if (
+      error instanceof TypeError &&
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+    ) {
+      process.stderr.write(`newsbrief: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Logger } from 'pino';
+import type { Adapter } from './adapters/adapter.ts';
+import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
+import { createApp } from './app.ts';
+import { ingestPaths } from './articles/ingest.ts';
+import type { Config } from './config.ts';
+import { SAMPLES } from './paths.ts';
+
+/**
+ * `newsbrief start`: config -> logger -> store -> core -> adapters. Discord when DISCORD_TOKEN is
+ * set, Slack when SLACK_BOT_TOKEN is, the console when neither. Resolves when the bot stops.
+ */
+export async function startBot(config: Config, log: Logger): Promise<void> {
+  const app = createApp(config, log);
+  if ((await app.store.countArticles()) === 0) {
+    const folder = config.NEWSBRIEF_ARTICLES ?? SAMPLES;
+    const summary = await ingestPaths([folder], { store: app.store, log });
+    log.info(
+      { folder, added: summary.added, failed: summary.failed.length },
+      'first start: articles ingested',
+    );
+  }
+  const adapters: Adapter[] = [];
+  const chat = Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
+  const consoleAdapter = chat
+    ? undefined
+    : createConsoleAdapter({ registry: app.registry, dispatch: app.dispatch, log });
+  if (consoleAdapter) adapters.push(consoleAdapter);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      for (const adapter of adapters) {
+        await adapter
+          .stop()
+          .catch((error: unknown) =>
+            log.error({ err: error, platform: adapter.platform }, 'stop failed'),
+          );
+      }
+      await app.close();
+    })();
+    return stopping;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'shutting down');
+      void stop().then(() => process.exit(0));
+    });
+  }
+  for (const adapter of adapters) await adapter.start();
+  log.debug({ adapters: adapters.map((a) => a.platform) }, 'started');
+  if (consoleAdapter) {
+    await consoleAdapter.done;
+    await stop();
+    return;
+  }
+  await new Promise<void>(() => {});
+}

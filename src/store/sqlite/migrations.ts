@@ -1,0 +1,76 @@
+/**
+ * Versioned schema changes, applied in order and recorded in `PRAGMA user_version`. Never edit a
+ * migration that has shipped: add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    outlet TEXT,
+    url TEXT,
+    published TEXT,
+    origin TEXT NOT NULL,
+    raw TEXT NOT NULL,
+    captions TEXT NOT NULL,
+    removed TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    -- The date a digest or time window reads: published when known, else ingested.
+    dated TEXT NOT NULL
+  );
+  CREATE INDEX articles_dated ON articles(dated);
+  CREATE INDEX articles_ingested ON articles(ingested_at);
+
+  CREATE TABLE paragraphs (
+    rowid INTEGER PRIMARY KEY,
+    article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    sentences TEXT NOT NULL,
+    UNIQUE (article_seq, idx)
+  );
+
+  -- External-content FTS5 over the clean paragraphs; diacritics folded so "Erdoğan" finds "Erdogan".
+  CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+    text, content='paragraphs', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+  );
+
+  CREATE TABLE quotes (
+    rowid INTEGER PRIMARY KEY,
+    article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+    paragraph INTEGER NOT NULL,
+    speaker TEXT NOT NULL,
+    speaker_key TEXT NOT NULL,
+    role TEXT,
+    quote TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('direct', 'reported')),
+    cue TEXT,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL
+  );
+  CREATE INDEX quotes_speaker ON quotes(speaker_key);
+  CREATE INDEX quotes_article ON quotes(article_seq, paragraph);
+
+  -- Every name form a speaker appeared under ("rouhani", "hassan rouhani"), for forgiving look-up.
+  CREATE TABLE speaker_aliases (
+    alias_key TEXT NOT NULL,
+    speaker_key TEXT NOT NULL,
+    PRIMARY KEY (alias_key, speaker_key)
+  ) WITHOUT ROWID;
+  `,
+  `
+  CREATE TABLE subscriptions (
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    time TEXT NOT NULL,
+    timezone TEXT NOT NULL,
+    topics TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_digest_at TEXT,
+    last_error TEXT,
+    PRIMARY KEY (platform, channel_id)
+  ) WITHOUT ROWID;
+  `,
+];
