@@ -215,7 +215,6 @@ export function createFeedPoller(o: FeedPollerOptions): FeedPoller {
         );
       }
       task?.destroy();
-      if (stopper.signal.aborted) stopper = new AbortController();
       task = cron.schedule(
         cronExpression,
         async () => {
@@ -227,7 +226,9 @@ export function createFeedPoller(o: FeedPollerOptions): FeedPoller {
     stop() {
       task?.destroy();
       task = undefined;
+      // Aborts the run in flight only; a later pollAll() starts with a fresh signal.
       stopper.abort();
+      stopper = new AbortController();
     },
   };
 }

@@ -102,7 +102,14 @@ function itemLink(item: Item, atom: boolean): string | undefined {
       links.find((l) => l.getAttribute('rel') === null);
     return link?.getAttributeAsUrl('href') ?? undefined;
   }
-  return links.find((l) => l.textContentNormalized)?.textContentAsUrl;
+  const link = links.find((l) => l.textContentNormalized)?.textContentAsUrl;
+  if (link) return link;
+  // RSS 2.0: a guid is the item's permalink unless it says isPermaLink="false".
+  const guid = item.element.findElementWithName('guid');
+  const text = guid?.textContentNormalized;
+  return guid && text && /^https?:\/\//i.test(text) && guid.getAttribute('ispermalink') !== 'false'
+    ? text
+    : undefined;
 }
 
 function nonEmpty(s: string | null | undefined): string | undefined {

@@ -317,6 +317,28 @@ describe('feed poller', () => {
     expect(server.hits('/p/once').length - before).toBe(1);
   });
 
+  it('stop() aborts a poll in flight without recording a failure, and later polls still work', async () => {
+    server.route('/p/hang', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.write('<rss version="2.0"><channel>');
+      const timer = setTimeout(() => res.end('</channel></rss>'), 20_000);
+      res.on('close', () => clearTimeout(timer));
+    });
+    const h = harness([server.url('/p/hang')], { fetchOptions: { timeoutMs: 30_000 } });
+    const t0 = Date.now();
+    const run = h.poller.pollAll();
+    await new Promise((r) => setTimeout(r, 100));
+    h.poller.stop();
+    expect(await run).toEqual([
+      { feed: server.url('/p/hang'), status: 'failed', newItems: 0, error: 'stopped' },
+    ]);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(await h.store.getFeedState(server.url('/p/hang'))).toBeUndefined();
+
+    server.route('/p/hang', serve(rss('Back', [])));
+    expect((await h.poller.pollAll())[0]).toMatchObject({ status: 'ok' });
+  });
+
   it('polls on a cron schedule until stopped, and refuses a bad expression', async () => {
     server.route('/p/cron', serve(rss('Cron', [])));
     const h = harness([server.url('/p/cron')]);

@@ -87,6 +87,17 @@ describe('parseFeedXml', () => {
     expect(items.map((i) => i.key)).toEqual(['http://news.example/a']);
   });
 
+  it('takes an RSS guid as the link when it is a permalink, not when isPermaLink="false"', () => {
+    const xml = `<rss version="2.0"><channel><title>G</title>
+<item><title>A</title><guid>https://news.example/a</guid></item>
+<item><title>B</title><guid isPermaLink="false">https://news.example/b</guid></item>
+</channel></rss>`;
+    const [a, b] = parseFeedXml(xml, FEED).items;
+    expect(a).toMatchObject({ key: 'https://news.example/a', url: 'https://news.example/a' });
+    expect(b).toMatchObject({ key: 'https://news.example/b' });
+    expect(b).not.toHaveProperty('url');
+  });
+
   it('refuses a truncated document with a clear error instead of returning the items before the cut', () => {
     const xml = rss('F', [
       { title: 'A', guid: '1' },
