@@ -96,6 +96,8 @@ export function createFeedPoller(o: FeedPollerOptions): FeedPoller {
             fetchOptions: { ...o.fetchOptions, signal },
             log,
           });
+          // Pages cut short by stop() fell back to summaries; store nothing rather than those.
+          signal.throwIfAborted();
           try {
             await o.ingest(inputs, { feed, firstPoll });
           } catch (err) {
@@ -117,7 +119,7 @@ export function createFeedPoller(o: FeedPollerOptions): FeedPoller {
       );
       return { feed, status: fetched.status, newItems: fresh.length };
     } catch (err) {
-      if (signal.aborted && !(err instanceof FetchError && err.code === 'timeout')) {
+      if (signal.aborted) {
         return { feed, status: 'failed', newItems: 0, error: 'stopped' };
       }
       return await recordFailure(feed, state, err, log);
