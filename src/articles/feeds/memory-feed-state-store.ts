@@ -1,0 +1,37 @@
+import type { FeedState, FeedStateStore } from './feed-state.ts';
+
+/** A `FeedStateStore` in memory, for tests and one-off runs such as `newsbrief ingest <feed>`. */
+export class MemoryFeedStateStore implements FeedStateStore {
+  readonly #states = new Map<string, FeedState>();
+  readonly #seen = new Map<string, Set<string>>();
+
+  async getFeedState(url: string): Promise<FeedState | undefined> {
+    const state = this.#states.get(url);
+    return state && { ...state };
+  }
+
+  async putFeedState(state: FeedState): Promise<void> {
+    this.#states.set(state.url, { ...state });
+  }
+
+  async unseenItems(feedUrl: string, keys: readonly string[]): Promise<string[]> {
+    const seen = this.#seen.get(feedUrl);
+    return [...new Set(keys)].filter((k) => !seen?.has(k));
+  }
+
+  async markItemsSeen(feedUrl: string, keys: readonly string[]): Promise<string[]> {
+    let seen = this.#seen.get(feedUrl);
+    if (!seen) {
+      seen = new Set();
+      this.#seen.set(feedUrl, seen);
+    }
+    const fresh: string[] = [];
+    for (const key of keys) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        fresh.push(key);
+      }
+    }
+    return fresh;
+  }
+}
