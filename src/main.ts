@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { Adapter } from './adapters/adapter.ts';
 import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
 import { createApp } from './app.ts';
-import { ingestPaths } from './articles/ingest.ts';
+import { createFeedPoller } from './articles/feeds/feed-poller.ts';
+import { Ingestor, ingestPaths } from './articles/ingest.ts';
 import type { Config } from './config.ts';
 import { SAMPLES } from './paths.ts';
 
@@ -20,6 +21,24 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
       'first start: articles ingested',
     );
   }
+  const poller =
+    config.feeds.length > 0
+      ? createFeedPoller({
+          feeds: config.feeds,
+          state: app.store,
+          log: log.child({ mod: 'feeds' }),
+          // A new feed's first items are old news: stored and searchable, never a digest's "new".
+          async ingest(inputs, meta) {
+            const ingestor = new Ingestor(app.store, log.child({ feed: meta.feed }));
+            for (const input of inputs) {
+              if (input.raw.trim() === '')
+                ingestor.fail(input.origin, 'no text and no fetchable page');
+              else await ingestor.add(input, { backfill: meta.firstPoll });
+            }
+            await ingestor.flush();
+          },
+        })
+      : undefined;
   const adapters: Adapter[] = [];
   const chat = Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
   const consoleAdapter = chat
@@ -37,6 +56,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
             log.error({ err: error, platform: adapter.platform }, 'stop failed'),
           );
       }
+      poller?.stop();
       await app.close();
     })();
     return stopping;
@@ -48,6 +68,10 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     });
   }
   for (const adapter of adapters) await adapter.start();
+  if (poller) {
+    void poller.pollAll();
+    poller.start();
+  }
   log.debug({ adapters: adapters.map((a) => a.platform) }, 'started');
   if (consoleAdapter) {
     await consoleAdapter.done;

@@ -57,6 +57,8 @@ export interface Article extends CleanedArticle {
   quotes: Quote[];
   /** Sentence boundaries per paragraph: `[start, end)` character offsets within that paragraph. */
   sentences: Array<Array<[number, number]>>;
+  /** From a feed's first poll: searchable, but not news for a digest. */
+  backfill?: boolean;
   /** ISO time it entered the store. */
   ingestedAt: string;
 }

@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
 import type { Article, ArticleInput } from './article.ts';
+import { loadUrl } from './feeds/load-url.ts';
 import { prepareArticle } from './prepare-article.ts';
 import { ARTICLE_EXTENSIONS, loadFile } from './sources/load-file.ts';
 import { SourceError } from './sources/source-error.ts';
@@ -82,9 +83,10 @@ export class Ingestor {
   }
 
   /** Prepares one input; stores when the batch is full. */
-  async add(input: ArticleInput, options: { ingestedAt?: Date } = {}): Promise<void> {
+  async add(input: ArticleInput, options: { backfill?: boolean } = {}): Promise<void> {
     try {
-      this.#batch.push(prepareArticle(input, options.ingestedAt ?? this.#clock()));
+      const article = prepareArticle(input, this.#clock());
+      this.#batch.push(options.backfill ? { ...article, backfill: true } : article);
     } catch (error) {
       if (error instanceof SourceError) this.fail(input.origin, error.message);
       else this.fail(input.origin, `could not be analysed (${(error as Error).message})`);
@@ -105,14 +107,33 @@ export class Ingestor {
   }
 }
 
-/** `newsbrief ingest <path>…` for files and folders. */
+const isUrl = (s: string) => /^https?:\/\//i.test(s);
+
+/** `newsbrief ingest <path or URL>…`: files, folders, feed URLs and article URLs. */
 export async function ingestPaths(
   paths: readonly string[],
   deps: { store: Store; log: Logger; progress?: Progress; clock?: () => Date },
 ): Promise<IngestSummary> {
   const ingestor = new Ingestor(deps.store, deps.log, deps.clock);
   let done = 0;
-  for await (const file of articleFiles(paths)) {
+  for (const url of paths.filter(isUrl)) {
+    try {
+      const loaded = await loadUrl(url, { log: deps.log });
+      const inputs = loaded.kind === 'feed' ? loaded.items : [loaded.article];
+      for (const input of inputs) {
+        if (input.raw.trim() === '')
+          ingestor.fail(
+            input.origin,
+            'the feed item has no text and its page could not be fetched',
+          );
+        else await ingestor.add(input);
+      }
+    } catch (error) {
+      ingestor.fail(url, (error as Error).message);
+    }
+    deps.progress?.(++done, undefined);
+  }
+  for await (const file of articleFiles(paths.filter((p) => !isUrl(p)))) {
     if (typeof file !== 'string') {
       ingestor.fail(file.path, file.error);
     } else {

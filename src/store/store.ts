@@ -42,6 +42,8 @@ export interface SearchOptions {
   limit?: number;
   /** ISO time: only articles published (or ingested, when undated) at or after it. */
   since?: string;
+  /** ISO time: only articles that entered the store at or after it, backfill excluded (digests). */
+  ingestedSince?: string;
 }
 
 export interface AddResult {

@@ -73,4 +73,20 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (platform, channel_id)
   ) WITHOUT ROWID;
   `,
+  `
+  -- Articles from a feed's first poll: stored and searchable, but never "new" for a digest.
+  ALTER TABLE articles ADD COLUMN backfill INTEGER NOT NULL DEFAULT 0;
+
+  CREATE TABLE feed_state (
+    url TEXT PRIMARY KEY,
+    state TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE feed_seen (
+    feed_url TEXT NOT NULL,
+    item_key TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed_url, item_key)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article, Quote } from '../../articles/article.ts';
 import { comparable } from '../../articles/cleaning/compare-text.ts';
+import type { FeedState, FeedStateStore } from '../../articles/feeds/feed-state.ts';
 import type {
   AddResult,
   ArticleSummary,
@@ -89,7 +90,7 @@ function toStoredQuote(r: QuoteRow): StoredQuote {
 }
 
 /** The SQLite store: one file, WAL, FTS5 over clean paragraphs. */
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, FeedStateStore {
   readonly #db: Database.Database;
 
   constructor(path: string) {
@@ -127,8 +128,8 @@ export class SqliteStore implements Store {
     const db = this.#db;
     const exists = db.prepare<[string], { seq: number }>('SELECT seq FROM articles WHERE id = ?');
     const insertArticle = db.prepare(
-      `INSERT INTO articles (id, title, outlet, url, published, origin, raw, captions, removed, ingested_at, dated)
-       VALUES (@id, @title, @outlet, @url, @published, @origin, @raw, @captions, @removed, @ingestedAt, @dated)`,
+      `INSERT INTO articles (id, title, outlet, url, published, origin, raw, captions, removed, ingested_at, dated, backfill)
+       VALUES (@id, @title, @outlet, @url, @published, @origin, @raw, @captions, @removed, @ingestedAt, @dated, @backfill)`,
     );
     const insertParagraph = db.prepare(
       'INSERT INTO paragraphs (article_seq, idx, text, sentences) VALUES (?, ?, ?, ?)',
@@ -157,6 +158,7 @@ export class SqliteStore implements Store {
             removed: JSON.stringify(a.removed),
             ingestedAt: a.ingestedAt,
             dated: a.published ?? a.ingestedAt,
+            backfill: a.backfill ? 1 : 0,
           }).lastInsertRowid,
         );
         a.paragraphs.forEach((text, idx) => {
@@ -293,17 +295,24 @@ export class SqliteStore implements Store {
       if (!query) return [];
       // Newest CANDIDATE_LIMIT matches first (cheap: FTS5 walks rowids), then BM25 over those only.
       return this.#db
-        .prepare<[string, string, number, number], PassageRow>(
+        .prepare<[string, string, string | null, string | null, number, number], PassageRow>(
           `SELECT * FROM (
              SELECT f.rowid AS rowid, bm25(paragraphs_fts) AS rank FROM paragraphs_fts f
              WHERE paragraphs_fts MATCH ? ORDER BY f.rowid DESC LIMIT ${CANDIDATE_LIMIT}
            ) c
            JOIN paragraphs p ON p.rowid = c.rowid
            JOIN articles a ON a.seq = p.article_seq
-           WHERE a.dated >= ?
+           WHERE a.dated >= ? AND (? IS NULL OR (a.ingested_at >= ? AND a.backfill = 0))
            ORDER BY c.rank LIMIT ? OFFSET ?`,
         )
-        .all(query, options.since ?? '', limit, 0);
+        .all(
+          query,
+          options.since ?? '',
+          options.ingestedSince ?? null,
+          options.ingestedSince ?? null,
+          limit,
+          0,
+        );
     };
     let rows = run('all');
     if (rows.length === 0) rows = run('any');
@@ -359,10 +368,16 @@ export class SqliteStore implements Store {
         `SELECT a.id AS article_id, a.title, a.outlet, a.url, a.published, q.paragraph, q.speaker, q.role,
                 q.quote, q.kind, q.cue, q.start, q.end
          FROM quotes q JOIN articles a ON a.seq = q.article_seq
-         WHERE ${condition} AND a.dated >= ?
+         WHERE ${condition} AND a.dated >= ? AND (? IS NULL OR (a.ingested_at >= ? AND a.backfill = 0))
          ORDER BY a.dated DESC, q.start LIMIT ?`,
       )
-      .all(...params, options.since ?? '', limit)
+      .all(
+        ...params,
+        options.since ?? '',
+        options.ingestedSince ?? null,
+        options.ingestedSince ?? null,
+        limit,
+      )
       .map(toStoredQuote);
   }
 
@@ -411,6 +426,38 @@ export class SqliteStore implements Store {
         .prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?')
         .run(platform, channelId).changes > 0
     );
+  }
+
+  async getFeedState(url: string): Promise<FeedState | undefined> {
+    const row = this.#db
+      .prepare<[string], { state: string }>('SELECT state FROM feed_state WHERE url = ?')
+      .get(url);
+    return row ? (JSON.parse(row.state) as FeedState) : undefined;
+  }
+
+  async putFeedState(state: FeedState): Promise<void> {
+    this.#db
+      .prepare(
+        'INSERT INTO feed_state (url, state) VALUES (?, ?) ON CONFLICT (url) DO UPDATE SET state = excluded.state',
+      )
+      .run(state.url, JSON.stringify(state));
+  }
+
+  async unseenItems(feedUrl: string, keys: readonly string[]): Promise<string[]> {
+    const seen = this.#db.prepare<[string, string], { k: number }>(
+      'SELECT 1 AS k FROM feed_seen WHERE feed_url = ? AND item_key = ?',
+    );
+    return [...new Set(keys)].filter((k) => !seen.get(feedUrl, k));
+  }
+
+  async markItemsSeen(feedUrl: string, keys: readonly string[]): Promise<string[]> {
+    const insert = this.#db.prepare(
+      'INSERT OR IGNORE INTO feed_seen (feed_url, item_key, seen_at) VALUES (?, ?, ?)',
+    );
+    const now = new Date().toISOString();
+    return this.#db.transaction(() =>
+      [...new Set(keys)].filter((k) => insert.run(feedUrl, k, now).changes > 0),
+    )();
   }
 
   async close(): Promise<void> {
