@@ -3,12 +3,14 @@ import { UserError } from '../core/errors.ts';
 import type { Citation, CitedText } from '../core/reply.ts';
 import type { Passage, Store, StoredQuote } from '../store/store.ts';
 import type { Briefer, Briefing, BriefingQuote } from './briefing.ts';
-import { figureClause } from './key-numbers.ts';
+import { figureClause, figureKey } from './key-numbers.ts';
 
 /** Briefing sizes: the issue's 3-7 key points. */
 const MAX_POINTS = 7;
 const MAX_NUMBERS = 5;
 const MAX_QUOTES = 6;
+/** Articles a briefing reads in full, the best-matching first. */
+const MAX_ARTICLES = 12;
 /** Points more alike than this are one point said twice (lower than cleaning's duplicate bar). */
 const SAME_POINT = 0.6;
 
@@ -71,13 +73,51 @@ function factWeight(sentence: string): number {
   return w;
 }
 
+const STOP = new Set(
+  'the a an of to in on at by for from with and or but as is are was were be been has have had that this it its his her their they he she we you i not no will would could should said says which who there than also into after before about more most some all any one two'.split(
+    ' ',
+  ),
+);
+
+function words(text: string): string[] {
+  return comparable(text)
+    .split(' ')
+    .filter((w) => w.length > 2 && !STOP.has(w));
+}
+
+/**
+ * Centroid weight of each sentence (as in MEAD/LexRank-lite): how much it shares the words that
+ * recur across all the retrieved text. A sentence central to the story scores high; an aside
+ * that happens to mention the topic word scores low. Normalised to 0..1.
+ */
+function centrality(texts: readonly string[]): number[] {
+  const df = new Map<string, number>();
+  const bags = texts.map((t) => new Set(words(t)));
+  for (const bag of bags) for (const w of bag) df.set(w, (df.get(w) ?? 0) + 1);
+  const raw = bags.map((bag) => {
+    let sum = 0;
+    for (const w of bag) sum += (df.get(w) ?? 1) - 1;
+    return bag.size === 0 ? 0 : sum / Math.sqrt(bag.size);
+  });
+  const max = Math.max(1e-9, ...raw);
+  return raw.map((r) => r / max);
+}
+
+/** Two sentences built around the same figure ("3 million", "three million") make one point. */
+function sameFigure(a: string, b: string): boolean {
+  const fa = figureClause(a);
+  const fb = fa && figureClause(b);
+  return Boolean(fa && fb && figureKey(fa.figure) === figureKey(fb.figure));
+}
+
 /** Picks diverse high scorers (maximal marginal relevance): never two near-identical sentences. */
 function pickDiverse(candidates: Sentence[], max: number): Sentence[] {
   const chosen: Sentence[] = [];
   const sorted = [...candidates].sort((a, b) => b.score - a.score);
   for (const s of sorted) {
     if (chosen.length >= max) break;
-    if (chosen.some((c) => overlap(c.text, s.text) >= SAME_POINT)) continue;
+    if (chosen.some((c) => overlap(c.text, s.text) >= SAME_POINT || sameFigure(c.text, s.text)))
+      continue;
     chosen.push(s);
   }
   return chosen;
@@ -122,23 +162,44 @@ export class ExtractiveBriefer implements Briefer {
   constructor(private readonly store: Store) {}
 
   async brief(topic: string, options: { since?: string } = {}): Promise<Briefing> {
-    const passages = await this.store.searchPassages(topic, { limit: 80, since: options.since });
-    if (passages.length === 0) {
+    const hits = await this.store.searchPassages(topic, { limit: 80, ...options });
+    if (hits.length === 0) {
       throw new UserError(
         `No stored article mentions "${topic}" yet. Try /sources to see what I hold.`,
       );
     }
     const citations = new Citations();
-    const top = passages[0]?.score || 1;
+    // The articles that match best are about the topic as a whole: their other paragraphs
+    // (what Rouhani said, the warnings) belong in the briefing even without the topic's word.
+    const articleScore = new Map<string, number>();
+    for (const h of hits)
+      articleScore.set(h.articleId, (articleScore.get(h.articleId) ?? 0) + h.score);
+    const topArticles = [...articleScore.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_ARTICLES)
+      .map(([id]) => id);
+    const hitScore = new Map(hits.map((h) => [`${h.articleId}:${h.paragraph}`, h.score]));
+    const top = hits[0]?.score || 1;
+    const passages = (await this.store.articlePassages(topArticles)).map((p) => ({
+      ...p,
+      score: hitScore.get(`${p.articleId}:${p.paragraph}`) ?? 0,
+    }));
     const sentences: Sentence[] = passages.flatMap((p) =>
       sentencesOf(p).map((text, i) => ({
         text,
         passage: p,
-        // Relevance of the paragraph, the lead sentence of a paragraph, early paragraphs of an article.
+        // Paragraphs that name the topic, the lead sentence of a paragraph, the article's lead.
         score:
-          (p.score / top) * factWeight(text) * (i === 0 ? 1.1 : 1) * (p.paragraph < 3 ? 1.1 : 1),
+          (0.75 + (0.25 * p.score) / top) *
+          factWeight(text) *
+          (i === 0 ? 1.1 : 1) *
+          (p.paragraph < 2 ? 1.5 : 1),
       })),
     );
+    const central = centrality(sentences.map((s) => s.text));
+    sentences.forEach((s, i) => {
+      s.score *= 0.3 + (central[i] ?? 0);
+    });
     const points: CitedText[] = pickDiverse(sentences, MAX_POINTS).map((s) => ({
       text: s.text,
       cites: [citations.cite(s.passage)],
@@ -148,9 +209,9 @@ export class ExtractiveBriefer implements Briefer {
     for (const s of [...sentences].sort((a, b) => b.score - a.score)) {
       if (numbers.length >= MAX_NUMBERS) break;
       const found = figureClause(s.text);
-      if (!found || figures.has(comparable(found.figure))) continue;
+      if (!found || figures.has(figureKey(found.figure))) continue;
       if (numbers.some((n) => overlap(n.text, found.text) >= SAME_POINT)) continue;
-      figures.add(comparable(found.figure));
+      figures.add(figureKey(found.figure));
       numbers.push({ text: found.text, cites: [citations.cite(s.passage)] });
     }
     const quotes = pickQuotes(

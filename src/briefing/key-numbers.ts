@@ -20,7 +20,7 @@ export function figureClause(sentence: string): { text: string; figure: string }
   for (const clause of clauses) {
     const m = FIGURE.exec(clause);
     if (!m) continue;
-    const figure = m[0].trim();
+    const figure = m[0].trim().replace(/[.,]+$/, '');
     const digits = figure.replace(/^\D+/, '');
     if (YEAR_ONLY.test(digits) || /^\d$/.test(digits)) continue;
     // A bare figure without the words around it counts nothing.
@@ -32,4 +32,39 @@ export function figureClause(sentence: string): { text: string; figure: string }
     };
   }
   return undefined;
+}
+
+const WORD_VALUES: Record<string, string> = {
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  fifteen: '15',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  half: '0.5',
+};
+
+/** A figure reduced for comparison: "some three million" and "3 million" are one figure. */
+export function figureKey(figure: string): string {
+  return figure
+    .toLowerCase()
+    .replace(
+      /^(?:about|some|nearly|almost|more than|over|around|approximately|at least|up to|an estimated)\s+/,
+      '',
+    )
+    .replace(/[a-z]+/g, (w) => WORD_VALUES[w] ?? w)
+    .replace(/,/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

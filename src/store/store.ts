@@ -64,6 +64,8 @@ export interface Store extends SubscriptionStore {
   listArticles(options?: { topic?: string; limit?: number }): Promise<ArticleSummary[]>;
   /** Ranked paragraphs matching the words of `topic` (never FTS syntax). */
   searchPassages(topic: string, options?: SearchOptions): Promise<Passage[]>;
+  /** Every paragraph of the given articles, in order, as passages with score 0. */
+  articlePassages(articleIds: readonly string[]): Promise<Passage[]>;
   /** Quotes whose speaker matches `name` forgivingly ("erdogan", "Erdoğan", "Recep Erdogan"). */
   quotesBySpeaker(name: string, options?: SearchOptions): Promise<StoredQuote[]>;
   /** Quotes whose paragraph or article mentions `topic`. */

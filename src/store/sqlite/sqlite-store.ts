@@ -316,17 +316,19 @@ export class SqliteStore implements Store, FeedStateStore {
     };
     let rows = run('all');
     if (rows.length === 0) rows = run('any');
-    return rows.map((r) => ({
-      articleId: r.id,
-      paragraph: r.idx,
-      text: r.text,
-      sentences: JSON.parse(r.sentences) as Array<[number, number]>,
-      score: -r.rank,
-      title: r.title,
-      outlet: orUndefined(r.outlet),
-      url: orUndefined(r.url),
-      published: orUndefined(r.published),
-    }));
+    return rows.map(toPassage);
+  }
+
+  async articlePassages(articleIds: readonly string[]): Promise<Passage[]> {
+    if (articleIds.length === 0) return [];
+    const rows = this.#db
+      .prepare<string[], Omit<PassageRow, 'rank'>>(
+        `SELECT p.idx, p.text, p.sentences, a.id, a.title, a.outlet, a.url, a.published
+         FROM articles a JOIN paragraphs p ON p.article_seq = a.seq
+         WHERE a.id IN (${articleIds.map(() => '?').join(',')}) ORDER BY a.seq, p.idx`,
+      )
+      .all(...articleIds);
+    return rows.map((r) => toPassage({ ...r, rank: 0 }));
   }
 
   async quotesBySpeaker(name: string, options: SearchOptions = {}): Promise<StoredQuote[]> {
@@ -501,6 +503,21 @@ interface PassageRow {
   outlet: string | null;
   url: string | null;
   published: string | null;
+}
+
+function toPassage(r: PassageRow): Passage {
+  return {
+    articleId: r.id,
+    paragraph: r.idx,
+    text: r.text,
+    sentences: JSON.parse(r.sentences) as Array<[number, number]>,
+    // FTS5's bm25() is lower for better matches.
+    score: -r.rank,
+    title: r.title,
+    outlet: orUndefined(r.outlet),
+    url: orUndefined(r.url),
+    published: orUndefined(r.published),
+  };
 }
 
 /** The keys a speaker can be found by: the whole name and each of its words. */
