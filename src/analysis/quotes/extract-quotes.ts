@@ -304,6 +304,7 @@ class Analysis {
   ) {}
 
   run(previous: Speaker | undefined): { quotes: Found[]; lastDirect: Speaker | undefined } {
+    this.subjects();
     this.direct(previous);
     const directOnly = this.lastDirect;
     this.reported();
@@ -330,6 +331,20 @@ class Analysis {
     if (speaker.role) quote.role = speaker.role;
     if (cue) quote.cue = cue;
     this.out.push({ quote, speaker });
+  }
+
+  /**
+   * Registers the subject of every speech verb first, so that "the official said" after a quote
+   * finds "A US official, speaking on condition…, said" earlier in the same paragraph.
+   */
+  private subjects(): void {
+    const { p } = this;
+    p.sentences.forEach((s, si) => {
+      for (let i = p.firstWord[si]!; i < p.words.length && p.words[i]!.start < s.end; i++) {
+        const verb = verbAt(p, i);
+        if (verb && verb.form !== 'participle') this.subjectOf(i, verb, si);
+      }
+    });
   }
 
   // ---- direct quotes -------------------------------------------------------------------------
@@ -517,6 +532,7 @@ class Analysis {
   /** `X said (that) CONTENT`: returns where the content ends when it found one. */
   private clause(i: number, verb: SpeechVerb, si: number, to: number): number | undefined {
     const { p } = this;
+
     let start: number | undefined;
     for (let j = i + 1; j < to && j <= i + 8; j++) {
       const lw = p.words[j]!.lower;
@@ -566,7 +582,7 @@ class Analysis {
   /** `CONTENT, X said.` and `CONTENT, said X.` at the end of a sentence. */
   private tail(i: number, verb: SpeechVerb, si: number, to: number): void {
     const { p } = this;
-    if (verb.form === 'participle' || to - i > 5) return;
+    if (verb.form === 'participle' || to - i > 7) return;
     const s = p.sentences[si]!;
     for (let j = i + 1; j < to; j++) if (p.words[j]!.lower === 'that' || verbAt(p, j)) return;
     const w = p.words[i]!;
@@ -586,6 +602,7 @@ class Analysis {
       at = comma + 1;
     }
     if (!phrase || comma <= s.start) return;
+    if (p.spans.some((sp) => sp.open > w.start && sp.open < s.end)) return;
     if (p.spans.some((sp) => sp.open < comma && sp.close > s.start && sp.open <= s.start + 1))
       return;
     const range = this.trimContent(s.start, comma);

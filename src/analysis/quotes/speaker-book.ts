@@ -92,7 +92,7 @@ export class SpeakerBook {
       if (full) {
         full.lastSeen = pos;
         name = full.tokens.join(' ');
-      } else if (phrase.tokens.length === 1 && !phrase.role) {
+      } else if (phrase.tokens.length === 1 && !phrase.titled && !phrase.gender) {
         kind = 'organisation';
       }
     }

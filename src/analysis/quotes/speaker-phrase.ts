@@ -10,6 +10,8 @@ export type SpeakerPhrase =
       gender?: 'm' | 'f';
       /** "the official", "the group": may point back to an earlier speaker. */
       definite?: boolean;
+      /** A title such as "Mr" or "President" came with the name: a person even when one word. */
+      titled?: boolean;
     };
 
 const TITLES = new Set(
@@ -70,10 +72,8 @@ const ORG_HEADS = new Set([
   'institute',
   'federation',
   'office',
-  'text',
-  'statement',
-  'report',
 ]);
+const PREPOSITIONS = new Set(['at', 'of', 'for', 'from', 'with', 'in']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
 const DETERMINERS = new Set([
   'a',
@@ -189,6 +189,8 @@ const CLAUSE_WORDS = new Set([
   'us',
   'me',
 ]);
+const TRAILING_AUX =
+  /(?:[\s,]+(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|\p{Ll}+ly))+[\s,]*$/iu;
 const LEADING_DROP = /^(?:while|whereas|and|but|so|as|meanwhile|however|also|then)\s+/i;
 const PARENTHETICAL =
   /^(?:who|which|whose|where|when|speaking|standing|writing|asked|interviewed|aged|according|in|on|at|after|before|during|outside|inside|from|with|without|under|despite|meanwhile|however|separately|instead|still|later|earlier|also|\d)\b/i;
@@ -206,18 +208,16 @@ function tokens(text: string): string[] {
 /** Trailing capitalised run of a phrase's tokens, with name particles and connectors inside it. */
 function properRunStart(toks: string[]): number {
   let i = toks.length;
-  while (i > 0) {
-    const t = toks[i - 1]!;
-    const lower = t.toLowerCase();
-    if (isCap(t)) i--;
-    else if (
-      (PARTICLES.has(lower) || CONNECTORS.has(lower)) &&
-      i < toks.length &&
-      i - 1 > 0 &&
-      isCap(toks[i - 2]!)
+  while (i > 0 && isCap(toks[i - 1]!)) {
+    i--;
+    // Connectors and particles stay inside a name only between capitalised words ("Friends of the Earth").
+    let j = i;
+    while (
+      j > 0 &&
+      (PARTICLES.has(toks[j - 1]!.toLowerCase()) || CONNECTORS.has(toks[j - 1]!.toLowerCase()))
     )
-      i--;
-    else break;
+      j--;
+    if (j < i && j > 0 && isCap(toks[j - 1]!)) i = j;
   }
   return i;
 }
@@ -239,7 +239,12 @@ function readPart(part: string): SpeakerPhrase | undefined {
   if (toks.length === 0 || toks.length > 9) return undefined;
   const first = toks[0]!.toLowerCase();
   if (toks.length === 1 && PRONOUNS.has(first)) return { kind: 'pronoun', pronoun: first as 'he' };
-  if (toks.some((t) => CLAUSE_WORDS.has(t) || /^\p{Ll}+ed$/u.test(t))) return undefined;
+  // A lowercase "-ed" word is a verb ("the two sides signed") unless a determiner makes it an adjective.
+  const verbish = (t: string, i: number) =>
+    /^\p{Ll}+ed$/u.test(t) &&
+    !DETERMINERS.has(toks[i - 1]?.toLowerCase() ?? '') &&
+    toks[i - 1]?.toLowerCase() !== 'the';
+  if (toks.some((t, i) => CLAUSE_WORDS.has(t) || verbish(t, i))) return undefined;
   const written = part
     .replace(LEADING_DROP, '')
     .trim()
@@ -251,39 +256,61 @@ function readPart(part: string): SpeakerPhrase | undefined {
     if (toks.length > 1 && isCap(toks[1]!) && isCap(toks.at(-1)!)) {
       return { kind: 'organisation', name: written, tokens: toks };
     }
+    const runAt = properRunStart(toks);
+    if (
+      runAt > 1 &&
+      runAt < toks.length &&
+      !toks.slice(1, runAt).some((t) => PREPOSITIONS.has(t))
+    ) {
+      // "the cloud provider Nimbus": a name with its role before it.
+      const name = toks.slice(runAt).join(' ');
+      return {
+        ...readName(toks.slice(runAt), []),
+        role: part.slice(0, part.indexOf(toks[runAt]!)).trim(),
+        name,
+      };
+    }
     const kind = ORG_HEADS.has(head) ? 'organisation' : 'description';
     return { kind, name: written, tokens: toks, gender, definite: toks.length <= 3 };
   }
   const runStart = properRunStart(toks);
   const run = toks.slice(runStart);
-  if (run.length === 0) return { kind: 'description', name: written, tokens: toks, gender };
+  if (run.length === 0 || toks.slice(0, runStart).some((t) => PREPOSITIONS.has(t))) {
+    // "analysts at Norberg Bank", "hospital managers": people described, not named.
+    return { kind: 'description', name: written, tokens: toks, gender };
+  }
+  const read = readName(run, toks.slice(0, runStart));
+  if (read.kind === 'person' && runStart + (read.roleWords ?? 0) > 0) {
+    read.role = part.slice(0, part.indexOf(read.tokens[0]!)).trim() || undefined;
+  }
+  delete read.roleWords;
+  return read;
+}
+
+type Named = Exclude<SpeakerPhrase, { kind: 'pronoun' }> & { roleWords?: number };
+
+/** Splits a capitalised run into title and name, and tells a person from an organisation. */
+function readName(run: string[], before: string[]): Named {
   let roleEnd = 0;
   run.forEach((t, i) => {
     if (TITLES.has(t.toLowerCase()) && i < run.length - 1) roleEnd = i + 1;
   });
+  const titled = roleEnd > 0;
   while (roleEnd < run.length - 2 && NATIONALITY.test(run[roleEnd]!)) roleEnd++;
   const nameToks = run.slice(roleEnd);
-  const roleToks = [...toks.slice(0, runStart), ...run.slice(0, roleEnd)];
-  const role = roleToks.length
-    ? part.slice(0, part.indexOf(nameToks[0]!)).trim() || undefined
-    : undefined;
   const isOrg =
     nameToks.some((t) => ORG_WORDS.has(t.toLowerCase()) || t === '&' || CONNECTORS.has(t)) ||
     (nameToks.length > 1 && nameToks.some(isAcronym)) ||
     (nameToks.length === 1 && isAcronym(nameToks[0]!));
-  if (isOrg)
-    return {
-      kind: 'organisation',
-      name: nameToks.join(' ').replace(/ & /g, ' & '),
-      tokens: nameToks,
-      role,
-    };
+  if (isOrg) return { kind: 'organisation', name: nameToks.join(' '), tokens: nameToks };
+  const gender = genderOf([...before, ...run.slice(0, roleEnd)]);
   return {
     kind: 'person',
     name: nameToks.join(' '),
     tokens: nameToks,
-    role,
-    gender: gender ?? genderOf(roleToks),
+    gender,
+    titled,
+    roleWords: roleEnd,
   };
 }
 
@@ -294,19 +321,22 @@ function readPart(part: string): SpeakerPhrase | undefined {
  */
 export function speakerPhrase(text: string): SpeakerPhrase | undefined {
   const parts = text
+    .replace(TRAILING_AUX, '')
     .split(/[,;:(]/)
     .map((p) => p.trim())
     .filter((p) => p && !PARENTHETICAL.test(p) && !/^\d/.test(p));
   if (parts.length === 0 || parts.length > 3) return undefined;
   const read = parts.map(readPart);
   if (read.some((r) => r === undefined)) {
-    // Only the last part next to the verb matters when earlier ones are not phrases.
+    // "…, he said": a pronoun next to the verb stands on its own; anything else is not a subject.
     const last = read.at(-1);
-    return last;
+    return last?.kind === 'pronoun' ? last : undefined;
   }
   const phrases = read as SpeakerPhrase[];
   if (phrases.length === 1) return phrases[0];
-  const named = phrases.find((p) => p.kind === 'person' || p.kind === 'organisation');
+  const named =
+    phrases.find((p) => (p.kind === 'person' || p.kind === 'organisation') && !p.definite) ??
+    phrases.find((p) => p.kind === 'person' || p.kind === 'organisation');
   if (!named || named.kind === 'pronoun') return phrases[0];
   const others = parts.filter((_, i) => phrases[i] !== named);
   const gender =
