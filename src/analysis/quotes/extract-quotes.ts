@@ -2,7 +2,7 @@ import type { Quote } from '../../articles/article.ts';
 import { type QuoteSpan, quoteSpans } from './quote-spans.ts';
 import { type SentenceRange, sentenceRanges } from './sentence-ranges.ts';
 import { type Speaker, SpeakerBook } from './speaker-book.ts';
-import { personTokens, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
+import { personName, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import { type SpeechVerb, speechVerb } from './speech-verbs.ts';
 
 export type { Speaker } from './speaker-book.ts';
@@ -192,6 +192,33 @@ function* nameRuns(p: Paragraph): Generator<{ tokens: string[]; pos: number }> {
   }
 }
 
+/** Index of the first span opening at or after `pos` (spans are sorted and never overlap). */
+function spanFrom(p: Paragraph, pos: number): number {
+  let lo = 0;
+  let hi = p.spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.spans[mid]!.open < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first word starting at or after `pos`. */
+function wordFrom(p: Paragraph, pos: number): number {
+  let lo = 0;
+  let hi = p.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.words[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Subject phrases are short: looking further back than this only finds clauses. */
+const SUBJECT_WINDOW = 300;
+
 const sentenceOf = (p: Paragraph, pos: number): number => {
   let lo = 0;
   let hi = p.sentences.length - 1;
@@ -240,20 +267,26 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     paras.push(prepare(text, base));
     base += text.length + 2;
   }
-  for (const p of paras) {
-    for (const run of nameRuns(p)) {
-      const toks = personTokens(run.tokens.join(' '));
-      if (toks) book.addFullName(toks);
-    }
+  const runs = paras.map((p) =>
+    [...nameRuns(p)].map((run) => ({
+      ...run,
+      person:
+        run.tokens.length === 1
+          ? { tokens: run.tokens, gender: undefined }
+          : personName(run.tokens.join(' ')),
+    })),
+  );
+  for (const list of runs) {
+    for (const { person } of list) if (person) book.addFullName(person.tokens);
   }
   const quotes: Quote[] = [];
   const used = new Set<Speaker>();
   let previousSpeaker: Speaker | undefined;
   paras.forEach((p, index) => {
-    for (const run of nameRuns(p)) {
-      const toks = run.tokens.length === 1 ? run.tokens : personTokens(run.tokens.join(' '));
-      if (toks && (toks.length > 1 || book.knowsSurname(toks[0]!)))
-        book.mention(toks, p.base + run.pos);
+    for (const { person, ...run } of runs[index]!) {
+      if (person && (person.tokens.length > 1 || book.knowsSurname(person.tokens[0]!))) {
+        book.mention(person.tokens, p.base + run.pos, person.gender);
+      }
     }
     const found = new Analysis(p, index, book).run(previousSpeaker);
     for (const q of found.quotes) {
@@ -296,6 +329,7 @@ class Analysis {
   private readonly out: Found[] = [];
   private readonly sentenceSpeaker: (Speaker | undefined)[] = [];
   private lastDirect: Speaker | undefined;
+  private readonly subjectMemo = new Map<number, Speaker | undefined>();
 
   constructor(
     private readonly p: Paragraph,
@@ -379,8 +413,7 @@ class Analysis {
   private cueBefore(span: QuoteSpan, sentence: number): Attribution | undefined {
     const { p } = this;
     const from = p.firstWord[sentence]!;
-    let wi = from;
-    while (wi < p.words.length && p.words[wi]!.start < span.open) wi++;
+    const wi = wordFrom(p, span.open);
     for (let i = wi - 1, seen = 0; i >= from && seen < 30; i--, seen++) {
       const verb = verbAt(p, i);
       if (!verb) continue;
@@ -398,17 +431,9 @@ class Analysis {
     const next = p.text.slice(span.close, span.close + 2);
     if (!(',?!—–-'.includes(last) || next.startsWith(',') || /^\s*\p{Ll}/u.test(next)))
       return undefined;
-    let wi = 0;
-    let lo = 0;
-    let hi = p.words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (p.words[mid]!.start < span.close) lo = mid + 1;
-      else hi = mid;
-    }
-    wi = lo;
+    const wi = wordFrom(p, span.close);
     const limit = Math.min(p.words.length, wi + 8);
-    const stop = p.spans.find((s) => s.open >= span.close)?.open ?? p.text.length;
+    const stop = p.spans[spanFrom(p, span.close)]?.open ?? p.text.length;
     for (let i = wi; i < limit; i++) {
       const w = p.words[i]!;
       if (
@@ -464,6 +489,11 @@ class Analysis {
 
   /** The speaker of the verb at word `i`: its subject, or the sentence's for "…, adding that". */
   private subjectOf(i: number, verb: SpeechVerb, sentence: number): Speaker | undefined {
+    if (!this.subjectMemo.has(i)) this.subjectMemo.set(i, this.findSubject(i, verb, sentence));
+    return this.subjectMemo.get(i);
+  }
+
+  private findSubject(i: number, verb: SpeechVerb, sentence: number): Speaker | undefined {
     const { p } = this;
     const w = p.words[i]!;
     const prev = p.words[i - 1];
@@ -473,10 +503,9 @@ class Analysis {
       return this.sentenceSpeaker[sentence] ?? this.sentenceSubject(sentence);
     }
     const s = p.sentences[sentence]!;
-    let from = s.start;
-    for (const span of p.spans) {
-      if (span.close <= w.start && span.close > from) from = span.close;
-    }
+    let from = Math.max(s.start, w.start - SUBJECT_WINDOW);
+    const before = p.spans[spanFrom(p, w.start) - 1];
+    if (before && before.close <= w.start && before.close > from) from = before.close;
     const text = p.text.slice(from, w.start).replace(/^[\s,;:—–-]+/, '');
     if (!text) return undefined;
     const phrase = speakerPhrase(text);
@@ -495,7 +524,8 @@ class Analysis {
       const w = p.words[i]!;
       if (w.start >= s.end) break;
       if (w.text === w.lower && (AUX.has(w.lower) || /ed$/.test(w.lower) || speechVerb(w.lower))) {
-        if (p.spans.some((sp) => sp.open >= s.start && sp.open < w.start)) return undefined;
+        if ((p.spans[spanFrom(p, s.start)]?.open ?? Number.POSITIVE_INFINITY) < w.start)
+          return undefined;
         const phrase = speakerPhrase(p.text.slice(s.start, w.start));
         return phrase ? this.book.resolve(phrase, p.base + s.start) : undefined;
       }
@@ -602,9 +632,9 @@ class Analysis {
       at = comma + 1;
     }
     if (!phrase || comma <= s.start) return;
-    if (p.spans.some((sp) => sp.open > w.start && sp.open < s.end)) return;
-    if (p.spans.some((sp) => sp.open < comma && sp.close > s.start && sp.open <= s.start + 1))
-      return;
+    if ((p.spans[spanFrom(p, w.start)]?.open ?? Number.POSITIVE_INFINITY) < s.end) return;
+    const opening = p.spans[spanFrom(p, s.start)];
+    if (opening && opening.open <= s.start + 1 && opening.open < comma) return;
     const range = this.trimContent(s.start, comma);
     if (!range) return;
     const speaker = this.book.resolve(phrase, p.base + at);
@@ -644,8 +674,9 @@ class Analysis {
     while (a < b && /\s/.test(p.text[a]!)) a++;
     while (b > a && /[\s.,;:]/.test(p.text[b - 1]!)) b--;
     if (wordCount(p.text.slice(a, b)) < 3) return undefined;
-    const whole = p.spans.find((sp) => sp.open === a);
-    if (whole && whole.close >= b - 1) return undefined;
+    const whole = p.spans[spanFrom(p, a)];
+    if (whole?.open !== a) return [a, b];
+    if (whole.close >= b - 1) return undefined;
     return [a, b];
   }
 }

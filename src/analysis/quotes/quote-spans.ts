@@ -29,8 +29,10 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
   let openAt = -1;
   let singleAt = -1;
   const n = paragraph.length;
-  for (let i = 0; i < n; i++) {
-    const c = paragraph[i]!;
+  const marks = /["“”„«»'‘’]/g;
+  for (let m = marks.exec(paragraph); m; m = marks.exec(paragraph)) {
+    const i = m.index;
+    const c = m[0];
     if (c === '"' || OPENERS.has(c) || CLOSERS.has(c)) {
       singleAt = -1;
       const opens = OPENERS.has(c) || (c === '"' && openAt < 0);

@@ -66,11 +66,13 @@ export class SpeakerBook {
   }
 
   /** Pass two: a person named in running text (not necessarily speaking), for pronouns later. */
-  mention(tokens: readonly string[], pos: number): void {
+  mention(tokens: readonly string[], pos: number, gender?: 'm' | 'f'): void {
     const full = this.fullName(tokens, pos);
     if (!full) return;
     full.lastSeen = pos;
-    this.remember({ pos, key: speakerKey(full.tokens.join(' ')), kind: 'person' });
+    const key = speakerKey(full.tokens.join(' '));
+    if (gender && !this.genders.has(key)) this.genders.set(key, gender);
+    this.remember({ pos, key, kind: 'person' });
   }
 
   /** Resolves a phrase next to a speech verb to a canonical speaker and records it. */
@@ -129,11 +131,15 @@ export class SpeakerBook {
   }
 
   private recall(pos: number, fits: (e: Entity) => boolean): Speaker | undefined {
-    let seen = 0;
-    for (let i = this.memory.length - 1; i >= 0 && seen < MEMORY; i--) {
+    let lo = 0;
+    let hi = this.memory.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.memory[mid]!.pos < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - MEMORY; i--) {
       const e = this.memory[i]!;
-      if (e.pos >= pos) continue;
-      seen++;
       if (fits(e)) {
         const existing = this.speakers.get(e.key);
         if (existing) return existing;
@@ -159,8 +165,10 @@ export class SpeakerBook {
   }
 
   private remember(entity: Entity): void {
+    // Entities arrive nearly in text order; insertion looks back a bounded distance to stay linear.
     let i = this.memory.length;
-    while (i > 0 && this.memory[i - 1]!.pos > entity.pos) i--;
+    const floor = Math.max(0, i - MEMORY);
+    while (i > floor && this.memory[i - 1]!.pos > entity.pos) i--;
     this.memory.splice(i, 0, entity);
   }
 

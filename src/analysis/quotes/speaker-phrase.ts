@@ -344,8 +344,8 @@ export function speakerPhrase(text: string): SpeakerPhrase | undefined {
   return { ...named, role: named.role ?? others.join(', '), gender };
 }
 
-/** Whether a capitalised token sequence looks like a person's name, for clustering mentions. */
-export function personTokens(text: string): string[] | undefined {
+/** A capitalised token sequence read as a person's name (with gender from a title), if it is one. */
+export function personName(text: string): { tokens: string[]; gender?: 'm' | 'f' } | undefined {
   const p = readPart(text);
-  return p?.kind === 'person' ? p.tokens : undefined;
+  return p?.kind === 'person' ? { tokens: p.tokens, gender: p.gender } : undefined;
 }
