@@ -1,0 +1,60 @@
+/**
+ * Quote extraction throughput: articles per second on one core, median of 3 runs, over the
+ * fixture articles cycled to ~5 KB each. Usage: `npm run bench:quotes -- [--seconds 2]`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { extractQuotes } from '../src/analysis/quotes/extract-quotes.ts';
+import { toParagraphs } from './eval-quotes.ts';
+
+const FIXTURES = fileURLToPath(new URL('../tests/fixtures/quotes/', import.meta.url));
+
+/** ~5 KB articles built from the fixture paragraphs, rotated so no two articles are the same. */
+export function benchArticles(count: number, targetBytes = 5_000): string[][] {
+  const pool: string[] = [];
+  for (const dir of ['', 'dev/', 'holdout/']) {
+    for (const f of readdirSync(FIXTURES + dir).filter((n) => n.endsWith('.txt'))) {
+      pool.push(...toParagraphs(readFileSync(FIXTURES + dir + f, 'utf8')));
+    }
+  }
+  const articles: string[][] = [];
+  let k = 0;
+  for (let a = 0; a < count; a++) {
+    const paragraphs: string[] = [];
+    let bytes = 0;
+    while (bytes < targetBytes) {
+      const p = pool[k++ % pool.length]!;
+      paragraphs.push(p);
+      bytes += p.length + 2;
+    }
+    k += a % 7;
+    articles.push(paragraphs);
+  }
+  return articles;
+}
+
+function run(articles: readonly string[][], seconds: number): number {
+  let done = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) {
+    extractQuotes(articles[done % articles.length]!);
+    done++;
+  }
+  return done / ((performance.now() - t0) / 1000);
+}
+
+function main(argv: string[]): void {
+  const s = argv.indexOf('--seconds');
+  const seconds = s >= 0 ? Number(argv[s + 1]) : 2;
+  const articles = benchArticles(500);
+  const kb = articles.reduce((n, a) => n + a.join('\n\n').length, 0) / articles.length / 1000;
+  run(articles, 0.5); // warm-up
+  const rates = [run(articles, seconds), run(articles, seconds), run(articles, seconds)].sort(
+    (a, b) => a - b,
+  );
+  console.log(
+    `quote extraction: ${Math.round(rates[1]!)} articles/s (median of 3 runs of ${seconds}s; articles ~${kb.toFixed(1)} KB; runs ${rates.map(Math.round).join(', ')})`,
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

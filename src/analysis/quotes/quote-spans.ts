@@ -1,0 +1,79 @@
+/** One quotation inside a paragraph; offsets are paragraph-relative. */
+export interface QuoteSpan {
+  /** Offset of the opening mark. */
+  open: number;
+  /** The quoted words: `paragraph.slice(start, end)`, marks excluded. */
+  start: number;
+  end: number;
+  /** Offset just after the closing mark (or the paragraph's end when the quote never closes). */
+  close: number;
+  closed: boolean;
+}
+
+const OPENERS = new Set(['“', '„', '«']);
+const CLOSERS = new Set(['”', '»']);
+/** A single-quoted span longer than this is taken for apostrophes, not a quotation. */
+const MAX_SINGLE = 300;
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * Finds the quotations of one paragraph in one pass. Straight double marks toggle; curly marks say
+ * which side they are; a quote left open runs to the paragraph's end (newspaper convention for a
+ * quote continued in the next paragraph, and the seed's unbalanced marks). Single marks inside a
+ * double quotation are nesting and ignored; outside one they count only when they close in time.
+ */
+export function quoteSpans(paragraph: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let openAt = -1;
+  let singleAt = -1;
+  const n = paragraph.length;
+  const marks = /["“”„«»'‘’]/g;
+  for (let m = marks.exec(paragraph); m; m = marks.exec(paragraph)) {
+    const i = m.index;
+    const c = m[0];
+    if (c === '"' || OPENERS.has(c) || CLOSERS.has(c)) {
+      singleAt = -1;
+      const opens = OPENERS.has(c) || (c === '"' && openAt < 0);
+      if (openAt < 0) {
+        if (opens) openAt = i;
+      } else if (!OPENERS.has(c) || (!isSpace(paragraph[i - 1]) && !isLetter(paragraph[i + 1]))) {
+        spans.push(span(paragraph, openAt, i, i + 1, true));
+        openAt = -1;
+      }
+      continue;
+    }
+    if (openAt >= 0 || (c !== "'" && c !== '‘' && c !== '’')) continue;
+    const before = paragraph[i - 1];
+    const after = paragraph[i + 1];
+    if (singleAt >= 0 && i - singleAt > MAX_SINGLE) singleAt = -1;
+    if (
+      c !== '’' &&
+      singleAt < 0 &&
+      (before === undefined || /[\s(]/.test(before)) &&
+      isLetter(after)
+    ) {
+      singleAt = i;
+    } else if (c !== '‘' && singleAt >= 0 && !isSpace(before) && !isLetter(after)) {
+      spans.push(span(paragraph, singleAt, i, i + 1, true));
+      singleAt = -1;
+    }
+  }
+  if (openAt >= 0) spans.push(span(paragraph, openAt, n, n, false));
+  return spans.filter((s) => s.end > s.start);
+}
+
+function span(
+  paragraph: string,
+  open: number,
+  end: number,
+  close: number,
+  closed: boolean,
+): QuoteSpan {
+  let start = open + 1;
+  let stop = end;
+  while (start < stop && /\s/.test(paragraph[start]!)) start++;
+  while (stop > start && /\s/.test(paragraph[stop - 1]!)) stop--;
+  return { open, start, end: stop, close, closed };
+}

@@ -1,0 +1,194 @@
+import { speakerKey } from './speaker-key.ts';
+import { ORG_ANAPHORS, type SpeakerPhrase } from './speaker-phrase.ts';
+
+/** A speaker of one article, as `extractQuotes` reports it. */
+export interface Speaker {
+  name: string;
+  role?: string;
+  aliases: string[];
+  kind: 'person' | 'organisation' | 'description';
+}
+
+interface Entity {
+  pos: number;
+  key: string;
+  kind: Speaker['kind'];
+}
+
+interface FullName {
+  tokens: string[];
+  folded: string[];
+  lastSeen: number;
+}
+
+/** How far back pronoun resolution looks: recent enough to be what a reader would pick. */
+const MEMORY = 40;
+
+/**
+ * The people and organisations of one article: full names gathered first so that "Rouhani" becomes
+ * "Hassan Rouhani", then mentions in reading order so that "he" and "the official" resolve to the
+ * most recent compatible one.
+ */
+export class SpeakerBook {
+  private readonly names = new Map<string, FullName[]>();
+  private readonly speakers = new Map<string, Speaker>();
+  private readonly genders = new Map<string, 'm' | 'f'>();
+  private readonly memory: Entity[] = [];
+
+  /** Pass one: a person's name as written somewhere in the article. */
+  addFullName(tokens: readonly string[]): void {
+    if (tokens.length < 2) return;
+    const folded = tokens.map((t) => speakerKey(t));
+    const last = folded.at(-1)!;
+    const list = this.names.get(last) ?? [];
+    if (!list.some((n) => n.folded.join(' ') === folded.join(' '))) {
+      list.push({ tokens: [...tokens], folded, lastSeen: -1 });
+      this.names.set(last, list);
+    }
+  }
+
+  /** Whether a single capitalised word is the surname of someone named in full. */
+  knowsSurname(token: string): boolean {
+    return this.names.has(speakerKey(token));
+  }
+
+  /** The longest full name containing these tokens; the most recently mentioned when ambiguous. */
+  private fullName(tokens: readonly string[], pos: number): FullName | undefined {
+    const folded = tokens.map((t) => speakerKey(t));
+    const list = this.names.get(folded.at(-1)!);
+    if (!list) return undefined;
+    const fits = list.filter((n) => isSubsequence(folded, n.folded));
+    if (fits.length === 0) return undefined;
+    const longest = Math.max(...fits.map((n) => n.tokens.length));
+    const best = fits.filter((n) => n.tokens.length === longest);
+    best.sort((a, b) => recency(b, pos) - recency(a, pos));
+    return best[0];
+  }
+
+  /** Pass two: a person named in running text (not necessarily speaking), for pronouns later. */
+  mention(tokens: readonly string[], pos: number, gender?: 'm' | 'f'): void {
+    const full = this.fullName(tokens, pos);
+    if (!full) return;
+    full.lastSeen = pos;
+    const key = speakerKey(full.tokens.join(' '));
+    if (gender && !this.genders.has(key)) this.genders.set(key, gender);
+    this.remember({ pos, key, kind: 'person' });
+  }
+
+  /** Resolves a phrase next to a speech verb to a canonical speaker and records it. */
+  resolve(phrase: SpeakerPhrase, pos: number): Speaker | undefined {
+    if (phrase.kind === 'pronoun') return this.resolvePronoun(phrase.pronoun, pos);
+    if (phrase.definite) {
+      const head = speakerKey(phrase.tokens.at(-1)!);
+      const back = this.recall(pos, (e) => {
+        const s = this.speakers.get(e.key)!;
+        if (e.kind === 'description') return speakerKey(s.name).split(' ').at(-1) === head;
+        return e.kind === 'organisation' && ORG_ANAPHORS.has(head);
+      });
+      if (back) return this.note(back, phrase.name, pos);
+    }
+    let kind = phrase.kind;
+    let name = phrase.name;
+    if (kind === 'person') {
+      const full = this.fullName(phrase.tokens, pos);
+      if (full) {
+        full.lastSeen = pos;
+        name = full.tokens.join(' ');
+      } else if (phrase.tokens.length === 1 && !phrase.titled && !phrase.gender) {
+        kind = 'organisation';
+      }
+    }
+    const key = speakerKey(name);
+    let speaker = this.speakers.get(key);
+    if (!speaker) {
+      speaker = { name, aliases: [], kind };
+      if (kind === 'person' && phrase.tokens.length > 0)
+        speaker.aliases.push(name.split(' ').at(-1)!);
+      this.speakers.set(key, speaker);
+    }
+    if (phrase.role && !speaker.role) speaker.role = phrase.role;
+    if (phrase.gender && !this.genders.has(key)) this.genders.set(key, phrase.gender);
+    return this.note(
+      speaker,
+      phrase.kind === 'person' ? phrase.tokens.join(' ') : phrase.name,
+      pos,
+    );
+  }
+
+  private resolvePronoun(pronoun: 'he' | 'she' | 'it' | 'they', pos: number): Speaker | undefined {
+    const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
+    const found = this.recall(pos, (e) => {
+      if (pronoun === 'it') return e.kind === 'organisation';
+      if (pronoun === 'they') return e.kind !== 'person';
+      if (e.kind === 'organisation') return false;
+      const known = this.genders.get(e.key);
+      return known === undefined || known === gender;
+    });
+    if (!found) return undefined;
+    const key = speakerKey(found.name);
+    if (gender && !this.genders.has(key)) this.genders.set(key, gender);
+    return this.note(found, undefined, pos);
+  }
+
+  private recall(pos: number, fits: (e: Entity) => boolean): Speaker | undefined {
+    let lo = 0;
+    let hi = this.memory.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.memory[mid]!.pos < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - MEMORY; i--) {
+      const e = this.memory[i]!;
+      if (fits(e)) {
+        const existing = this.speakers.get(e.key);
+        if (existing) return existing;
+        // A person mentioned but not yet quoted becomes a speaker when a pronoun points at them.
+        const full = [...this.names.values()]
+          .flat()
+          .find((n) => speakerKey(n.tokens.join(' ')) === e.key);
+        if (!full) continue;
+        const name = full.tokens.join(' ');
+        const speaker: Speaker = { name, aliases: [full.tokens.at(-1)!], kind: 'person' };
+        this.speakers.set(e.key, speaker);
+        return speaker;
+      }
+    }
+    return undefined;
+  }
+
+  private note(speaker: Speaker, alias: string | undefined, pos: number): Speaker {
+    if (alias && alias !== speaker.name && !speaker.aliases.includes(alias))
+      speaker.aliases.push(alias);
+    this.remember({ pos, key: speakerKey(speaker.name), kind: speaker.kind });
+    return speaker;
+  }
+
+  private remember(entity: Entity): void {
+    // Entities arrive nearly in text order; insertion looks back a bounded distance to stay linear.
+    let i = this.memory.length;
+    const floor = Math.max(0, i - MEMORY);
+    while (i > floor && this.memory[i - 1]!.pos > entity.pos) i--;
+    this.memory.splice(i, 0, entity);
+  }
+
+  /** Every speaker resolved so far, in order of first appearance. */
+  list(): Speaker[] {
+    return [...this.speakers.values()];
+  }
+
+  /** Whether a speaker is a person (pronouns "he"/"she" apply). */
+  genderOf(speaker: Speaker): 'm' | 'f' | undefined {
+    return this.genders.get(speakerKey(speaker.name));
+  }
+}
+
+function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  let j = 0;
+  for (const t of long) if (t === short[j]) j++;
+  return j === short.length;
+}
+
+function recency(n: FullName, pos: number): number {
+  return n.lastSeen < pos ? n.lastSeen : -1;
+}

@@ -1,0 +1,351 @@
+/** What a noun phrase next to a speech verb says about the speaker, before names are clustered. */
+export type SpeakerPhrase =
+  | { kind: 'pronoun'; pronoun: 'he' | 'she' | 'it' | 'they' }
+  | {
+      kind: 'person' | 'organisation' | 'description';
+      /** Name tokens for a person ("Hassan", "Rouhani"); the phrase as written otherwise. */
+      name: string;
+      tokens: string[];
+      role?: string;
+      gender?: 'm' | 'f';
+      /** "the official", "the group": may point back to an earlier speaker. */
+      definite?: boolean;
+      /** A title such as "Mr" or "President" came with the name: a person even when one word. */
+      titled?: boolean;
+    };
+
+const TITLES = new Set(
+  (
+    'president vice-president minister secretary secretary-general chief governor commissioner mayor ' +
+    'councillor councilor councilman senator sen rep representative congressman congresswoman general gen ' +
+    'colonel col captain capt lieutenant sergeant admiral judge justice dr doctor prof professor mr mrs ms ' +
+    'miss sir lady lord dame king queen prince princess sheikh pope father rev reverend bishop archbishop ' +
+    'ambassador chancellor premier grandmaster coach manager director chairman chairwoman ceo ' +
+    'spokesman spokeswoman spokesperson leader prosecutor attorney officer inspector superintendent'
+  ).split(' '),
+);
+const MALE = new Set([
+  'mr',
+  'sir',
+  'lord',
+  'king',
+  'prince',
+  'father',
+  'spokesman',
+  'chairman',
+  'businessman',
+  'congressman',
+  'councilman',
+]);
+const FEMALE = new Set([
+  'mrs',
+  'ms',
+  'miss',
+  'lady',
+  'dame',
+  'queen',
+  'princess',
+  'spokeswoman',
+  'chairwoman',
+  'businesswoman',
+  'congresswoman',
+]);
+const ORG_WORDS = new Set(
+  (
+    'house union authority ministry council commission bank service institute nations providers guild ' +
+    'alliance observatory cross group agency party federation committee court office department united ' +
+    'company corporation inc ltd corp co plc fc club university hospital police army navy government ' +
+    'association foundation organisation organization network news times post press board fund ' +
+    'parliament assembly senate congress coalition movement front forces'
+  ).split(' '),
+);
+/** Heads of "the group said"-style phrases that point back to the last organisation speaking. */
+export const ORG_ANAPHORS = new Set(
+  'group company firm club monitor agency organisation organization body watchdog charity observatory bank union ministry'.split(
+    ' ',
+  ),
+);
+const ORG_HEADS = new Set([
+  ...ORG_WORDS,
+  ...ORG_ANAPHORS,
+  'delegation',
+  'institute',
+  'federation',
+  'office',
+]);
+const PREPOSITIONS = new Set(['at', 'of', 'for', 'from', 'with', 'in']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'one',
+  'another',
+  'some',
+  'two',
+  'three',
+  'several',
+  'many',
+]);
+const PARTICLES = new Set([
+  'de',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'dos',
+  'del',
+]);
+const CONNECTORS = new Set(['of', 'for', 'the', '&', 'on']);
+const TRAILING_SKIP = new Set([
+  'has',
+  'have',
+  'had',
+  'also',
+  'later',
+  'then',
+  'again',
+  'once',
+  'previously',
+  'earlier',
+  'would',
+  'will',
+  'did',
+  'does',
+  'not',
+  'afterwards',
+  'today',
+  'yesterday',
+  'repeatedly',
+  'further',
+  'had',
+  'was',
+  'is',
+  'has',
+  'just',
+  'first',
+  'finally',
+  'subsequently',
+  'recently',
+]);
+const CLAUSE_WORDS = new Set([
+  'is',
+  'was',
+  'were',
+  'are',
+  'be',
+  'been',
+  'being',
+  'has',
+  'had',
+  'have',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'did',
+  'do',
+  'does',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'what',
+  'where',
+  'how',
+  'why',
+  'if',
+  'because',
+  'when',
+  'while',
+  'whether',
+  'than',
+  'to',
+  'not',
+  'but',
+  'and',
+  'it',
+  'they',
+  'he',
+  'she',
+  'we',
+  'i',
+  'you',
+  'him',
+  'her',
+  'them',
+  'us',
+  'me',
+]);
+const TRAILING_AUX =
+  /(?:[\s,]+(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|\p{Ll}+ly))+[\s,]*$/iu;
+const LEADING_DROP = /^(?:while|whereas|and|but|so|as|meanwhile|however|also|then)\s+/i;
+const PARENTHETICAL =
+  /^(?:who|which|whose|where|when|speaking|standing|writing|asked|interviewed|aged|according|in|on|at|after|before|during|outside|inside|from|with|without|under|despite|meanwhile|however|separately|instead|still|later|earlier|also|\d)\b/i;
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|&/gu;
+const isCap = (t: string) => /^\p{Lu}/u.test(t) || /^(?:al|el|bin|ibn)-\p{Lu}/u.test(t);
+const isAcronym = (t: string) => /^\p{Lu}{2,}$/u.test(t);
+const NATIONALITY =
+  /^\p{Lu}\p{Ll}+(?:ian|ean|ish|ese|ican|ch|ani|i)$|^(?:German|Kenyan|Korean|Afghan|Thai|Greek|Swiss)$/u;
+
+function tokens(text: string): string[] {
+  return (text.match(WORD) ?? []).map((t) => t.replace(/['’]s$/, ''));
+}
+
+/** Trailing capitalised run of a phrase's tokens, with name particles and connectors inside it. */
+function properRunStart(toks: string[]): number {
+  let i = toks.length;
+  while (i > 0 && isCap(toks[i - 1]!)) {
+    i--;
+    // Connectors and particles stay inside a name only between capitalised words ("Friends of the Earth").
+    let j = i;
+    while (
+      j > 0 &&
+      (PARTICLES.has(toks[j - 1]!.toLowerCase()) || CONNECTORS.has(toks[j - 1]!.toLowerCase()))
+    )
+      j--;
+    if (j < i && j > 0 && isCap(toks[j - 1]!)) i = j;
+  }
+  return i;
+}
+
+function genderOf(words: readonly string[]): 'm' | 'f' | undefined {
+  for (const w of words) {
+    const l = w.toLowerCase();
+    if (MALE.has(l)) return 'm';
+    if (FEMALE.has(l)) return 'f';
+  }
+  return undefined;
+}
+
+/** Reads one noun phrase (no commas). */
+function readPart(part: string): SpeakerPhrase | undefined {
+  const toks = tokens(part.replace(LEADING_DROP, ''));
+  while (toks.length > 1 && (TRAILING_SKIP.has(toks.at(-1)!) || /^\p{Ll}+ly$/u.test(toks.at(-1)!)))
+    toks.pop();
+  if (toks.length === 0 || toks.length > 9) return undefined;
+  const first = toks[0]!.toLowerCase();
+  if (toks.length === 1 && PRONOUNS.has(first)) return { kind: 'pronoun', pronoun: first as 'he' };
+  // A lowercase "-ed" word is a verb ("the two sides signed") unless a determiner makes it an adjective.
+  const verbish = (t: string, i: number) =>
+    /^\p{Ll}+ed$/u.test(t) &&
+    !DETERMINERS.has(toks[i - 1]?.toLowerCase() ?? '') &&
+    toks[i - 1]?.toLowerCase() !== 'the';
+  if (toks.some((t, i) => CLAUSE_WORDS.has(t) || verbish(t, i))) return undefined;
+  const written = part
+    .replace(LEADING_DROP, '')
+    .trim()
+    .replace(/^(?:The|A|An|One)\b/, (m) => m.toLowerCase());
+  const gender = genderOf(toks);
+  if (DETERMINERS.has(first)) return { kind: 'description', name: written, tokens: toks, gender };
+  if (first === 'the') {
+    const head = toks.at(-1)!.toLowerCase();
+    if (toks.length > 1 && isCap(toks[1]!) && isCap(toks.at(-1)!)) {
+      return { kind: 'organisation', name: written, tokens: toks };
+    }
+    const runAt = properRunStart(toks);
+    if (
+      runAt > 1 &&
+      runAt < toks.length &&
+      !toks.slice(1, runAt).some((t) => PREPOSITIONS.has(t))
+    ) {
+      // "the cloud provider Nimbus": a name with its role before it.
+      const name = toks.slice(runAt).join(' ');
+      return {
+        ...readName(toks.slice(runAt), []),
+        role: part.slice(0, part.indexOf(toks[runAt]!)).trim(),
+        name,
+      };
+    }
+    const kind = ORG_HEADS.has(head) ? 'organisation' : 'description';
+    return { kind, name: written, tokens: toks, gender, definite: toks.length <= 3 };
+  }
+  const runStart = properRunStart(toks);
+  const run = toks.slice(runStart);
+  if (run.length === 0 || toks.slice(0, runStart).some((t) => PREPOSITIONS.has(t))) {
+    // "analysts at Norberg Bank", "hospital managers": people described, not named.
+    return { kind: 'description', name: written, tokens: toks, gender };
+  }
+  const read = readName(run, toks.slice(0, runStart));
+  if (read.kind === 'person' && runStart + (read.roleWords ?? 0) > 0) {
+    read.role = part.slice(0, part.indexOf(read.tokens[0]!)).trim() || undefined;
+  }
+  delete read.roleWords;
+  return read;
+}
+
+type Named = Exclude<SpeakerPhrase, { kind: 'pronoun' }> & { roleWords?: number };
+
+/** Splits a capitalised run into title and name, and tells a person from an organisation. */
+function readName(run: string[], before: string[]): Named {
+  let roleEnd = 0;
+  run.forEach((t, i) => {
+    if (TITLES.has(t.toLowerCase()) && i < run.length - 1) roleEnd = i + 1;
+  });
+  const titled = roleEnd > 0;
+  while (roleEnd < run.length - 2 && NATIONALITY.test(run[roleEnd]!)) roleEnd++;
+  const nameToks = run.slice(roleEnd);
+  const isOrg =
+    nameToks.some((t) => ORG_WORDS.has(t.toLowerCase()) || t === '&' || CONNECTORS.has(t)) ||
+    (nameToks.length > 1 && nameToks.some(isAcronym)) ||
+    (nameToks.length === 1 && isAcronym(nameToks[0]!));
+  if (isOrg) return { kind: 'organisation', name: nameToks.join(' '), tokens: nameToks };
+  const gender = genderOf([...before, ...run.slice(0, roleEnd)]);
+  return {
+    kind: 'person',
+    name: nameToks.join(' '),
+    tokens: nameToks,
+    gender,
+    titled,
+    roleWords: roleEnd,
+  };
+}
+
+/**
+ * Reads the phrase naming a speaker: "The president of Iran, Hassan Rouhani," gives the person
+ * Hassan Rouhani with that role; "A senior official, who spoke on condition…," a description;
+ * "the White House" an organisation; "he" a pronoun. Undefined when it is not a noun phrase.
+ */
+export function speakerPhrase(text: string): SpeakerPhrase | undefined {
+  const parts = text
+    .replace(TRAILING_AUX, '')
+    .split(/[,;:(]/)
+    .map((p) => p.trim())
+    .filter((p) => p && !PARENTHETICAL.test(p) && !/^\d/.test(p));
+  if (parts.length === 0 || parts.length > 3) return undefined;
+  const read = parts.map(readPart);
+  if (read.some((r) => r === undefined)) {
+    // "…, he said": a pronoun next to the verb stands on its own; anything else is not a subject.
+    const last = read.at(-1);
+    return last?.kind === 'pronoun' ? last : undefined;
+  }
+  const phrases = read as SpeakerPhrase[];
+  if (phrases.length === 1) return phrases[0];
+  const named =
+    phrases.find((p) => (p.kind === 'person' || p.kind === 'organisation') && !p.definite) ??
+    phrases.find((p) => p.kind === 'person' || p.kind === 'organisation');
+  if (!named || named.kind === 'pronoun') return phrases[0];
+  const others = parts.filter((_, i) => phrases[i] !== named);
+  const gender =
+    named.kind === 'person' ? (named.gender ?? genderOf(tokens(others.join(' ')))) : undefined;
+  return { ...named, role: named.role ?? others.join(', '), gender };
+}
+
+/** A capitalised token sequence read as a person's name (with gender from a title), if it is one. */
+export function personName(text: string): { tokens: string[]; gender?: 'm' | 'f' } | undefined {
+  const p = readPart(text);
+  return p?.kind === 'person' ? { tokens: p.tokens, gender: p.gender } : undefined;
+}

@@ -1,0 +1,139 @@
+/** How a speech verb is inflected where it was found; participles attach to the sentence's subject. */
+export type VerbForm = 'base' | 'third' | 'past' | 'participle';
+
+/** A speech verb as found in text. */
+export interface SpeechVerb {
+  lemma: string;
+  form: VerbForm;
+  /** Whether a content clause may follow without "that" ("said the fault was…"). */
+  bareClause: boolean;
+}
+
+const LEMMAS = [
+  'accuse',
+  'acknowledge',
+  'add',
+  'admit',
+  'agree',
+  'allege',
+  'announce',
+  'answer',
+  'argue',
+  'ask',
+  'assert',
+  'attack',
+  'blame',
+  'boast',
+  'call',
+  'caution',
+  'chide',
+  'claim',
+  'clarify',
+  'comment',
+  'complain',
+  'concede',
+  'conclude',
+  'concur',
+  'condemn',
+  'confirm',
+  'contend',
+  'counter',
+  'criticise',
+  'criticize',
+  'declare',
+  'decry',
+  'demand',
+  'denounce',
+  'deny',
+  'describe',
+  'disclose',
+  'emphasise',
+  'emphasize',
+  'estimate',
+  'explain',
+  'highlight',
+  'inform',
+  'insist',
+  'joke',
+  'lament',
+  'maintain',
+  'mutter',
+  'note',
+  'observe',
+  'plead',
+  'pledge',
+  'post',
+  'praise',
+  'predict',
+  'promise',
+  'quip',
+  'reassure',
+  'recall',
+  'recount',
+  'reiterate',
+  'remark',
+  'remind',
+  'reply',
+  'report',
+  'respond',
+  'retort',
+  'reveal',
+  'say',
+  'scoff',
+  'shout',
+  'snap',
+  'state',
+  'stress',
+  'suggest',
+  'tell',
+  'testify',
+  'threaten',
+  'tweet',
+  'urge',
+  'vow',
+  'warn',
+  'whisper',
+  'write',
+];
+
+/** Verbs whose content clause often follows directly; the rest need "that" to report speech. */
+const BARE_CLAUSE = new Set(['say', 'add', 'claim', 'insist', 'argue', 'admit', 'concede', 'note']);
+
+const IRREGULAR: Record<string, [string, string[], string]> = {
+  say: ['says', ['said'], 'saying'],
+  tell: ['tells', ['told'], 'telling'],
+  write: ['writes', ['wrote', 'written'], 'writing'],
+  plead: ['pleads', ['pleaded', 'pled'], 'pleading'],
+  quip: ['quips', ['quipped'], 'quipping'],
+  admit: ['admits', ['admitted'], 'admitting'],
+  concur: ['concurs', ['concurred'], 'concurring'],
+  snap: ['snaps', ['snapped'], 'snapping'],
+  estimate: ['estimates', ['estimated'], 'estimating'],
+};
+
+function inflect(lemma: string): [string, string[], string] {
+  const irregular = IRREGULAR[lemma];
+  if (irregular) return irregular;
+  if (lemma.endsWith('e')) return [`${lemma}s`, [`${lemma}d`], `${lemma.slice(0, -1)}ing`];
+  if (/[^aeiou]y$/.test(lemma)) {
+    const stem = lemma.slice(0, -1);
+    return [`${stem}ies`, [`${stem}ied`], `${lemma}ing`];
+  }
+  if (/(?:s|sh|ch|x|z)$/.test(lemma)) return [`${lemma}es`, [`${lemma}ed`], `${lemma}ing`];
+  return [`${lemma}s`, [`${lemma}ed`], `${lemma}ing`];
+}
+
+const FORMS = new Map<string, SpeechVerb>();
+for (const lemma of LEMMAS) {
+  const bareClause = BARE_CLAUSE.has(lemma);
+  const [third, past, participle] = inflect(lemma);
+  FORMS.set(lemma, { lemma, form: 'base', bareClause });
+  FORMS.set(third, { lemma, form: 'third', bareClause });
+  for (const p of past) FORMS.set(p, { lemma, form: 'past', bareClause });
+  FORMS.set(participle, { lemma, form: 'participle', bareClause });
+}
+
+/** The speech verb a lowercase word is an inflection of, if any ("warned" -> warn). */
+export function speechVerb(word: string): SpeechVerb | undefined {
+  return FORMS.get(word);
+}

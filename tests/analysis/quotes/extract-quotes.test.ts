@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { toParagraphs } from '../../../scripts/eval-quotes.ts';
+import { extractQuotes } from '../../../src/analysis/quotes/extract-quotes.ts';
+import { type LabelledQuote, quoteOverlap } from '../../../src/analysis/quotes/score-quotes.ts';
+import { speakerKey } from '../../../src/analysis/quotes/speaker-key.ts';
+
+const fixture = (name: string) => new URL(`../../fixtures/quotes/${name}`, import.meta.url);
+const seedParagraphs = toParagraphs(readFileSync(fixture('seed.txt'), 'utf8'));
+const seedLabels = JSON.parse(readFileSync(fixture('seed.quotes.json'), 'utf8')) as LabelledQuote[];
+
+const quotesOf = (...paragraphs: string[]) => extractQuotes(paragraphs).quotes;
+
+describe('extractQuotes on the seed article', () => {
+  const analysis = extractQuotes(seedParagraphs);
+
+  it.each(seedLabels.map((l) => [`${l.kind} ¶${l.paragraph} ${l.quote.slice(0, 40)}`, l] as const))(
+    'finds %s with its speaker',
+    (_, label) => {
+      const match = analysis.quotes.find(
+        (q) =>
+          q.kind === label.kind &&
+          q.paragraph === label.paragraph &&
+          quoteOverlap(q.quote, label.quote) >= 0.9,
+      );
+      expect(match, label.quote).toBeDefined();
+      expect(speakerKey(match!.speaker)).toBe(speakerKey(label.speaker));
+    },
+  );
+
+  it('finds nothing the labels do not have', () => {
+    expect(analysis.quotes).toHaveLength(seedLabels.length);
+  });
+
+  it('gives offsets into the joined clean text', () => {
+    const text = seedParagraphs.join('\n\n');
+    for (const q of analysis.quotes) expect(text.slice(q.start, q.end)).toBe(q.quote);
+  });
+
+  it('clusters names to their longest form and keeps roles apart', () => {
+    const rouhani = analysis.speakers.find((s) => s.name === 'Hassan Rouhani');
+    expect(rouhani).toMatchObject({ kind: 'person', role: 'The president of Iran' });
+    expect(rouhani!.aliases).toContain('Rouhani');
+    expect(analysis.speakers.map((s) => s.name)).toEqual(
+      expect.arrayContaining([
+        'Vladimir Putin',
+        'Recep Tayyip Erdogan',
+        'the Syrian Observatory for Human Rights',
+      ]),
+    );
+    expect(analysis.speakers.find((s) => s.name.includes('Observatory'))?.kind).toBe(
+      'organisation',
+    );
+  });
+
+  it('records the cue verb', () => {
+    const told = analysis.quotes.find((q) => q.quote.startsWith('We never want Idlib'));
+    expect(told).toMatchObject({ cue: 'told', speaker: 'Recep Tayyip Erdogan', kind: 'direct' });
+  });
+});
+
+describe('extractQuotes patterns', () => {
+  it('splits a quote broken by its attribution into two quotes of one speaker', () => {
+    const q = quotesOf('"We are ready," said Anna Berg, the mayor. "But we need help."');
+    expect(q.map((x) => [x.quote, x.speaker, x.role])).toEqual([
+      ['We are ready', 'Anna Berg', 'the mayor'],
+      ['But we need help.', 'Anna Berg', 'the mayor'],
+    ]);
+  });
+
+  it('resolves "she" to the most recent compatible person, not a man named since', () => {
+    const q = quotesOf(
+      'Ms Clara Holt met Mr Peter Vance on Monday.',
+      'Vance said nothing. “It was a good meeting,” she said.',
+    );
+    expect(q.find((x) => x.kind === 'direct')?.speaker).toBe('Clara Holt');
+  });
+
+  it('gives a paragraph that is only a quote to the previous speaker, across paragraphs', () => {
+    const q = quotesOf(
+      '“We will open the border next week,” Interior Minister Sara Lind told reporters. “Not before.',
+      '“The checks must be finished first.”',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Sara Lind', 'Sara Lind', 'Sara Lind']);
+    expect(q[0]!.role).toBe('Interior Minister');
+  });
+
+  it('treats titles, slogans and nicknames in quotes as no speech', () => {
+    const q = quotesOf(
+      'The campaign ran under the slogan "Build It Better" and critics dubbed it "the paper plan".',
+      'She has written a novel, "The Long Winter," set in Oslo.',
+    );
+    expect(q).toEqual([]);
+  });
+
+  it('finds reported speech, "according to" and sentence-final attributions', () => {
+    const q = quotesOf(
+      'The ministry said in a statement that the bridge would reopen in May.',
+      'Traffic fell by a third, according to the city transport office.',
+      'Two lanes will stay closed until June, officials said.',
+    );
+    expect(q.map((x) => [x.kind, x.speaker, x.quote])).toEqual([
+      ['reported', 'the ministry', 'the bridge would reopen in May'],
+      ['reported', 'the city transport office', 'Traffic fell by a third'],
+      ['reported', 'officials', 'Two lanes will stay closed until June'],
+    ]);
+  });
+
+  it('resolves "the official" to the described speaker and "it" to the organisation', () => {
+    const q = quotesOf(
+      'A senior EU official, speaking on condition of anonymity, said the talks had stalled. "We are stuck," the official said.',
+      'The Northwind Group said it would appeal. It added that the ruling was "deeply flawed."',
+    );
+    expect(q.map((x) => x.speaker)).toEqual([
+      'a senior EU official',
+      'a senior EU official',
+      'the Northwind Group',
+      'the Northwind Group',
+      'the Northwind Group',
+    ]);
+  });
+
+  it('keeps nested quotes inside the outer quote', () => {
+    const q = quotesOf('“He shouted ‘Run!’ and we ran,” said Tom Reed.');
+    expect(q).toHaveLength(1);
+    expect(q[0]).toMatchObject({ quote: 'He shouted ‘Run!’ and we ran', speaker: 'Tom Reed' });
+  });
+});
+
+describe('extractQuotes on bad input', () => {
+  it('returns nothing for empty input, empty paragraphs and text without quotes', () => {
+    expect(extractQuotes([])).toEqual({ quotes: [], speakers: [] });
+    expect(extractQuotes(['', '  '])).toEqual({ quotes: [], speakers: [] });
+    expect(quotesOf('The river rose by two metres overnight.')).toEqual([]);
+  });
+
+  it('survives odd numbers of quote marks', () => {
+    const q = quotesOf('"One," he said "two" and "three', '"" " "', 'Kim Lee said: "Open.');
+    expect(q.at(-1)).toMatchObject({ quote: 'Open.', speaker: 'Kim Lee' });
+  });
+
+  it('handles a quote thousands of characters long', () => {
+    const long = 'We will keep building. '.repeat(400).trim();
+    const q = quotesOf(`"${long}" said Ada Stone.`);
+    expect(q[0]).toMatchObject({ speaker: 'Ada Stone', quote: long });
+  });
+
+  it('does not crash on non-English text', () => {
+    expect(() =>
+      quotesOf('« Nous ne céderons pas », a déclaré Émilie Roux.', '「我们不会让步」，他说。'),
+    ).not.toThrow();
+  });
+
+  it('stays linear: a 1 MB paragraph with odd quote marks finishes fast', () => {
+    const chunk = "Smith said \"the plan is fine, and he said “it works” while 'others' disagree. ";
+    const huge = chunk.repeat(Math.ceil(1_000_000 / chunk.length));
+    const t0 = performance.now();
+    const result = extractQuotes([huge, `${huge}"`]);
+    const ms = performance.now() - t0;
+    expect(result.quotes.length).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(5_000);
+  });
+});
