@@ -117,10 +117,11 @@ export function verifyAnswer(
       return stored.includes(span) || (span.includes(stored) && stored.length >= span.length / 2);
     });
 
-  function check(raw: { text: string; cites: number[] }): Checked | string {
+  function check(part: Dropped['part'], raw: { text: string; cites: number[] }): Checked | string {
     const { text, cites: inline } = takeMarkers(raw.text);
     const cites = [...new Set([...raw.cites, ...inline])];
     if (text === '') return 'empty';
+    if (part === 'point' && text.split(/\s+/).length < 3) return 'too short to be a point';
     if (MENTION.test(text)) return 'it mentions or pings people';
     if (cites.length === 0) return 'no citation';
     const missing = cites.filter((n) => !byN.has(n));
@@ -162,7 +163,7 @@ export function verifyAnswer(
     const kept: Checked[] = [];
     const seen: string[] = [];
     for (const item of items) {
-      const result = check(item);
+      const result = check(part, item);
       if (typeof result === 'string') {
         dropped.push({ part, text: item.text, reason: result });
         continue;
