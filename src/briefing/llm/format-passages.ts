@@ -15,6 +15,8 @@ export interface FormatOptions {
   /** Longest text of one passage, in characters; longer ones are cut at a sentence end. */
   maxPassageChars?: number;
   maxPassages?: number;
+  /** Most passages of one article, so a briefing hears more than one outlet. */
+  maxPerArticle?: number;
 }
 
 export interface FormattedPassages {
@@ -63,11 +65,12 @@ function block(p: ShownPassage): string {
 /**
  * Numbers passages [1]..[k] in rank order inside `<passage>` tags, within a token budget: drops
  * near-duplicates (the same paragraph repeated, or a cut-off lead contained in its full version)
- * and passages that address the model, trims long ones, and stops when the next would not fit.
+ * and passages that address the model, takes at most `maxPerArticle` from one article, trims
+ * long ones, and skips any that would not fit.
  */
 export function formatPassages(
   passages: readonly Passage[],
-  { budget, maxPassageChars = 900, maxPassages = 24 }: FormatOptions,
+  { budget, maxPassageChars = 900, maxPassages = 24, maxPerArticle = 4 }: FormatOptions,
 ): FormattedPassages {
   const shown: ShownPassage[] = [];
   const blocks: string[] = [];
@@ -85,7 +88,8 @@ export function formatPassages(
       skipped++;
       continue;
     }
-    if (shown.length >= maxPassages) {
+    const fromArticle = shown.filter((p) => p.articleId === passage.articleId).length;
+    if (shown.length >= maxPassages || fromArticle >= maxPerArticle) {
       skipped++;
       continue;
     }

@@ -45,6 +45,18 @@ describe('formatPassages', () => {
     expect(f.shown.length).toBeLessThan(40);
   });
 
+  it('takes at most maxPerArticle passages of one article', () => {
+    const same = Array.from({ length: 6 }, (_, i) => ({
+      ...passage(`Paragraph number ${i}.`, i),
+      articleId: 'one',
+    }));
+    const f = formatPassages([...same, passage('Another outlet reports.', 9)], {
+      budget: 1_000,
+      maxPerArticle: 2,
+    });
+    expect(f.shown.map((p) => p.paragraph)).toEqual([0, 1, 9]);
+  });
+
   it('withholds passages that address the model', () => {
     const f = formatPassages(
       [
