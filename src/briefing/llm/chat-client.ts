@@ -37,6 +37,8 @@ export function describeFailure(error: unknown): string {
   if (error instanceof APIConnectionTimeoutError) return 'the LLM server did not answer in time';
   if (error instanceof APIError && error.status !== undefined) {
     if (error.status === 429) return 'the LLM server is rate limiting (429)';
+    if (error.status === 401) return 'the LLM server rejected OPENAI_API_KEY (401)';
+    if (error.status === 404) return 'the LLM server does not know OPENAI_MODEL or the URL (404)';
     if (error.status >= 500) return `the LLM server failed (${error.status})`;
     return `the LLM server refused the request (${error.status})`;
   }

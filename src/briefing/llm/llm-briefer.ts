@@ -175,7 +175,7 @@ export function createLlmBriefer(options: LlmBrieferOptions): LlmBriefer {
             ? await fallback.digest(task.topics, task.since)
             : await fallback.brief(task.topics.join(' '), task.since ? { since: task.since } : {});
     if (reason === undefined) return briefing;
-    const note = `The LLM's answer was not used: ${reason}. This is the extractive briefing.`;
+    const note = `The LLM's answer was not used: ${reason}. This is the extractive summary.`;
     return { ...briefing, note: briefing.note ? `${note} ${briefing.note}` : note };
   }
 
@@ -309,7 +309,10 @@ export function createLlmBriefer(options: LlmBrieferOptions): LlmBriefer {
       }
       cache.set(key, outcome);
     }
-    return outcome.kind === 'llm' ? outcome.briefing : extractive(task, outcome.reason);
+    // A copy, so a caller that edits its briefing cannot edit the cache.
+    return outcome.kind === 'llm'
+      ? structuredClone(outcome.briefing)
+      : extractive(task, outcome.reason);
   }
 
   return {
