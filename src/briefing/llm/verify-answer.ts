@@ -28,6 +28,12 @@ export interface VerifyOptions {
   maxPoints?: number;
   maxNumbers?: number;
   maxQuotes?: number;
+  /**
+   * When fewer quotes than this survive, add the quote index's own quotes from passages the
+   * model was shown, one per new speaker (verbatim by construction), so "who said what" is never
+   * empty when the index has an answer.
+   */
+  minQuotes?: number;
 }
 
 const MENTION = /@(everyone|here)\b|<!(channel|here|everyone)>|<@[!&]?\d+>|<#\d+>/i;
@@ -104,7 +110,13 @@ export function verifyAnswer(
   answer: ModelAnswer,
   shown: readonly ShownPassage[],
   index: readonly StoredQuote[],
-  { minSupport = 0.5, maxPoints = 7, maxNumbers = 7, maxQuotes = 5 }: VerifyOptions = {},
+  {
+    minSupport = 0.5,
+    maxPoints = 7,
+    maxNumbers = 7,
+    maxQuotes = 5,
+    minQuotes = 2,
+  }: VerifyOptions = {},
 ): VerifiedAnswer {
   const byN = new Map(shown.map((p) => [p.n, p]));
   const dropped: Dropped[] = [];
@@ -227,6 +239,13 @@ export function verifyAnswer(
       continue;
     }
     quotes.push({ quote: hit, n: passage.n });
+  }
+  for (const q of index) {
+    if (quotes.length >= Math.min(minQuotes, maxQuotes)) break;
+    const passage = shown.find((p) => p.articleId === q.articleId && p.paragraph === q.paragraph);
+    if (!passage || !verbatimIn(normalizeSpan(q.quote), passage.shown)) continue;
+    if (quotes.some((k) => matchSpeaker(k.quote.speaker, q.speaker))) continue;
+    quotes.push({ quote: q, n: passage.n });
   }
 
   // One source per article, numbered in order of first citation.

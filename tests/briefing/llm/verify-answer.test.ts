@@ -133,6 +133,7 @@ describe('verifyAnswer', () => {
       }),
       shown,
       seedQuotes,
+      { minQuotes: 0 },
     );
     expect(v.points).toEqual([]);
     expect(v.quotes).toEqual([]);
@@ -171,6 +172,23 @@ describe('verifyAnswer', () => {
     ]);
   });
 
+  it('fills "who said what" from the quote index when the model gives too few quotes', () => {
+    const v = verifyAnswer(answer({ points: goodAnswer.points, quotes: [] }), shown, seedQuotes, {
+      minQuotes: 3,
+    });
+    // One quote per speaker, in index order, each from a passage the model was shown.
+    expect(v.quotes.map((q) => [q.speaker, q.cite])).toEqual([
+      ['Hassan Rouhani', 1],
+      ['Vladimir Putin', 1],
+      ['Recep Tayyip Erdoğan', 1],
+    ]);
+    expect(v.quotes[0]?.text).toBe(seedQuotes[0]?.quote);
+    const none = verifyAnswer(answer({ points: goodAnswer.points }), shown, seedQuotes, {
+      minQuotes: 0,
+    });
+    expect(none.quotes).toEqual([]);
+  });
+
   it('drops a verbatim quote the quote index does not hold', () => {
     const v = verifyAnswer(
       answer({
@@ -181,7 +199,7 @@ describe('verifyAnswer', () => {
       shown,
       seedQuotes,
     );
-    expect(v.quotes).toEqual([]);
+    expect(v.quotes.map((q) => q.text)).not.toContain('one of the worst humanitarian disasters');
     expect(v.dropped[0]?.reason).toBe('not in the quote index');
   });
 
