@@ -1,0 +1,23 @@
+import type { Store } from '../../store/store.ts';
+import type { Evidence } from './llm-briefer.ts';
+
+/** How much retrieval hands the LLM briefer; the token budget trims it further. */
+export interface EvidenceLimits {
+  passages?: number;
+  quotes?: number;
+}
+
+/**
+ * A `retrieve` for the LLM briefer straight from the store: ranked passages and the quote index's
+ * hits on the same words. The lead's retrieval may replace it (e.g. with candidate bounding).
+ */
+export function evidenceFromStore(store: Store, limits: EvidenceLimits = {}) {
+  return async (query: string, options: { since?: string } = {}): Promise<Evidence> => {
+    const since = options.since ? { since: options.since } : {};
+    const [passages, quotes] = await Promise.all([
+      store.searchPassages(query, { limit: limits.passages ?? 60, ...since }),
+      store.quotesByTopic(query, { limit: limits.quotes ?? 60, ...since }),
+    ]);
+    return { passages, quotes };
+  };
+}
