@@ -175,8 +175,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       try {
         await app.init();
       } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
         throw new Error(
-          `Slack refused SLACK_BOT_TOKEN on auth.test (${error instanceof Error ? error.message : String(error)}); use the Bot User OAuth Token from OAuth & Permissions`,
+          `Slack auth.test failed (${why}): check SLACK_BOT_TOKEN (OAuth & Permissions > Bot User OAuth Token) and SLACK_API_URL`,
           { cause: error },
         );
       }

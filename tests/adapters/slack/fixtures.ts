@@ -21,6 +21,11 @@ export interface Seen {
   }[];
 }
 
+/** Promises the `slow` command waits for; tests replace them to hold a command mid-work. */
+export interface Gates {
+  slow: Promise<void>;
+}
+
 /** A briefing reply with hostile article text: mentions, links and formatting that must not work. */
 export function briefReply(topic: string): Reply {
   return {
@@ -60,7 +65,7 @@ export function briefReply(topic: string): Reply {
 }
 
 /** A small registry of test commands that behave like the real ones, without a store. */
-export function testCommands(seen: Seen, gate?: Promise<void>): CommandDef[] {
+export function testCommands(seen: Seen, gates: Gates): CommandDef[] {
   const record = (command: string) => (ctx: CommandContext, args: Args) => {
     seen.runs.push({
       command,
@@ -77,11 +82,19 @@ export function testCommands(seen: Seen, gate?: Promise<void>): CommandDef[] {
       description: 'A briefing on a topic, with cited points and quotes.',
       options: [{ name: 'topic', description: 'what to brief on', required: true, rest: true }],
       async run(ctx, args) {
-        await gate;
         record('brief')(ctx, args);
         if (args.topic === 'nothing')
           throw new UserError(`No articles mention "${args.topic}" yet.`);
         return briefReply(args.topic ?? '');
+      },
+    },
+    {
+      name: 'slow',
+      description: 'Waits for the test to let it finish, like a slow store query.',
+      async run(ctx, args) {
+        record('slow')(ctx, args);
+        await gates.slow;
+        return textReply('done at last');
       },
     },
     {
@@ -149,15 +162,17 @@ function fakeBriefer(): Briefer {
 }
 
 /** A real registry and dispatch over the test commands and plain fake services. */
-export function testCore(options: { gate?: Promise<void>; log?: Logger } = {}): {
+export function testCore(options: { log?: Logger } = {}): {
   registry: Registry;
   dispatch: Dispatch;
   seen: Seen;
+  gates: Gates;
   log: Logger;
 } {
   const seen: Seen = { runs: [] };
+  const gates: Gates = { slow: Promise.resolve() };
   const log = options.log ?? pino({ level: 'silent' });
-  const registry = new Registry(testCommands(seen, options.gate));
+  const registry = new Registry(testCommands(seen, gates));
   const services: Services = {
     config: loadConfig({}),
     store: fakeStore(),
@@ -166,5 +181,5 @@ export function testCore(options: { gate?: Promise<void>; log?: Logger } = {}): 
     clock: () => new Date('2024-01-01T08:00:00Z'),
     log,
   };
-  return { registry, dispatch: createDispatch(registry, services), seen, log };
+  return { registry, dispatch: createDispatch(registry, services), seen, gates, log };
 }
