@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 
@@ -88,8 +88,15 @@ export function slashCommandBody(fields: {
   };
 }
 
-/** Posts a correctly signed slash command to Bolt's `/slack/events` (or with the given headers). */
-export async function postSlashCommand(
+/** Keep-alive connections, like Slack's own: the ack time is then Bolt's, not TCP setup's. */
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+/**
+ * Posts a correctly signed slash command to Bolt's `/slack/events` (or with the given headers
+ * broken). `ms` runs from sending the request to the end of the ack's body. node:http, not fetch:
+ * it adds less of its own time to what is measured.
+ */
+export function postSlashCommand(
   eventsUrl: string,
   secret: string,
   fields: Record<string, string>,
@@ -97,16 +104,31 @@ export async function postSlashCommand(
 ): Promise<{ status: number; body: string; ms: number }> {
   const body = new URLSearchParams(fields).toString();
   const timestamp = override?.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = {
+  const headers: Record<string, string | number> = {
     'content-type': 'application/x-www-form-urlencoded',
+    'content-length': Buffer.byteLength(body),
     'x-slack-request-timestamp': String(timestamp),
     'x-slack-signature': override?.signature ?? slackSignature(secret, timestamp, body),
   };
   for (const name of override?.omit ?? []) delete headers[name];
-  const started = performance.now();
-  const res = await fetch(eventsUrl, { method: 'POST', headers, body });
-  const text = await res.text();
-  return { status: res.status, body: text, ms: performance.now() - started };
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = request(eventsUrl, { method: 'POST', headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          ms: performance.now() - started,
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.setTimeout(10_000, () => req.destroy(new Error('slash command request timed out')));
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   App,
@@ -37,6 +38,11 @@ export interface SlackAdapterOptions {
   retryConfig?: webApi.RetryOptions;
   /** Web API request timeout in ms. */
   timeoutMs?: number;
+  /**
+   * HTTP mode: called with the ms from a `POST /slack/events` request arriving to its ack
+   * leaving, for metrics and the ack benchmark. Acks slower than 1 s are also logged as warnings.
+   */
+  onAck?: (ms: number) => void;
 }
 
 /** The Slack adapter, with the port it listens on once started in HTTP mode. */
@@ -63,7 +69,7 @@ const RESPONSE_URL_USES = 5;
 const healthz = {
   path: '/healthz',
   method: ['GET'],
-  handler: (_req: unknown, res: import('node:http').ServerResponse) => {
+  handler: (_req: unknown, res: ServerResponse) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"ok":true}');
   },
@@ -151,6 +157,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
     await ack();
+    // Yield once so requests already waiting on the socket get their acks before this one's
+    // work: under a burst, acks stay fast and the work queues behind them.
+    await new Promise((resolve) => setImmediate(resolve));
     const reply = await answer(command);
     try {
       await deliver(command, reply, respond);
@@ -190,6 +199,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         options.host ? { port: options.port, host: options.host } : options.port,
       );
       port = (server.address() as AddressInfo).port;
+      server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+        if (req.method !== 'POST') return;
+        const arrived = performance.now();
+        res.once('finish', () => {
+          const ms = performance.now() - arrived;
+          options.onAck?.(ms);
+          // Slack gives up on an ack after 3 s; a slow one is worth knowing about well before.
+          if (ms > 1000) log.warn({ ms: Math.round(ms), status: res.statusCode }, 'slow slack ack');
+        });
+      });
       log.info({ port }, 'slack listening for events on POST /slack/events');
     },
     async stop() {
