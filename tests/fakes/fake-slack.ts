@@ -42,7 +42,7 @@ export interface FakeSlack {
   readonly apiUrl: string;
   readonly calls: WebApiCall[];
   readonly responses: ResponsePost[];
-  /** A response_url that lands in `responses` with this id. */
+  /** A response_url that lands in `responses` with this id; ids starting `gone` get 404. */
   responseUrl(id: string): string;
   /** The next `times` calls of `method` get HTTP 429 with `Retry-After: seconds`. */
   rateLimit(method: string, seconds: number, times?: number): void;
@@ -180,6 +180,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const raw = await readBody(req);
     const response = /^\/response\/([^/]+)$/.exec(path);
     if (req.method === 'POST' && response) {
+      // Like an expired or already used response_url.
+      if (response[1]?.startsWith('gone'))
+        return json(res, 404, { ok: false, error: 'expired_url' });
       responses.push({ id: response[1] ?? '', body: JSON.parse(raw), at: performance.now() });
       return json(res, 200, { ok: true });
     }

@@ -98,6 +98,22 @@ export function testCommands(seen: Seen, gates: Gates): CommandDef[] {
       },
     },
     {
+      name: 'long',
+      description: 'A reply of many parts.',
+      options: [{ name: 'count', description: 'how many text blocks', required: true }],
+      async run(ctx, args) {
+        record('long')(ctx, args);
+        const count = Number(args.count);
+        return {
+          title: 'Long',
+          blocks: Array.from({ length: count }, (_, i) => ({
+            type: 'text' as const,
+            text: `part ${i}`,
+          })),
+        };
+      },
+    },
+    {
       name: 'boom',
       description: 'Always fails unexpectedly.',
       async run() {

@@ -38,6 +38,13 @@ describe('slackManifest', () => {
         url: 'https://bot.example/slack/events',
       },
       {
+        command: '/long',
+        description: 'A reply of many parts.',
+        usage_hint: '<count>',
+        should_escape: false,
+        url: 'https://bot.example/slack/events',
+      },
+      {
         command: '/boom',
         description: 'Always fails unexpectedly.',
         should_escape: false,

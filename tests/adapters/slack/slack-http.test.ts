@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createSlackAdapter,
@@ -19,7 +20,11 @@ describe('Slack adapter over HTTP, real Bolt app against a fake Slack', () => {
   let fake: FakeSlack;
   let adapter: SlackAdapter;
   let eventsUrl: string;
-  const core = testCore();
+  const logs: { level: number; msg: string; [key: string]: unknown }[] = [];
+  const core = testCore({
+    log: pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) }),
+  });
+  const acks: number[] = [];
   let next = 0;
 
   /** Sends `/command text` with its own response_url; returns the ack and a way to await the answers. */
@@ -56,6 +61,7 @@ describe('Slack adapter over HTTP, real Bolt app against a fake Slack', () => {
       dispatch: core.dispatch,
       log: core.log,
       retryConfig: { retries: 0 },
+      onAck: (ms) => acks.push(ms),
     });
     await adapter.start();
     eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
@@ -239,5 +245,63 @@ describe('Slack adapter over HTTP, real Bolt app against a fake Slack', () => {
     await new Promise((r) => setTimeout(r, 30));
     for (const s of sent) expect(fake.responses.filter((r) => r.id === s.id)).toHaveLength(1);
     expect(core.seen.runs.length - runs).toBe(100);
+  });
+
+  it('reports each ack time to onAck, all far inside the 3 seconds Slack allows', () => {
+    expect(acks.length).toBeGreaterThanOrEqual(100);
+    expect(Math.max(...acks)).toBeLessThan(3000);
+  });
+
+  it('sends parts beyond the response_url limit of 5 with chat.postMessage, in order', async () => {
+    const before = fake.calls.length;
+    const { answers } = await send('/long', '300', { channel_id: 'C0300' });
+    const responded = await answers(5);
+    expect(responded.map((r) => (r.body.blocks as unknown[]).length)).toEqual([50, 50, 50, 50, 50]);
+    const started = Date.now();
+    while (fake.calls.slice(before).filter((c) => c.method === 'chat.postMessage').length < 2) {
+      if (Date.now() - started > 10_000) throw new Error('overflow parts never posted');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const posted = fake.calls.slice(before).filter((c) => c.method === 'chat.postMessage');
+    expect(posted.map((c) => c.args.channel)).toEqual(['C0300', 'C0300']);
+    expect(posted.map((c) => c.args.text)).toEqual([
+      'Long (continued 6/7)',
+      'Long (continued 7/7)',
+    ]);
+    const parts = [
+      ...responded.map((r) => r.body.blocks),
+      ...posted.map((c) => c.args.blocks),
+    ].flat() as {
+      text?: { text: string };
+    }[];
+    expect(parts.filter((b) => b.text?.text.startsWith('part '))).toHaveLength(300);
+  });
+
+  it('logs a reply it could not deliver, without crashing or retrying forever', async () => {
+    const fields = slashCommandBody({
+      command: '/brief',
+      text: 'idlib',
+      responseUrl: fake.responseUrl('gone-1'),
+    });
+    const res = await postSlashCommand(eventsUrl, SECRET, fields);
+    expect(res.status).toBe(200);
+    const started = Date.now();
+    while (!logs.some((l) => l.msg === 'slack reply not delivered')) {
+      if (Date.now() - started > 10_000) throw new Error('failure never logged');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const line = logs.find((l) => l.msg === 'slack reply not delivered');
+    expect(line).toMatchObject({ level: 50, command: '/brief', channel: 'C0001' });
+    expect(JSON.stringify(line)).toContain('404');
+    const health = await fetch(`http://127.0.0.1:${adapter.port}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
+  it('logs every command with its invocation id, command and platform', () => {
+    const done = logs.filter((l) => l.msg === 'command done' && l.command === 'digest subscribe');
+    expect(done[0]).toMatchObject({
+      platform: 'slack',
+      invocation: expect.stringMatching(/^[0-9a-f]{8}$/),
+    });
   });
 });
