@@ -8,6 +8,7 @@ import {
   type webApi,
 } from '@slack/bolt';
 import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
 import { type Dispatch, newInvocationId, userErrorReply } from '../../core/dispatch.ts';
 import { UserError } from '../../core/errors.ts';
 import { parseCommandText } from '../../core/parse-text.ts';
@@ -43,6 +44,25 @@ export interface SlackAdapterOptions {
    * leaving, for metrics and the ack benchmark. Acks slower than 1 s are also logged as warnings.
    */
   onAck?: (ms: number) => void;
+}
+
+/**
+ * The connection settings from the validated config, or undefined when Slack is not configured
+ * (no SLACK_BOT_TOKEN). Socket Mode when SLACK_APP_TOKEN is set, HTTP on PORT otherwise.
+ */
+export function slackOptionsFromConfig(
+  config: Config,
+):
+  | Pick<SlackAdapterOptions, 'botToken' | 'signingSecret' | 'appToken' | 'apiUrl' | 'port'>
+  | undefined {
+  if (!config.SLACK_BOT_TOKEN) return undefined;
+  return {
+    botToken: config.SLACK_BOT_TOKEN,
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    appToken: config.SLACK_APP_TOKEN,
+    apiUrl: config.SLACK_API_URL,
+    port: config.PORT,
+  };
 }
 
 /** The Slack adapter, with the port it listens on once started in HTTP mode. */
@@ -102,6 +122,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
   });
   let port: number | undefined;
+  let started = false;
 
   async function answer(command: SlashCommand): Promise<Reply> {
     try {
@@ -192,12 +213,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
       if (socketMode) {
         await app.start();
+        started = true;
         log.info('slack connected over Socket Mode');
         return;
       }
       const server = await app.start(
         options.host ? { port: options.port, host: options.host } : options.port,
       );
+      started = true;
       port = (server.address() as AddressInfo).port;
       server.on('request', (req: IncomingMessage, res: ServerResponse) => {
         if (req.method !== 'POST') return;
@@ -212,6 +235,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       log.info({ port }, 'slack listening for events on POST /slack/events');
     },
     async stop() {
+      // Safe to call when start() failed or never ran, as a shutdown path does.
+      if (!started) return;
+      started = false;
       await app.stop();
       port = undefined;
     },

@@ -95,4 +95,27 @@ describe('Slack adapter over Socket Mode, real Bolt app against a fake Slack', (
     expect(body?.response_type).toBe('ephemeral');
     expect(JSON.stringify(body)).toContain('Missing time.');
   });
+
+  it('acks and answers 100 commands sent at once', async () => {
+    const before = fake.responses.length;
+    const ids = Array.from({ length: 100 }, (_, i) => `socket-many-${i}`);
+    const acks = await Promise.all(
+      ids.map((id, i) =>
+        fake.sendSlashCommand(
+          slashCommandBody({
+            command: '/brief',
+            text: `topic ${i}`,
+            responseUrl: fake.responseUrl(id),
+          }),
+        ),
+      ),
+    );
+    expect(new Set(acks.map((a) => a.envelope_id)).size).toBe(100);
+    const answers = await fake.waitForResponses(before + 100);
+    for (const [i, id] of ids.entries()) {
+      const mine = answers.filter((r) => r.id === id);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]?.body.text).toBe(`Briefing: topic ${i}`);
+    }
+  });
 });
