@@ -43,10 +43,10 @@ const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
 
 function sourceLine(c: Citation): string {
   const title = escapeDiscord(oneLine(c.title));
-  // Only http(s) links become masked links; `)` and spaces would end the link early.
+  // Only http(s) links become masked links; a bracket in the URL would end the link early.
   const link =
     c.url && /^https?:\/\/\S+$/i.test(c.url)
-      ? `[${title}](${c.url.replace(/\)/g, '%29').replace(/</g, '%3C').replace(/>/g, '%3E')})`
+      ? `[${title}](${c.url.replace(/[()<>]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)})`
       : title;
   const meta = [c.outlet && escapeDiscord(oneLine(c.outlet)), c.published?.slice(0, 10)]
     .filter(Boolean)
