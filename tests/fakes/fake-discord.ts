@@ -65,6 +65,8 @@ export class FakeDiscord extends EventEmitter {
   readonly channelId = snowflake();
   readonly userId = snowflake();
   readonly calls: FakeRestCall[] = [];
+  /** The same calls by `METHOD path`, so per-interaction lookups stay cheap under load. */
+  readonly #byRoute = new Map<string, FakeRestCall[]>();
   readonly frames: FakeGatewayFrame[] = [];
   /** When false, heartbeats go unanswered and the client should reconnect and resume. */
   ackHeartbeats = true;
@@ -219,29 +221,23 @@ export class FakeDiscord extends EventEmitter {
 
   /** The deferred callback (type 5) of an interaction, once it has arrived. */
   deferOf(interaction: SentInteraction): FakeRestCall | undefined {
-    return this.calls.find(
-      (c) =>
-        c.method === 'POST' &&
-        c.path === `/interactions/${interaction.id}/${interaction.token}/callback` &&
-        (c.body as { type?: number }).type === 5,
-    );
+    return this.#recorded(
+      'POST',
+      `/interactions/${interaction.id}/${interaction.token}/callback`,
+    ).find((c) => (c.body as { type?: number }).type === 5);
   }
 
   /** The edit of the `@original` response of an interaction, once it has arrived. */
   editOf(interaction: SentInteraction): FakeRestCall | undefined {
-    return this.calls.find(
-      (c) =>
-        c.method === 'PATCH' &&
-        c.path === `/webhooks/${this.applicationId}/${interaction.token}/messages/@original`,
-    );
+    return this.#recorded(
+      'PATCH',
+      `/webhooks/${this.applicationId}/${interaction.token}/messages/@original`,
+    )[0];
   }
 
   /** Follow-up messages of an interaction, in arrival order. */
   followUpsOf(interaction: SentInteraction): FakeRestCall[] {
-    return this.calls.filter(
-      (c) =>
-        c.method === 'POST' && c.path === `/webhooks/${this.applicationId}/${interaction.token}`,
-    );
+    return [...this.#recorded('POST', `/webhooks/${this.applicationId}/${interaction.token}`)];
   }
 
   async close(): Promise<void> {
@@ -249,6 +245,10 @@ export class FakeDiscord extends EventEmitter {
     this.#wss.close();
     this.#http.closeAllConnections();
     await new Promise<void>((resolve) => this.#http.close(() => resolve()));
+  }
+
+  #recorded(method: string, path: string): readonly FakeRestCall[] {
+    return this.#byRoute.get(`${method} ${path}`) ?? [];
   }
 
   #user(id: string, username: string, bot = false) {
@@ -426,6 +426,10 @@ export class FakeDiscord extends EventEmitter {
       at: performance.now(),
     };
     this.calls.push(call);
+    const key = `${call.method} ${call.path}`;
+    const same = this.#byRoute.get(key);
+    if (same) same.push(call);
+    else this.#byRoute.set(key, [call]);
     try {
       this.#route(call, res);
     } finally {
