@@ -28,6 +28,22 @@ export interface FakeDiscordOptions {
   heartbeatInterval?: number;
 }
 
+/** An error the fake answers instead of the route's normal response. */
+export interface FakeFault {
+  remaining: number;
+  status: number;
+  body: { message: string; code?: number; retry_after?: number; global?: boolean };
+}
+
+/** A 429 as Discord sends it; the client waits `retryAfter` seconds and retries by itself. */
+export function rateLimited(retryAfter: number, times = 1): FakeFault {
+  return {
+    remaining: times,
+    status: 429,
+    body: { message: 'You are being rate limited.', retry_after: retryAfter, global: false },
+  };
+}
+
 export interface SentInteraction {
   id: string;
   token: string;
@@ -70,8 +86,8 @@ export class FakeDiscord extends EventEmitter {
   readonly frames: FakeGatewayFrame[] = [];
   /** When false, heartbeats go unanswered and the client should reconnect and resume. */
   ackHeartbeats = true;
-  /** Answers the next N requests to this path prefix with 429 (`Retry-After`). */
-  readonly rateLimits = new Map<string, { remaining: number; retryAfter: number }>();
+  /** Answers the next `remaining` requests whose path starts with the key with this error. */
+  readonly faults = new Map<string, FakeFault>();
 
   readonly #http: Server;
   readonly #wss = new WebSocketServer({ noServer: true });
@@ -470,21 +486,13 @@ export class FakeDiscord extends EventEmitter {
 
   #route(call: FakeRestCall, res: ServerResponse): void {
     const { method, path } = call;
-    for (const [prefix, limit] of this.rateLimits) {
-      if (path.startsWith(prefix) && limit.remaining > 0) {
-        limit.remaining -= 1;
-        res
-          .writeHead(429, {
-            'content-type': 'application/json',
-            'retry-after': String(limit.retryAfter),
-          })
-          .end(
-            JSON.stringify({
-              message: 'You are being rate limited.',
-              retry_after: limit.retryAfter,
-              global: false,
-            }),
-          );
+    for (const [prefix, fault] of this.faults) {
+      if (path.startsWith(prefix) && fault.remaining > 0) {
+        fault.remaining -= 1;
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (fault.body.retry_after !== undefined)
+          headers['retry-after'] = String(fault.body.retry_after);
+        res.writeHead(fault.status, headers).end(JSON.stringify(fault.body));
         return;
       }
     }

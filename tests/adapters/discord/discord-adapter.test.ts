@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../../src/adapters/adapter.ts';
 import { createDiscordAdapter } from '../../../src/adapters/discord/discord-adapter.ts';
 import { DISCORD_LIMITS, renderDiscord } from '../../../src/adapters/discord/render.ts';
-import { FakeDiscord, type FakeRestCall, type SentInteraction } from '../../fakes/fake-discord.ts';
+import {
+  FakeDiscord,
+  type FakeRestCall,
+  rateLimited,
+  type SentInteraction,
+} from '../../fakes/fake-discord.ts';
 import { createTestBed, longReply, type TestBed } from './test-commands.ts';
 
 interface SentMessage {
@@ -44,6 +49,11 @@ describe('Discord adapter end to end: real discord.js against a fake Discord', (
     await adapter?.stop();
     await fake?.close();
   });
+
+  const echo = async (text: string) => {
+    const sent = fake.sendInteraction({ name: 'echo', options: { text } });
+    return messageOf(await reply(sent)).content;
+  };
 
   const reply = (sent: SentInteraction) =>
     fake.waitFor(() => fake.editOf(sent), 5000, `the reply to ${sent.id}`);
@@ -145,7 +155,7 @@ describe('Discord adapter end to end: real discord.js against a fake Discord', (
   });
 
   it('publishes to a channel (scheduled digests) with allowed mentions off, retrying a 429', async () => {
-    fake.rateLimits.set(`/channels/${fake.channelId}/messages`, { remaining: 1, retryAfter: 0.05 });
+    fake.faults.set(`/channels/${fake.channelId}/messages`, rateLimited(0.05));
     const before = fake.callsTo('POST', /\/channels\/\d+\/messages$/).length;
     await adapter.publish(fake.channelId, {
       title: 'Morning digest',
@@ -157,6 +167,26 @@ describe('Discord adapter end to end: real discord.js against a fake Discord', (
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.embeds?.[0]?.title).toBe('Morning digest');
     expect(body.embeds?.[0]?.description).toBe('All quiet @\u200bhere.');
+  });
+
+  it('does no work for an interaction Discord no longer knows (defer refused with 10062)', async () => {
+    const starts = bed.slowStarts.length;
+    const sent = fake.sendInteraction({ name: 'slow' });
+    fake.faults.set(`/interactions/${sent.id}/`, {
+      remaining: 1,
+      status: 404,
+      body: { message: 'Unknown interaction', code: 10062 },
+    });
+    await fake.waitFor(() => fake.callsTo('POST', new RegExp(`^/interactions/${sent.id}/`))[0]);
+    expect(await echo('still answering')).toBe('still answering');
+    expect(bed.slowStarts).toHaveLength(starts);
+    expect(fake.editOf(sent)).toBeUndefined();
+  });
+
+  it('retries a rate-limited defer and still answers', async () => {
+    fake.faults.set('/interactions/', rateLimited(0.05));
+    expect(await echo('after a 429')).toBe('after a 429');
+    expect(fake.faults.get('/interactions/')?.remaining).toBe(0);
   });
 
   it('refuses to publish to a channel the bot cannot see', async () => {
