@@ -84,6 +84,8 @@ export class FakeDiscord extends EventEmitter {
   /** The same calls by `METHOD path`, so per-interaction lookups stay cheap under load. */
   readonly #byRoute = new Map<string, FakeRestCall[]>();
   readonly frames: FakeGatewayFrame[] = [];
+  /** Close codes of the gateway sockets that have closed, in order. */
+  readonly socketCloses: number[] = [];
   /** When false, heartbeats go unanswered and the client should reconnect and resume. */
   ackHeartbeats = true;
   /** Answers the next `remaining` requests whose path starts with the key with this error. */
@@ -302,7 +304,10 @@ export class FakeDiscord extends EventEmitter {
       this.#onFrame(frame);
       this.emit('activity');
     });
-    ws.on('close', () => this.emit('activity'));
+    ws.on('close', (code) => {
+      this.socketCloses.push(code);
+      this.emit('activity');
+    });
     this.#send(10, { heartbeat_interval: this.#heartbeatInterval, _trace: ['fake-discord'] });
   }
 
