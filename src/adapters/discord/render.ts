@@ -48,7 +48,10 @@ function sourceLine(c: Citation): string {
     c.url && /^https?:\/\/\S+$/i.test(c.url)
       ? `[${title}](${c.url.replace(/[()<>]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)})`
       : title;
-  const meta = [c.outlet && escapeDiscord(oneLine(c.outlet)), c.published?.slice(0, 10)]
+  const meta = [
+    c.outlet && escapeDiscord(oneLine(c.outlet)),
+    c.published && escapeDiscord(c.published.slice(0, 10)),
+  ]
     .filter(Boolean)
     .join(', ');
   return `**[${c.n}]** ${link}${meta ? ` (${meta})` : ''}`;
