@@ -1,0 +1,117 @@
+import {
+  type ChatInputCommandInteraction,
+  Client,
+  type CommandInteractionOption,
+  Events,
+  GatewayIntentBits,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import type { Dispatch, Request } from '../../core/dispatch.ts';
+import type { Registry } from '../../core/registry.ts';
+import type { Adapter } from '../adapter.ts';
+import { renderDiscord } from './render.ts';
+
+/** What the Discord adapter needs; everything is passed in so tests can point it at a fake. */
+export interface DiscordAdapterOptions {
+  token: string;
+  /** `DISCORD_API_URL`: the REST base without `/v10`; it also answers `/gateway/bot`. */
+  apiUrl?: string;
+  registry: Registry;
+  dispatch: Dispatch;
+  log: Logger;
+}
+
+/** Slash-command option values as strings, from the subcommand's options when there is one. */
+function argsOf(options: readonly CommandInteractionOption[]): Record<string, string> {
+  const args: Record<string, string> = {};
+  for (const option of options) {
+    if (option.options) return argsOf(option.options);
+    if (option.value !== undefined && option.value !== null)
+      args[option.name] = String(option.value);
+  }
+  return args;
+}
+
+/** The platform-neutral request for a slash command. */
+export function toRequest(interaction: ChatInputCommandInteraction): Request {
+  return {
+    platform: 'discord',
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+    workspaceId: interaction.guildId ?? undefined,
+    command: {
+      command: interaction.commandName,
+      subcommand: interaction.options.getSubcommand(false) ?? undefined,
+      args: argsOf(interaction.options.data),
+    },
+  };
+}
+
+/**
+ * The Discord front end: a gateway client with the Guilds intent that answers slash commands.
+ * Every interaction is deferred first (Discord allows 3 s for the first response), then the
+ * reply replaces the "thinking…" message and any further parts follow up.
+ */
+export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
+  const { dispatch, log } = options;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // The client-wide default; every send below sets it again so no path can forget it.
+    allowedMentions: { parse: [] },
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+  });
+
+  async function answer(interaction: ChatInputCommandInteraction): Promise<void> {
+    const where = { interaction: interaction.id, command: interaction.commandName };
+    try {
+      await interaction.deferReply();
+    } catch (err) {
+      // Too late (10062 Unknown interaction) or Discord is down: nobody is waiting for an answer.
+      log.warn({ ...where, err }, 'could not defer the interaction');
+      return;
+    }
+    try {
+      const [first, ...rest] = renderDiscord(await dispatch(toRequest(interaction)));
+      if (first) await interaction.editReply(first);
+      for (const part of rest) await interaction.followUp(part);
+    } catch (err) {
+      log.error({ ...where, err }, 'could not deliver the reply');
+    }
+  }
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isChatInputCommand()) void answer(interaction);
+  });
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    log.info({ shard, replayed }, 'discord session resumed'),
+  );
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    log.warn({ shard, code: event.code }, 'discord gateway disconnected'),
+  );
+
+  return {
+    platform: 'discord',
+    async start() {
+      const ready = new Promise<void>((resolve) =>
+        client.once(Events.ClientReady, () => resolve()),
+      );
+      await client.login(options.token);
+      await ready;
+      log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord ready');
+    },
+    async stop() {
+      await client.destroy();
+      log.info('discord client stopped');
+    },
+    async publish(channelId, reply) {
+      const channel = await client.channels.fetch(channelId);
+      if (!channel?.isSendable()) {
+        throw new Error(`Discord channel ${channelId} is not a channel the bot can post in`);
+      }
+      // One part at a time, in order; the REST client queues and retries 429s by itself.
+      for (const part of renderDiscord(reply)) await channel.send(part);
+    },
+  };
+}
