@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { COMMANDS } from '../commands/index.ts';
 import { ExtractiveBriefer } from './briefing/extractive-briefer.ts';
+import { chooseBriefer } from './briefing/llm/choose-briefer.ts';
+import { evidenceFromStore } from './briefing/llm/evidence-from-store.ts';
 import type { Config } from './config.ts';
 import { createDispatch, type Dispatch } from './core/dispatch.ts';
 import { Registry } from './core/registry.ts';
@@ -20,7 +22,12 @@ export interface App {
 export function createApp(config: Config, log: Logger, clock: () => Date = () => new Date()): App {
   const store = new SqliteStore(config.NEWSBRIEF_DB);
   const registry = new Registry(COMMANDS);
-  const briefer = new ExtractiveBriefer(store);
+  // The LLM when one is configured, its answers checked against the sources; else extractive.
+  const briefer = chooseBriefer(config, {
+    extractive: new ExtractiveBriefer(store),
+    retrieve: evidenceFromStore(store),
+    log,
+  });
   const services: Services = { config, store, briefer, commands: registry.commands, clock, log };
   return {
     services,

@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import type { Logger } from 'pino';
+import { COMMANDS } from '../commands/index.ts';
 import { renderConsole } from './adapters/console/render.ts';
+import { registerDiscordCommands } from './adapters/discord/register-commands.ts';
+import { slackManifest } from './adapters/slack/manifest.ts';
 import { createApp } from './app.ts';
 import { ingestPaths, type Progress } from './articles/ingest.ts';
 import { prepareArticle } from './articles/prepare-article.ts';
@@ -177,6 +180,33 @@ async function run(argv: string[]): Promise<number> {
         await app.close();
       }
     }
+    case 'discord-commands': {
+      if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
+        throw new UserError(
+          'Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (Discord Developer Portal: Bot > Token, General Information > Application ID)',
+        );
+      }
+      const count = await registerDiscordCommands({
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        guildId: config.DISCORD_GUILD_ID,
+        apiUrl: config.DISCORD_API_URL,
+        commands: COMMANDS,
+      });
+      out(
+        `Registered ${count} commands ${config.DISCORD_GUILD_ID ? `in guild ${config.DISCORD_GUILD_ID}` : 'globally (may take up to an hour to appear)'}.`,
+      );
+      return 0;
+    }
+    case 'slack-manifest':
+      out(
+        JSON.stringify(
+          slackManifest(COMMANDS, { socketMode: Boolean(config.SLACK_APP_TOKEN) }),
+          null,
+          2,
+        ),
+      );
+      return 0;
     default:
       throw new UserError(`Unknown command "${command}".\n\n${USAGE}`);
   }

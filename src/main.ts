@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Adapter } from './adapters/adapter.ts';
 import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
+import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
+import { createSlackAdapter, slackOptionsFromConfig } from './adapters/slack/slack-adapter.ts';
 import { createApp } from './app.ts';
 import { createFeedPoller } from './articles/feeds/feed-poller.ts';
 import { Ingestor, ingestPaths } from './articles/ingest.ts';
@@ -45,6 +47,20 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     ? undefined
     : createConsoleAdapter({ registry: app.registry, dispatch: app.dispatch, log });
   if (consoleAdapter) adapters.push(consoleAdapter);
+  const core = { registry: app.registry, dispatch: app.dispatch };
+  if (config.DISCORD_TOKEN) {
+    adapters.push(
+      createDiscordAdapter({
+        ...core,
+        token: config.DISCORD_TOKEN,
+        apiUrl: config.DISCORD_API_URL,
+        log: log.child({ adapter: 'discord' }),
+      }),
+    );
+  }
+  const slack = slackOptionsFromConfig(config);
+  if (slack)
+    adapters.push(createSlackAdapter({ ...slack, ...core, log: log.child({ adapter: 'slack' }) }));
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

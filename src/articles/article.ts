@@ -55,6 +55,8 @@ export interface Article extends CleanedArticle {
   origin: string;
   raw: string;
   quotes: Quote[];
+  /** The article's speakers with every name form they appear under, for forgiving look-up. */
+  speakers?: { name: string; aliases: string[] }[];
   /** Sentence boundaries per paragraph: `[start, end)` character offsets within that paragraph. */
   sentences: Array<Array<[number, number]>>;
   /** From a feed's first poll: searchable, but not news for a digest. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { extractQuotes } from '../analysis/quotes/extract-quotes.ts';
 import { splitSentences } from '../analysis/sentences.ts';
 import type { Article, ArticleInput, CleanedArticle } from './article.ts';
 import { cleanParagraphs, cleanText } from './cleaning/clean-article.ts';
@@ -45,6 +46,7 @@ export function prepareArticle(input: ArticleInput, now: Date = new Date()): Art
   const cleaned = cleanInput(input);
   if (cleaned.paragraphs.length === 0)
     throw new SourceError('nothing left after cleaning (no article text)');
+  const { quotes, speakers } = extractQuotes(cleaned.paragraphs);
   return {
     ...cleaned,
     id: articleId(cleaned.paragraphs),
@@ -52,7 +54,8 @@ export function prepareArticle(input: ArticleInput, now: Date = new Date()): Art
     origin: input.origin,
     raw: input.raw,
     sentences: cleaned.paragraphs.map((p) => splitSentences(p)),
-    quotes: [],
+    quotes,
+    speakers: speakers.map((s) => ({ name: s.name, aliases: s.aliases })),
     ingestedAt: now.toISOString(),
   };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { speakerKey } from '../../analysis/quotes/speaker-key.ts';
 import type { Article, Quote } from '../../articles/article.ts';
 import { comparable } from '../../articles/cleaning/compare-text.ts';
 import type { FeedState, FeedStateStore } from '../../articles/feeds/feed-state.ts';
@@ -522,6 +523,6 @@ function toPassage(r: PassageRow): Passage {
 
 /** The keys a speaker can be found by: the whole name and each of its words. */
 function aliasKeys(speaker: string): string[] {
-  const key = comparable(speaker);
+  const key = speakerKey(speaker);
   return [key, ...key.split(' ').filter((w) => w.length > 1 && !NOT_A_NAME.has(w))];
 }

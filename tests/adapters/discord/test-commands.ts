@@ -6,6 +6,7 @@ import { createDispatch, type Dispatch } from '../../../src/core/dispatch.ts';
 import { Registry } from '../../../src/core/registry.ts';
 import { type Reply, textReply } from '../../../src/core/reply.ts';
 import type { Services } from '../../../src/core/services.ts';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../../src/store/store.ts';
 
 /** A promise the test resolves when it chooses. */
@@ -119,16 +120,7 @@ export function createTestBed(onSlowStart: () => number = () => 0): TestBed {
   ];
   const registry = new Registry(commands);
   const log = pino({ level: 'silent' });
-  const store: Store = {
-    addArticles: async () => [],
-    getArticle: async () => undefined,
-    countArticles: async () => 0,
-    listArticles: async () => [],
-    searchPassages: async () => [],
-    quotesBySpeaker: async () => [],
-    quotesByTopic: async () => [],
-    close: async () => {},
-  };
+  const store: Store = new SqliteStore(':memory:');
   const briefer: Briefer = {
     brief: async (topic) => ({
       topic,

@@ -7,6 +7,7 @@ import { UserError } from '../../../src/core/errors.ts';
 import { Registry } from '../../../src/core/registry.ts';
 import { type Reply, textReply } from '../../../src/core/reply.ts';
 import type { Services } from '../../../src/core/services.ts';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../../src/store/store.ts';
 
 /** What the test commands saw, so tests can assert on arguments and timing. */
@@ -153,16 +154,7 @@ export function testCommands(seen: Seen, gates: Gates): CommandDef[] {
 }
 
 function fakeStore(): Store {
-  return {
-    addArticles: async () => [],
-    getArticle: async () => undefined,
-    countArticles: async () => 0,
-    listArticles: async () => [],
-    searchPassages: async () => [],
-    quotesBySpeaker: async () => [],
-    quotesByTopic: async () => [],
-    close: async () => {},
-  };
+  return new SqliteStore(':memory:');
 }
 
 function fakeBriefer(): Briefer {
