@@ -1,6 +1,6 @@
 import type { CleanedArticle, Removal } from '../article.ts';
 import { CAPTION_RUN, captionReason } from './caption-reason.ts';
-import { comparable, coverage, NEAR_DUPLICATE, overlap } from './compare-text.ts';
+import { comparable, coverage, isNearDuplicate, NEAR_DUPLICATE } from './compare-text.ts';
 import { decodeEntities } from './decode-entities.ts';
 import { looksLikeHeadline } from './detect-title.ts';
 import { truncationReason } from './find-truncated.ts';
@@ -127,10 +127,7 @@ function dropDuplicates(
       remove(item.text, `caption repeats source paragraph ${repeated.position}`);
       continue;
     }
-    const index = kept.findIndex((k) => {
-      const other = comparable(k.text);
-      return other === key || overlap(other, key) >= NEAR_DUPLICATE;
-    });
+    const index = kept.findIndex((k) => isNearDuplicate(k.text, item.text));
     const earlier = kept[index];
     if (!earlier) {
       kept.push(item);
@@ -161,7 +158,7 @@ function repeatsBody(text: string, body: readonly Candidate[]): Candidate | unde
   for (let i = 0; i + 1 < body.length; i++) {
     const here = body[i] as Candidate;
     const next = body[i + 1] as Candidate;
-    if (coverage(caption, `${here.text} ${next.text}`) >= NEAR_DUPLICATE) return here;
+    if (coverage(caption, here.text, next.text) >= NEAR_DUPLICATE) return here;
   }
   return undefined;
 }
