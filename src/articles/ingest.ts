@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
 import type { Article, ArticleInput } from './article.ts';
 import { prepareArticle } from './prepare-article.ts';
-import { ARTICLE_EXTENSIONS, loadFile } from './sources/load-file.ts';
+import { ARTICLE_EXTENSIONS, loadFileItems } from './sources/load-file.ts';
 import { SourceError } from './sources/source-error.ts';
 
 /** What `newsbrief ingest` reports at the end. */
@@ -117,7 +117,10 @@ export async function ingestPaths(
       ingestor.fail(file.path, file.error);
     } else {
       try {
-        for (const input of await loadFile(file)) await ingestor.add(input);
+        for (const item of await loadFileItems(file)) {
+          if ('error' in item) ingestor.fail(item.origin, item.error);
+          else await ingestor.add(item);
+        }
       } catch (error) {
         ingestor.fail(file, error instanceof SourceError ? error.message : String(error));
       }
