@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
 import type { Article, ArticleInput } from './article.ts';
 import { prepareArticle } from './prepare-article.ts';
-import { ARTICLE_EXTENSIONS, loadFileItems } from './sources/load-file.ts';
+import { ARTICLE_EXTENSIONS, type BadItem, loadFileItems } from './sources/load-file.ts';
 import { SourceError } from './sources/source-error.ts';
 
 /** What `newsbrief ingest` reports at the end. */
@@ -105,6 +105,36 @@ export class Ingestor {
   }
 }
 
+/**
+ * Files read ahead of the one being cleaned. Reading one file at a time left the CPU idle a fifth
+ * of the time, waiting on stat/open/read; a few in flight keep it busy while memory stays bounded
+ * (at most this many files, each under `MAX_FILE_BYTES`).
+ */
+export const READ_AHEAD = 8;
+
+type Loaded =
+  | { origin: string; items: Array<ArticleInput | BadItem> }
+  | { origin: string; error: string };
+
+async function load(file: string | { path: string; error: string }): Promise<Loaded> {
+  if (typeof file !== 'string') return { origin: file.path, error: file.error };
+  try {
+    return { origin: file, items: await loadFileItems(file) };
+  } catch (error) {
+    return { origin: file, error: error instanceof SourceError ? error.message : String(error) };
+  }
+}
+
+/** The files under `paths`, loaded in order with up to `READ_AHEAD` reads in flight. */
+async function* loadAhead(paths: readonly string[]): AsyncGenerator<Loaded> {
+  const queue: Promise<Loaded>[] = [];
+  for await (const file of articleFiles(paths)) {
+    queue.push(load(file));
+    if (queue.length >= READ_AHEAD) yield await (queue.shift() as Promise<Loaded>);
+  }
+  while (queue.length > 0) yield await (queue.shift() as Promise<Loaded>);
+}
+
 /** `newsbrief ingest <path>…` for files and folders. */
 export async function ingestPaths(
   paths: readonly string[],
@@ -112,17 +142,12 @@ export async function ingestPaths(
 ): Promise<IngestSummary> {
   const ingestor = new Ingestor(deps.store, deps.log, deps.clock);
   let done = 0;
-  for await (const file of articleFiles(paths)) {
-    if (typeof file !== 'string') {
-      ingestor.fail(file.path, file.error);
-    } else {
-      try {
-        for (const item of await loadFileItems(file)) {
-          if ('error' in item) ingestor.fail(item.origin, item.error);
-          else await ingestor.add(item);
-        }
-      } catch (error) {
-        ingestor.fail(file, error instanceof SourceError ? error.message : String(error));
+  for await (const loaded of loadAhead(paths)) {
+    if ('error' in loaded) ingestor.fail(loaded.origin, loaded.error);
+    else {
+      for (const item of loaded.items) {
+        if ('error' in item) ingestor.fail(item.origin, item.error);
+        else await ingestor.add(item);
       }
     }
     deps.progress?.(++done, undefined);
