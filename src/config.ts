@@ -19,8 +19,13 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+// `URL.canParse('localhost:11434')` is true (scheme "localhost:"): only http(s) is a base URL.
+function isHttpUrl(v: string): boolean {
+  return URL.canParse(v) && /^https?:$/.test(new URL(v).protocol);
+}
+
 const url = (name: string, example: string) =>
-  optional.refine((v) => v === undefined || URL.canParse(v), {
+  optional.refine((v) => v === undefined || isHttpUrl(v), {
     message: `${name} must be a full URL such as ${example}`,
   });
 
@@ -28,7 +33,7 @@ const schema = z.object({
   NEWSBRIEF_DB: optional.default('./data/newsbrief.db'),
   NEWSBRIEF_ARTICLES: optional,
   NEWSBRIEF_FEEDS: optional.refine(
-    (v) => v === undefined || v.split(',').every((u) => u.trim() === '' || URL.canParse(u.trim())),
+    (v) => v === undefined || v.split(',').every((u) => u.trim() === '' || isHttpUrl(u.trim())),
     {
       message:
         'NEWSBRIEF_FEEDS must be comma-separated feed URLs, e.g. https://example.org/rss.xml',

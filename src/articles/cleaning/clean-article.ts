@@ -1,6 +1,6 @@
 import type { CleanedArticle, Removal } from '../article.ts';
 import { CAPTION_RUN, captionReason } from './caption-reason.ts';
-import { comparable, coverage, NEAR_DUPLICATE, overlap } from './compare-text.ts';
+import { comparable, coverage, isNearDuplicate, NEAR_DUPLICATE } from './compare-text.ts';
 import { decodeEntities } from './decode-entities.ts';
 import { looksLikeHeadline } from './detect-title.ts';
 import { truncationReason } from './find-truncated.ts';
@@ -23,8 +23,10 @@ export function cleanText(raw: string, title?: string): CleanedArticle {
 
 interface Candidate {
   text: string;
-  /** Position in the source, 1-based, as shown in removal reasons. */
+  /** Position in the source, 1-based, as shown in removal reasons; 0 for a source's own captions. */
   position: number;
+  /** Why a body paragraph was taken for a caption. */
+  caption?: string;
 }
 
 /**
@@ -66,9 +68,18 @@ export function cleanParagraphs(input: CleanInput): CleanedArticle {
     .map((c) => normalizeSpacing(decodeEntities(c)))
     .filter(Boolean)
     .map((text) => ({ text, position: 0 }));
-  body = takeCaptions(body, captions, remove);
+  body = takeCaptions(body, captions);
   body = dropDuplicates(body, [], remove, 'duplicate');
-  const keptCaptions = dropDuplicates(captions, body, remove, 'caption');
+  // Each paragraph is listed once: a gallery's copies as repeats, the copy kept as moved.
+  const dropped: Removal[] = [];
+  const keptCaptions = dropDuplicates(
+    captions,
+    body,
+    (text, reason) => dropped.push({ text, reason }),
+    'caption',
+  );
+  for (const c of keptCaptions) if (c.caption) remove(c.text, `${c.caption}, moved to captions`);
+  removed.push(...dropped);
 
   return {
     title: title || fallbackTitle(body),
@@ -79,11 +90,7 @@ export function cleanParagraphs(input: CleanInput): CleanedArticle {
 }
 
 /** Moves captions out of the body: marked ones, and runs of the same paragraph repeated. */
-function takeCaptions(
-  body: Candidate[],
-  captions: Candidate[],
-  remove: (text: string, reason: string) => void,
-): Candidate[] {
+function takeCaptions(body: Candidate[], captions: Candidate[]): Candidate[] {
   const keys = body.map((p) => comparable(p.text));
   const inRun = new Set<number>();
   for (let i = 0; i < body.length; ) {
@@ -96,8 +103,7 @@ function takeCaptions(
     const reason =
       captionReason(p.text) ?? (inRun.has(i) ? 'photo caption (repeated gallery text)' : undefined);
     if (!reason) return true;
-    captions.push(p);
-    remove(p.text, `${reason}, moved to captions`);
+    captions.push({ ...p, caption: reason });
     return false;
   });
 }
@@ -121,10 +127,7 @@ function dropDuplicates(
       remove(item.text, `caption repeats source paragraph ${repeated.position}`);
       continue;
     }
-    const index = kept.findIndex((k) => {
-      const other = comparable(k.text);
-      return other === key || overlap(other, key) >= NEAR_DUPLICATE;
-    });
+    const index = kept.findIndex((k) => isNearDuplicate(k.text, item.text));
     const earlier = kept[index];
     if (!earlier) {
       kept.push(item);
@@ -132,10 +135,14 @@ function dropDuplicates(
     }
     const label = what === 'caption' ? 'repeated caption' : 'duplicate paragraph';
     if (comparable(earlier.text).length < key.length * 0.9) {
-      remove(earlier.text, `${label} (shorter copy of source paragraph ${item.position})`);
-      kept[index] = { text: item.text, position: earlier.position };
+      remove(earlier.text, `${label} (shorter copy of ${source(item.position, 'a later')})`);
+      kept[index] = {
+        ...item,
+        position: earlier.position,
+        caption: earlier.caption ?? item.caption,
+      };
     } else {
-      remove(item.text, `${label} (same as source paragraph ${earlier.position})`);
+      remove(item.text, `${label} (same as ${source(earlier.position, 'an earlier')})`);
     }
   }
   return kept;
@@ -145,13 +152,20 @@ function dropDuplicates(
 function repeatsBody(text: string, body: readonly Candidate[]): Candidate | undefined {
   // "(left)", "(pictured today)": the photo's furniture, not something the body could repeat.
   const caption = text.replace(/\([^()]{0,40}\)/g, ' ');
-  for (let i = 0; i < body.length; i++) {
+  // One paragraph that says it all is named before a pair that only does together.
+  const single = body.find((p) => coverage(caption, p.text) >= NEAR_DUPLICATE);
+  if (single) return single;
+  for (let i = 0; i + 1 < body.length; i++) {
     const here = body[i] as Candidate;
-    if (coverage(caption, here.text) >= NEAR_DUPLICATE) return here;
-    const next = body[i + 1];
-    if (next && coverage(caption, `${here.text} ${next.text}`) >= NEAR_DUPLICATE) return here;
+    const next = body[i + 1] as Candidate;
+    if (coverage(caption, here.text, next.text) >= NEAR_DUPLICATE) return here;
   }
   return undefined;
+}
+
+/** How a removal reason names another paragraph: by its source position, or as a caption. */
+function source(position: number, which: string): string {
+  return position > 0 ? `source paragraph ${position}` : `${which} caption`;
 }
 
 function fallbackTitle(body: readonly Candidate[]): string {

@@ -1,8 +1,9 @@
 import { comparable } from './compare-text.ts';
 
-// Words a sentence cannot end on: a paragraph ending on one was cut off mid-sentence.
+// Words a sentence cannot end on: a paragraph ending on one was cut off mid-sentence. Not
+// "said": `"…," Erdogan said` is a whole sentence even when the full stop is missing.
 const DANGLING = new Set(
-  'a an the of to in on at by for from with and or but as that which who whose whom than is are was were be been has have had its his her their our your my this these those said says into onto about'.split(
+  'a an the of to in on at by for from with and or but as that which who whose whom than is are was were be been has have had its his her their our your my this these those into onto about'.split(
     ' ',
   ),
 );

@@ -8,8 +8,14 @@ const BOILERPLATE: readonly [RegExp, string][] = [
   [/^follow\b.{1,60}\bon (twitter|x|facebook|instagram)\.?$/i, 'social prompt'],
   [/^loading (photo )?gallery\.?$/i, 'gallery placeholder'],
   [/^(click|tap) (here|to)\b.{0,80}$/i, 'navigation'],
-  [/^(read more|related|read next|more on this story)\b.{0,80}$/i, 'navigation'],
-  [/^(©|\(c\)|copyright)\s.{0,120}$/i, 'copyright line'],
+  [/^(read more|read next|more on this story)\b.{0,80}$/i, 'navigation'],
+  // "Related" alone or as a label; a sentence that starts with the word is article text.
+  [
+    /^related( (articles?|stories|coverage|content|links|news|topics))?\s*(:.{0,80})?$/i,
+    'navigation',
+  ],
+  // A year or the sign after "Copyright": "Copyright law was discussed…" is article text.
+  [/^(©|\(c\)|copyright\s+(©|\(c\)|\d{4}\b)).{0,120}$/i, 'copyright line'],
 ];
 
 /** The reason a paragraph is boilerplate, or undefined when it is article text. */

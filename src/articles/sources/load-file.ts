@@ -43,11 +43,28 @@ function fromJson(value: unknown, origin: string): ArticleInput {
   };
 }
 
+/** An item of a JSON array that cannot be an article: its origin (`file#3`) and why. */
+export interface BadItem {
+  origin: string;
+  error: string;
+}
+
 /**
  * Reads one article file (or, for JSON, one article or an array of them). Throws `SourceError`
- * with a one-line reason when the file cannot be an article.
+ * with a one-line reason when the file cannot be an article, or when any item of it cannot.
  */
 export async function loadFile(path: string): Promise<ArticleInput[]> {
+  const items = await loadFileItems(path);
+  const bad = items.find((item): item is BadItem => 'error' in item);
+  if (bad) throw new SourceError(bad.error);
+  return items as ArticleInput[];
+}
+
+/**
+ * Like `loadFile`, but a bad item of a JSON array is returned as a `BadItem` in its place, so a
+ * batch loses that one article and keeps the others. Throws `SourceError` for the whole file.
+ */
+export async function loadFileItems(path: string): Promise<Array<ArticleInput | BadItem>> {
   const ext = extname(path).toLowerCase();
   if (!ARTICLE_EXTENSIONS.has(ext)) {
     throw new SourceError(
@@ -64,5 +81,13 @@ export async function loadFile(path: string): Promise<ArticleInput[]> {
   }
   const items = Array.isArray(parsed) ? parsed : [parsed];
   if (items.length === 0) throw new SourceError('empty JSON array');
-  return items.map((item, i) => fromJson(item, items.length > 1 ? `${path}#${i + 1}` : path));
+  return items.map((item, i) => {
+    const origin = items.length > 1 ? `${path}#${i + 1}` : path;
+    try {
+      return fromJson(item, origin);
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      return { origin, error: error.message };
+    }
+  });
 }
