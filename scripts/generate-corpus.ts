@@ -96,7 +96,7 @@ const ORGS = [
   'OPEC',
   'the WTO',
 ];
-const TOPICS = [
+export const TOPICS = [
   ['ceasefire', 'offensive', 'refugees', 'airstrikes', 'civilians', 'shelling'],
   ['inflation', 'interest rates', 'budget', 'deficit', 'bond yields', 'tariffs'],
   ['vaccine', 'outbreak', 'hospitals', 'infections', 'doctors', 'clinics'],
@@ -140,7 +140,7 @@ const UNITS = ['people', 'families', 'workers', 'children', 'soldiers', 'househo
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const OUTLETS = ['Daily Planet', 'The Courier', 'Global Wire', 'Evening Post', 'Herald Tribune'];
 
-class Writer {
+export class Writer {
   readonly #r: () => number;
   constructor(seed: number) {
     this.#r = prng(seed);

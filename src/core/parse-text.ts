@@ -5,38 +5,68 @@ import type { Registry } from './registry.ts';
 /** Longest command text accepted from Slack or the console. */
 export const MAX_COMMAND_TEXT = 4000;
 
+/** A word of command text, with where it stands in that text. */
+export interface Word {
+  value: string;
+  start: number;
+  end: number;
+}
+
 /** Splits on whitespace, keeping "double quoted" or “curly quoted” groups as one word. */
-export function splitWords(text: string): string[] {
-  const words: string[] = [];
+export function splitWords(text: string): Word[] {
+  const words: Word[] = [];
   const re = /"([^"]*)"|“([^”]*)”|(\S+)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) words.push(m[1] ?? m[2] ?? m[3] ?? '');
-  return words.filter((w) => w !== '');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const value = m[1] ?? m[2] ?? m[3] ?? '';
+    if (value !== '') words.push({ value, start: m.index, end: m.index + m[0].length });
+  }
+  return words;
 }
 
 /**
  * Fills a command's options from text: `name:value` pairs first, then positional words in
- * option order; a `rest` option takes every remaining word. Used by Slack and the console;
+ * option order; a `rest` option takes every remaining word, as typed (quote marks and
+ * punctuation kept: `/ask what did “Rouhani say”?`). Used by Slack and the console;
  * Discord's typed options arrive already parsed.
  */
 export function parseOptions(
   options: readonly OptionDef[],
-  words: readonly string[],
+  words: readonly Word[],
   usage: string,
+  text = '',
 ): Record<string, string> {
   const args: Record<string, string> = {};
-  const positional: string[] = [];
+  const positional: Word[] = [];
+  let namedAfterPositional = false;
   for (const word of words) {
-    const pair = /^([a-z][a-z0-9_-]*):(.+)$/i.exec(word);
+    const pair = /^([a-z][a-z0-9_-]*):(.+)$/i.exec(word.value);
     const named = pair ? options.find((o) => o.name === pair[1]?.toLowerCase()) : undefined;
-    if (pair && named) args[named.name] = pair[2] ?? '';
-    else positional.push(word);
+    if (pair && named) {
+      args[named.name] = pair[2] ?? '';
+      if (positional.length > 0) namedAfterPositional = true;
+    } else positional.push(word);
   }
   for (const option of options) {
     if (args[option.name] !== undefined || positional.length === 0) continue;
-    args[option.name] = option.rest ? positional.splice(0).join(' ') : (positional.shift() ?? '');
+    if (option.rest) {
+      const taken = positional.splice(0);
+      const first = taken[0] as Word;
+      const last = taken.at(-1) as Word;
+      // The words as typed, unless a name:value pair sits among them.
+      args[option.name] =
+        text && !namedAfterPositional && taken.length > 1
+          ? text.slice(first.start, last.end)
+          : taken.map((w) => w.value).join(' ');
+    } else args[option.name] = positional.shift()?.value ?? '';
   }
   if (positional.length > 0) {
-    throw new UserError(`Unexpected extra words: ${positional.join(' ').slice(0, 100)}`, usage);
+    throw new UserError(
+      `Unexpected extra words: ${positional
+        .map((w) => w.value)
+        .join(' ')
+        .slice(0, 100)}`,
+      usage,
+    );
   }
   return args;
 }
@@ -56,18 +86,20 @@ export function parseCommandText(registry: Registry, name: string, text: string)
     );
   }
   const words = splitWords(text);
-  if (command.subcommands) return parseSubcommand(command, words);
+  if (command.subcommands) return parseSubcommand(command, words, text);
   return {
     command: command.name,
-    args: parseOptions(command.options ?? [], words, usageOf(command)),
+    args: parseOptions(command.options ?? [], words, usageOf(command), text),
   };
 }
 
 function parseSubcommand(
   command: CommandDef & { subcommands: NonNullable<CommandDef['subcommands']> },
-  words: string[],
+  words: Word[],
+  text: string,
 ): ParsedCommand {
-  const [first, ...rest] = words;
+  const [firstWord, ...rest] = words;
+  const first = firstWord?.value;
   const sub = command.subcommands.find((s) => s.name === first?.toLowerCase());
   if (!sub) {
     const names = command.subcommands.map((s) => s.name).join(', ');
@@ -81,7 +113,7 @@ function parseSubcommand(
   return {
     command: command.name,
     subcommand: sub.name,
-    args: parseOptions(sub.options ?? [], rest, usageOf(command, sub)),
+    args: parseOptions(sub.options ?? [], rest, usageOf(command, sub), text),
   };
 }
 

@@ -95,6 +95,11 @@ describe('parseCommandLine and splitWords', () => {
   });
 
   it('keeps quoted groups', () => {
-    expect(splitWords('a "b c" “d e” f')).toEqual(['a', 'b c', 'd e', 'f']);
+    expect(splitWords('a "b c" “d e” f').map((w) => w.value)).toEqual(['a', 'b c', 'd e', 'f']);
+  });
+
+  it('keeps a rest option as typed, quote marks and punctuation included', () => {
+    const parsed = parseCommandLine(registry, '/ask what did “Rouhani say”?');
+    expect(parsed.args.question).toBe('what did “Rouhani say”?');
   });
 });
