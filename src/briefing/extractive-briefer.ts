@@ -214,10 +214,7 @@ export class ExtractiveBriefer implements Briefer {
       figures.add(figureKey(found.figure));
       numbers.push({ text: found.text, cites: [citations.cite(s.passage)] });
     }
-    const quotes = pickQuotes(
-      await this.store.quotesByTopic(topic, { since: options.since, limit: 100 }),
-      citations,
-    );
+    const quotes = pickQuotes(await this.store.quotesIn(hits, { limit: 100 }), citations);
     return { topic, points, numbers, quotes, sources: citations.list, summarizer: 'extractive' };
   }
 
@@ -250,7 +247,10 @@ export class ExtractiveBriefer implements Briefer {
     );
     if (answers.length === 0) return { ...empty, note: 'Not in the sources.' };
     const points = answers.map((s) => ({ text: s.text, cites: [citations.cite(s.passage)] }));
-    const speakerQuotes = await this.store.quotesByTopic(words.join(' '), { limit: 50 });
+    const speakerQuotes = await this.store.quotesIn(
+      answers.map((a) => a.passage),
+      { limit: 50 },
+    );
     return {
       ...empty,
       points,

@@ -70,6 +70,11 @@ export interface Store extends SubscriptionStore {
   quotesBySpeaker(name: string, options?: SearchOptions): Promise<StoredQuote[]>;
   /** Quotes whose paragraph or article mentions `topic`. */
   quotesByTopic(topic: string, options?: SearchOptions): Promise<StoredQuote[]>;
+  /** Quotes in the given paragraphs (passages already found), the newest articles first. */
+  quotesIn(
+    passages: readonly Pick<Passage, 'articleId' | 'paragraph'>[],
+    options?: SearchOptions,
+  ): Promise<StoredQuote[]>;
   close(): Promise<void>;
 }
 

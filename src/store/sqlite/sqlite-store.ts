@@ -21,7 +21,7 @@ import { MIGRATIONS } from './migrations.ts';
  * How many matching paragraphs, newest first, are ranked by BM25. Ranking every match of a word
  * found in half the corpus costs ~380 ms at 100,000 articles; news readers want the recent ones.
  */
-export const CANDIDATE_LIMIT = 2000;
+export const CANDIDATE_LIMIT = 1000;
 
 interface ArticleRow {
   seq: number;
@@ -291,20 +291,24 @@ export class SqliteStore implements Store, FeedStateStore {
 
   async searchPassages(topic: string, options: SearchOptions = {}): Promise<Passage[]> {
     const limit = Math.min(Math.max(options.limit ?? 50, 1), 1000);
+    const filtered = Boolean(options.since || options.ingestedSince);
     const run = (mode: 'all' | 'any') => {
       const query = ftsQuery(topic, mode);
       if (!query) return [];
-      // Newest CANDIDATE_LIMIT matches first (cheap: FTS5 walks rowids), then BM25 over those only.
+      // Newest CANDIDATE_LIMIT matches first (cheap: FTS5 walks rowids), then BM25 over those
+      // only; without a date filter the ranking and limit happen before any join.
+      const candidates = `SELECT f.rowid AS rowid, bm25(paragraphs_fts) AS rank FROM paragraphs_fts f
+             WHERE paragraphs_fts MATCH ? ORDER BY f.rowid DESC LIMIT ${CANDIDATE_LIMIT}`;
+      const ranked = filtered
+        ? candidates
+        : `SELECT * FROM (${candidates}) ORDER BY rank LIMIT ${limit}`;
       return this.#db
-        .prepare<[string, string, string | null, string | null, number, number], PassageRow>(
-          `SELECT * FROM (
-             SELECT f.rowid AS rowid, bm25(paragraphs_fts) AS rank FROM paragraphs_fts f
-             WHERE paragraphs_fts MATCH ? ORDER BY f.rowid DESC LIMIT ${CANDIDATE_LIMIT}
-           ) c
+        .prepare<[string, string, string | null, string | null, number], PassageRow>(
+          `SELECT * FROM (${ranked}) c
            JOIN paragraphs p ON p.rowid = c.rowid
            JOIN articles a ON a.seq = p.article_seq
            WHERE a.dated >= ? AND (? IS NULL OR (a.ingested_at >= ? AND a.backfill = 0))
-           ORDER BY c.rank LIMIT ? OFFSET ?`,
+           ORDER BY c.rank LIMIT ?`,
         )
         .all(
           query,
@@ -312,7 +316,6 @@ export class SqliteStore implements Store, FeedStateStore {
           options.ingestedSince ?? null,
           options.ingestedSince ?? null,
           limit,
-          0,
         );
     };
     let rows = run('all');
@@ -356,12 +359,24 @@ export class SqliteStore implements Store, FeedStateStore {
   }
 
   async quotesByTopic(topic: string, options: SearchOptions = {}): Promise<StoredQuote[]> {
-    const passages = await this.searchPassages(topic, { ...options, limit: 200 });
+    return this.quotesIn(await this.searchPassages(topic, { ...options, limit: 200 }), options);
+  }
+
+  async quotesIn(
+    passages: readonly Pick<Passage, 'articleId' | 'paragraph'>[],
+    options: SearchOptions = {},
+  ): Promise<StoredQuote[]> {
     if (passages.length === 0) return [];
-    const pairs = passages
-      .map((p) => `('${p.articleId.replace(/'/g, '')}', ${p.paragraph})`)
-      .join(',');
-    return this.#quotes(`(a.id, q.paragraph) IN (VALUES ${pairs})`, [], options);
+    const wanted = new Set(passages.map((p) => `${p.articleId}:${p.paragraph}`));
+    const ids = [...new Set(passages.map((p) => p.articleId))];
+    // By article (indexed), then the paragraphs in JS: a (id, paragraph) IN (VALUES …) scans.
+    const quotes = this.#quotes(`a.id IN (${ids.map(() => '?').join(',')})`, ids, {
+      ...options,
+      limit: 500,
+    });
+    return quotes
+      .filter((q) => wanted.has(`${q.articleId}:${q.paragraph}`))
+      .slice(0, options.limit ?? 50);
   }
 
   #quotes(condition: string, params: unknown[], options: SearchOptions): StoredQuote[] {
