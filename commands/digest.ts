@@ -95,6 +95,7 @@ export const digest: CommandDef = {
     {
       name: 'list',
       description: "Show this channel's digest subscription",
+      private: true,
       async run(ctx) {
         const s = await ctx.services.store.getSubscription(
           ctx.invocation.platform,

@@ -4,6 +4,7 @@ import { type CommandDef, usageOf } from '../src/core/command.ts';
 export const help: CommandDef = {
   name: 'help',
   description: 'List the commands and how to use them',
+  private: true,
   async run({ services }) {
     const items = services.commands.flatMap((command) =>
       command.subcommands

@@ -43,6 +43,11 @@ interface Runnable {
   /** One line; it is also the help text and the Discord/Slack description. */
   description: string;
   options?: readonly OptionDef[];
+  /**
+   * Replies only the invoking user sees (help, settings). Known before running so Discord can
+   * defer privately: a deferred reply keeps the visibility the defer chose.
+   */
+  private?: boolean;
   run(ctx: CommandContext, args: Args): Promise<Reply>;
 }
 
@@ -76,4 +81,12 @@ export function usageOf(command: CommandDef, sub?: SubcommandDef): string {
     return `/${command.name} ${command.subcommands.map((s) => s.name).join('|')}`;
   }
   return [`/${command.name}`, sub?.name, ...opts].filter(Boolean).join(' ');
+}
+
+/** True when the command (or its subcommand) answers privately. */
+export function isPrivate(command: CommandDef | undefined, subcommand?: string | null): boolean {
+  if (!command) return true;
+  if (command.subcommands)
+    return command.subcommands.find((s) => s.name === subcommand)?.private === true;
+  return command.private === true;
 }

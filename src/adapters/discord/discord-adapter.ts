@@ -4,8 +4,10 @@ import {
   type CommandInteractionOption,
   Events,
   GatewayIntentBits,
+  MessageFlags,
 } from 'discord.js';
 import type { Logger } from 'pino';
+import { isPrivate } from '../../core/command.ts';
 import type { Dispatch, Request } from '../../core/dispatch.ts';
 import type { Registry } from '../../core/registry.ts';
 import type { Adapter } from '../adapter.ts';
@@ -64,7 +66,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
   async function answer(interaction: ChatInputCommandInteraction): Promise<void> {
     const where = { interaction: interaction.id, command: interaction.commandName };
     try {
-      await interaction.deferReply();
+      const command = options.registry.get(interaction.commandName);
+      const subcommand = interaction.options.getSubcommand(false);
+      await interaction.deferReply(
+        isPrivate(command, subcommand) ? { flags: MessageFlags.Ephemeral } : {},
+      );
     } catch (err) {
       // Too late (10062 Unknown interaction) or Discord is down: nobody is waiting for an answer.
       log.warn({ ...where, err }, 'could not defer the interaction');

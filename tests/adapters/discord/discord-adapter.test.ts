@@ -93,6 +93,16 @@ describe('Discord adapter end to end: real discord.js against a fake Discord', (
     );
   });
 
+  it('defers a private command (flag 64, ephemeral) and a public one without flags', async () => {
+    const priv = fake.sendInteraction({ name: 'digest', subcommand: 'list' });
+    const pub = fake.sendInteraction({ name: 'echo', options: { text: 'hi' } });
+    const privDefer = await fake.waitFor(() => fake.deferOf(priv), 5000, 'the private defer');
+    const pubDefer = await fake.waitFor(() => fake.deferOf(pub), 5000, 'the public defer');
+    expect((privDefer.body as { data?: { flags?: number } }).data?.flags).toBe(64);
+    expect((pubDefer.body as { data?: { flags?: number } }).data?.flags ?? 0).toBe(0);
+    expect(messageOf(await reply(priv)).content).toBe('none yet');
+  });
+
   it('splits a long reply into several messages within Discord limits, all mention-safe', async () => {
     const sent = fake.sendInteraction({ name: 'long' });
     const expected = renderDiscord(longReply()).length;

@@ -114,7 +114,12 @@ export function createTestBed(onSlowStart: () => number = () => 0): TestBed {
               `subscribed ${ctx.invocation.channelId} in ${ctx.invocation.workspaceId} at ${args.time} ${args.timezone ?? '-'} on ${args.topics ?? '-'}`,
             ),
         },
-        { name: 'list', description: 'List subscriptions', run: async () => textReply('none yet') },
+        {
+          name: 'list',
+          description: 'List subscriptions',
+          private: true,
+          run: async () => textReply('none yet'),
+        },
       ],
     },
   ];
