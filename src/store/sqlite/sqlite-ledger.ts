@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { NewArticles } from '../../schedule/build-digest.ts';
 import type {
   ClaimOptions,
   Delivery,
@@ -48,7 +49,7 @@ const KEY = 'platform = @platform AND channel_id = @channelId AND period = @peri
  * serialises writers across processes (WAL, and the store's `busy_timeout` makes a second process
  * wait instead of failing), so "INSERT … ON CONFLICT DO NOTHING" has exactly one winner.
  */
-export class SqliteLedger implements DeliveryLedger {
+export class SqliteLedger implements DeliveryLedger, NewArticles {
   constructor(private readonly db: Database.Database) {
     // The store sets it too; a ledger on a handle opened elsewhere must not fail on a busy file.
     if ((db.pragma('busy_timeout', { simple: true }) as number) < 1000) {
@@ -167,5 +168,16 @@ export class SqliteLedger implements DeliveryLedger {
       )
       .all(platform, channelId, limit)
       .map(toDelivery);
+  }
+
+  /** The digest's window for "every topic": new articles, backfill excluded, newest first. */
+  async articlesIngestedSince(since: string, limit: number): Promise<string[]> {
+    return this.db
+      .prepare<[string, number], { id: string }>(
+        `SELECT id FROM articles WHERE ingested_at >= ? AND backfill = 0
+         ORDER BY ingested_at DESC, seq DESC LIMIT ?`,
+      )
+      .all(since, limit)
+      .map((r) => r.id);
   }
 }
