@@ -25,7 +25,7 @@ for (let run = 1; run <= runs; run++) {
     `run ${run}: ${r.channels} channels in ${(r.ms / 1000).toFixed(2)} s; floor ${(r.floorMs / 1000).toFixed(1)} s; ` +
       `${ratio.toFixed(3)}x (target <= 1.2x); duplicates ${r.duplicates}; lost ${r.lost}; ` +
       `posted ${r.tick.posted}; failed ${r.tick.failed}; requests ${r.requests}; 429s ${r.rateLimited}; ` +
-      `peak ${r.peakPerSecond}/s`,
+      `peak ${r.peakPerSecond}/s; paced at ${r.learnedLimit ?? '-'}/s`,
   );
   if (r.duplicates > 0 || r.lost > 0 || ratio > 1.2) failed = true;
 }

@@ -15,14 +15,16 @@ export interface RateLimitedPublisherOptions {
   send: (channelId: string, body: unknown) => Promise<Response>;
   /** Requests in flight at once (default 8). */
   concurrency?: number;
-  /** Tries per message, 429s included (default 10). */
-  maxAttempts?: number;
+  /** How long one message may wait on 429s before it is given up as failed (default 10 min). */
+  maxWaitMs?: number;
 }
 
 /** Counters for the bench and logs. */
 export interface PublisherStats {
   requests: number;
   rateLimited: number;
+  /** Requests per second learned from the first 429, if any. */
+  learnedLimit?: number;
 }
 
 export interface RateLimitedPublisher {
@@ -72,11 +74,21 @@ export function createRateLimitedPublisher(
   options: RateLimitedPublisherOptions,
 ): RateLimitedPublisher {
   const concurrency = options.concurrency ?? 8;
-  const maxAttempts = options.maxAttempts ?? 10;
+  const maxWaitMs = options.maxWaitMs ?? 600_000;
   const stats: PublisherStats = { requests: 0, rateLimited: 0 };
   let pausedUntil = 0;
   let active = 0;
   const waiting: Array<() => void> = [];
+  // Start times of requests and arrival times of successes in the last second, for pacing.
+  const sent: number[] = [];
+  const succeeded: number[] = [];
+  let gate: Promise<void> = Promise.resolve();
+  let lastLimited = 0;
+  let lastRaised = 0;
+
+  const trim = (times: number[], now: number) => {
+    while (times.length > 0 && (times[0] ?? 0) <= now - 1000) times.shift();
+  };
 
   async function slot(): Promise<void> {
     if (active < concurrency) {
@@ -92,17 +104,58 @@ export function createRateLimitedPublisher(
     else active--;
   }
 
+  /**
+   * Waits for this request's turn, one request at a time: after a pause, and once a 429 has
+   * shown the platform's rate, no faster than it. Without pacing every pause ends in a burst
+   * that earns a new round of 429s, and platforms ban bots that collect too many.
+   */
+  function turn(): Promise<void> {
+    const mine = gate.then(async () => {
+      for (;;) {
+        const now = Date.now();
+        if (pausedUntil > now) {
+          await sleep(pausedUntil - now);
+          continue;
+        }
+        trim(sent, now);
+        const limit = stats.learnedLimit;
+        if (limit !== undefined && sent.length >= limit) {
+          // Probe upwards, a request per quiet second, so one unlucky 429 does not slow us forever.
+          if (now - lastLimited > 1000 && now - lastRaised > 1000) {
+            stats.learnedLimit = limit + 1;
+            lastRaised = now;
+            continue;
+          }
+          await sleep((sent[0] ?? now) + 1000 - now + 1);
+          continue;
+        }
+        sent.push(now);
+        return;
+      }
+    });
+    gate = mine.catch(() => undefined);
+    return mine;
+  }
+
   async function publish(channelId: string, body: unknown): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    for (;;) {
       await slot();
       let res: Response;
       try {
-        while (pausedUntil > Date.now()) await sleep(pausedUntil - Date.now());
+        await turn();
         stats.requests++;
         res = await options.send(channelId, body);
+        const now = Date.now();
         if (res.status === 429) {
           stats.rateLimited++;
-          pausedUntil = Math.max(pausedUntil, Date.now() + (await retryAfterMs(res)));
+          pausedUntil = Math.max(pausedUntil, now + (await retryAfterMs(res)));
+          trim(succeeded, now);
+          // What got through in the last second is what the platform allows.
+          stats.learnedLimit = Math.max(1, succeeded.length);
+          lastLimited = now;
+        } else if (res.ok) {
+          succeeded.push(now);
         }
       } finally {
         release();
@@ -111,11 +164,9 @@ export function createRateLimitedPublisher(
         await res.body?.cancel();
         return;
       }
-      if (res.status !== 429) {
-        throw new PublishError(await refusal(res), res.status);
-      }
-      if (attempt >= maxAttempts) {
-        throw new PublishError(`still rate limited after ${attempt} attempts`, 429);
+      if (res.status !== 429) throw new PublishError(await refusal(res), res.status);
+      if (Date.now() - started > maxWaitMs) {
+        throw new PublishError(`still rate limited after ${Math.round(maxWaitMs / 1000)} s`, 429);
       }
     }
   }
