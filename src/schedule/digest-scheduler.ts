@@ -57,12 +57,18 @@ const HOUR = 3_600_000;
 const shortError = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 200);
 
-async function inPool<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>) {
+/** Runs `run` over `items`, `size` at a time; one item's error is reported, never the others'. */
+async function inPool<T>(
+  items: readonly T[],
+  size: number,
+  run: (item: T) => Promise<void>,
+  onError: (item: T, error: unknown) => void,
+) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const item = items[next++] as T;
-      await run(item);
+      await run(item).catch((error: unknown) => onError(item, error));
     }
   };
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
@@ -204,7 +210,15 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       (d) =>
         d.owner.id !== self.id && (d.leaseUntil < now.toISOString() || !isAlive(d.owner, self)),
     );
-    await inPool(stale, concurrency, (d) => recover(d, subs, result));
+    await inPool(
+      stale,
+      concurrency,
+      (d) => recover(d, subs, result),
+      (d, error) => {
+        result.failed++;
+        log.error({ err: error, channel: d.channelId, period: d.period }, 'digest recovery failed');
+      },
+    );
 
     const due: Array<{ sub: Subscription; period: DigestPeriod }> = [];
     for (const sub of all) {
@@ -230,14 +244,26 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
       }
       due.push({ sub, period });
     }
-    await inPool(due, concurrency, async ({ sub, period }) => {
-      const key = { platform: sub.platform, channelId: sub.channelId, period: period.key };
-      const claimedAt = clock();
-      // A channel's first digest covers the day before it, not the whole archive.
-      const since = sub.lastDigestAt ?? new Date(period.dueAt.getTime() - 24 * HOUR).toISOString();
-      if (!(await ledger.claim(key, { owner: self, now: claimedAt, leaseMs, since }))) return;
-      await post(sub, key, since, claimedAt, result);
-    });
+    await inPool(
+      due,
+      concurrency,
+      async ({ sub, period }) => {
+        const key = { platform: sub.platform, channelId: sub.channelId, period: period.key };
+        const claimedAt = clock();
+        // A channel's first digest covers the day before it, not the whole archive.
+        const since =
+          sub.lastDigestAt ?? new Date(period.dueAt.getTime() - 24 * HOUR).toISOString();
+        if (!(await ledger.claim(key, { owner: self, now: claimedAt, leaseMs, since }))) return;
+        await post(sub, key, since, claimedAt, result);
+      },
+      // The store itself failed (busy past its timeout, disk full): an unclaimed period is due
+      // again next tick; a claimed one, its lease no longer renewed, is recovered like a crash's
+      // by the next process to start or by another process on the database.
+      ({ sub }, error) => {
+        result.failed++;
+        log.error({ err: error, channel: sub.channelId }, 'digest delivery failed');
+      },
+    );
     if (due.length + stale.length > 0) log.info({ ...result, due: due.length }, 'digest tick');
     return result;
   }

@@ -110,6 +110,31 @@ describe('createDigestScheduler', () => {
     }
   });
 
+  it('keeps going when the store fails for one channel', async () => {
+    const adapter = fakeAdapter();
+    const { store, ledger } = await setup('storefail', [sub('A'), sub('B')], adapter);
+    const flaky = Object.create(ledger) as typeof ledger;
+    flaky.claim = async (key, o) => {
+      if (key.channelId === 'A') throw new Error('SQLITE_BUSY: database is locked');
+      return ledger.claim(key, o);
+    };
+    const scheduler = createDigestScheduler({
+      subscriptions: store,
+      ledger: flaky,
+      build: createDigestBuilder({ store, newArticles: ledger }),
+      adapters: [adapter],
+      log: pino({ level: 'silent' }),
+      clock: () => new Date('2026-11-25T05:00:30Z'),
+      every: () => ({ stop() {} }),
+    });
+    try {
+      expect(await scheduler.tick()).toMatchObject({ posted: 1, failed: 1 });
+      expect(adapter.posts.map((p) => p.channelId)).toEqual(['B']);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('catches up a digest missed while down when less late than the limit, else skips and logs it', async () => {
     const adapter = fakeAdapter();
     // Due 05:00Z; the bot starts at 10:30Z (5.5 h late) for A and 11:30Z-late for B's 02:00Z.
