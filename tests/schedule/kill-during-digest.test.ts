@@ -83,18 +83,21 @@ async function crashAt(db: string, stage: 'after-post' | 'before-post'): Promise
   }
 }
 
-async function prepare(name: string) {
+async function prepare(name: string, channels = ['C1']) {
   const db = join(dir, `${name}.db`);
   const store = new SqliteStore(db);
-  await store.putSubscription({
-    ...key,
-    time: '08:00',
-    timezone: 'Europe/Istanbul',
-    topics: [],
-    createdBy: 'u',
-    createdAt: '2026-11-20T00:00:00.000Z',
-    lastDigestAt: '2026-11-20T00:00:00.000Z',
-  });
+  for (const channelId of channels) {
+    await store.putSubscription({
+      ...key,
+      channelId,
+      time: '08:00',
+      timezone: 'Europe/Istanbul',
+      topics: [],
+      createdBy: 'u',
+      createdAt: '2026-11-20T00:00:00.000Z',
+      lastDigestAt: '2026-11-20T00:00:00.000Z',
+    });
+  }
   await store.close();
   messages.clear();
   return db;
@@ -160,5 +163,41 @@ describe('kill -9 of a bot process in the middle of a digest', () => {
     expect(messages.get('C1')).toHaveLength(1);
     expect(messages.get('C1')?.[0]).toContain('nb-digest:2026-11-25');
     expect(row).toMatchObject({ state: 'posted' });
+  });
+});
+
+/** Runs one complete tick in a child process; resolves with its printed result. */
+function runChild(db: string, startAt: number): Promise<{ posted: number }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, db, base, NOW, 'complete', String(startAt)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    err += c.toString();
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(JSON.parse(out.trim()) as { posted: number });
+      else reject(new Error(`child exited ${code}: ${err}`));
+    });
+  });
+}
+
+describe('two bot processes on one database', () => {
+  it('post each of 120 digests exactly once when they tick at the same instant', async () => {
+    const channels = Array.from({ length: 120 }, (_, i) => `R${i}`);
+    const db = await prepare('race', channels);
+    const startAt = Date.now() + 2500;
+    const [one, two] = await Promise.all([runChild(db, startAt), runChild(db, startAt)]);
+    expect(one.posted + two.posted).toBe(120);
+    for (const channel of channels) expect(messages.get(channel)).toHaveLength(1);
   });
 });
