@@ -75,6 +75,8 @@ export interface DeliveryLedger {
   skip(key: DeliveryKey, owner: DeliveryOwner, now: Date, note: string): Promise<boolean>;
   /** `claimed` rows whose lease ended before `now`, or all `claimed` rows with `all`. */
   openClaims(now: Date, options?: { all?: boolean }): Promise<Delivery[]>;
+  /** Deletes settled rows claimed before `before`; returns how many. Open claims are kept. */
+  prune(before: Date): Promise<number>;
   /** The latest deliveries of a channel, newest period first (for `/digest list`). */
   recent(
     platform: Subscription['platform'],

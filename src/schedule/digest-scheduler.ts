@@ -53,6 +53,8 @@ export interface DigestScheduler {
 }
 
 const HOUR = 3_600_000;
+/** Ledger rows older than this are deleted at start: long past any catch-up or recovery. */
+const KEEP_DAYS = 90;
 
 const shortError = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 200);
@@ -292,6 +294,8 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
     },
     refresh: () => scheduler.tick(),
     async start() {
+      const pruned = await ledger.prune(new Date(clock().getTime() - KEEP_DAYS * 24 * HOUR));
+      if (pruned > 0) log.debug({ pruned }, 'old digest deliveries pruned');
       const result = await scheduler.tick();
       const every =
         options.every ??

@@ -26,8 +26,10 @@ describe('createDigests', () => {
         createdBy: 'u',
         createdAt: '2026-11-01T00:00:00.000Z',
       });
-      // 08:45 in Kathmandu is 03:00Z: three hours late is within the catch-up limit.
-      expect(await scheduler.refresh()).toMatchObject({ posted: 1 });
+      // 08:45 in Kathmandu is 03:00Z: three hours late is within the catch-up limit. start()
+      // also schedules the real node-cron tick, which stop() must end for vitest to exit.
+      expect(await scheduler.start()).toMatchObject({ posted: 1 });
+      expect(await scheduler.refresh()).toMatchObject({ posted: 0 });
       expect(adapter.posts[0]?.text).toContain('Nothing new on idlib.');
       expect(
         await ledger.get({ platform: 'slack', channelId: 'C9', period: '2026-11-25' }),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DeliveryOwner } from '../../src/schedule/delivery-ledger.ts';
+import { digestStatus } from '../../src/schedule/digest-status.ts';
 import { SqliteLedger } from '../../src/store/sqlite/sqlite-ledger.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
@@ -106,6 +107,56 @@ describe('SqliteLedger', () => {
       ]);
     } finally {
       await close();
+    }
+  });
+});
+
+describe('SqliteLedger.prune and digestStatus', () => {
+  it('prunes settled rows before a date, keeps open claims, and reports recent periods', async () => {
+    const store = new SqliteStore(':memory:');
+    const ledger = new SqliteLedger(store.db);
+    try {
+      const day = (d: string) => ({ ...key, period: d });
+      await ledger.skip(day('2026-08-01'), a, new Date('2026-08-01T05:00:00Z'), 'too late');
+      await ledger.claim(day('2026-08-02'), {
+        owner: a,
+        now: new Date('2026-08-02T05:00:00Z'),
+        leaseMs: 1,
+      });
+      await ledger.claim(day('2026-11-24'), {
+        owner: a,
+        now: new Date('2026-11-24T05:00:00Z'),
+        leaseMs: 1,
+      });
+      await ledger.settle(day('2026-11-24'), a, 'uncertain', now, 'crashed');
+      await ledger.claim(key, { owner: a, now, leaseMs: 1 });
+      await ledger.settle(key, a, 'posted', now);
+      expect(await ledger.prune(new Date('2026-09-01T00:00:00Z'))).toBe(1);
+      expect((await ledger.recent('discord', 'C1', 10)).map((d) => d.period)).toEqual([
+        '2026-11-25',
+        '2026-11-24',
+        '2026-08-02',
+      ]);
+      const lines = await digestStatus(
+        {
+          platform: 'discord',
+          channelId: 'C1',
+          time: '08:00',
+          timezone: 'Europe/Istanbul',
+          topics: [],
+          createdBy: 'u',
+          createdAt: now.toISOString(),
+        },
+        ledger,
+        new Date('2026-11-25T06:00:00Z'),
+        2,
+      );
+      expect(lines.map((l) => l.text)).toEqual([
+        'Next digest: 2026-11-26 at 08:00 (Europe/Istanbul), in 23.0 h',
+        'Recent digests: 2026-11-25 posted; 2026-11-24 uncertain (crashed)',
+      ]);
+    } finally {
+      await store.close();
     }
   });
 });

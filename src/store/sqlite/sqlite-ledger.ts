@@ -160,6 +160,12 @@ export class SqliteLedger implements DeliveryLedger, NewArticles {
       .map(toDelivery);
   }
 
+  async prune(before: Date): Promise<number> {
+    return this.db
+      .prepare("DELETE FROM digest_deliveries WHERE state != 'claimed' AND claimed_at < ?")
+      .run(before.toISOString()).changes;
+  }
+
   async recent(platform: Subscription['platform'], channelId: string, limit = 5) {
     return this.db
       .prepare<[string, string, number], DeliveryRow>(
