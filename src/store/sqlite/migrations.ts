@@ -89,4 +89,26 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (feed_url, item_key)
   ) WITHOUT ROWID;
   `,
+  `
+  -- The digest delivery ledger: one row per channel and digest period (the channel's local date).
+  -- The row is the claim: INSERT wins once across processes; its state moves claimed -> posted
+  -- (or failed, skipped, uncertain when a claimer died between posting and recording).
+  CREATE TABLE digest_deliveries (
+    platform TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    period TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('claimed', 'posted', 'failed', 'skipped', 'uncertain')),
+    owner TEXT NOT NULL,
+    owner_host TEXT NOT NULL,
+    owner_pid INTEGER NOT NULL,
+    claimed_at TEXT NOT NULL,
+    lease_until TEXT NOT NULL,
+    since TEXT,
+    done_at TEXT,
+    note TEXT,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (platform, channel_id, period)
+  ) WITHOUT ROWID;
+  CREATE INDEX digest_deliveries_open ON digest_deliveries(state, lease_until);
+  `,
 ];

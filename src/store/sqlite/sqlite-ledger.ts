@@ -1,0 +1,189 @@
+import type Database from 'better-sqlite3';
+import type { NewArticles } from '../../schedule/build-digest.ts';
+import type {
+  ClaimOptions,
+  Delivery,
+  DeliveryKey,
+  DeliveryLedger,
+  DeliveryOwner,
+  DeliveryState,
+} from '../../schedule/delivery-ledger.ts';
+import type { Subscription } from '../store.ts';
+
+interface DeliveryRow {
+  platform: Subscription['platform'];
+  channel_id: string;
+  period: string;
+  state: DeliveryState;
+  owner: string;
+  owner_host: string;
+  owner_pid: number;
+  claimed_at: string;
+  lease_until: string;
+  since: string | null;
+  done_at: string | null;
+  note: string | null;
+  attempts: number;
+}
+
+function toDelivery(r: DeliveryRow): Delivery {
+  return {
+    platform: r.platform,
+    channelId: r.channel_id,
+    period: r.period,
+    state: r.state,
+    owner: { id: r.owner, host: r.owner_host, pid: r.owner_pid },
+    claimedAt: r.claimed_at,
+    leaseUntil: r.lease_until,
+    since: r.since ?? undefined,
+    doneAt: r.done_at ?? undefined,
+    note: r.note ?? undefined,
+    attempts: r.attempts,
+  };
+}
+
+const KEY = 'platform = @platform AND channel_id = @channelId AND period = @period';
+
+/**
+ * The delivery ledger in the store's SQLite file. Each method is a single statement: SQLite
+ * serialises writers across processes (WAL, and the store's `busy_timeout` makes a second process
+ * wait instead of failing), so "INSERT … ON CONFLICT DO NOTHING" has exactly one winner.
+ */
+export class SqliteLedger implements DeliveryLedger, NewArticles {
+  constructor(private readonly db: Database.Database) {
+    // The store sets it too; a ledger on a handle opened elsewhere must not fail on a busy file.
+    if ((db.pragma('busy_timeout', { simple: true }) as number) < 1000) {
+      db.pragma('busy_timeout = 5000');
+    }
+  }
+
+  async get(key: DeliveryKey): Promise<Delivery | undefined> {
+    const row = this.db
+      .prepare<DeliveryKey, DeliveryRow>(`SELECT * FROM digest_deliveries WHERE ${KEY}`)
+      .get(key);
+    return row ? toDelivery(row) : undefined;
+  }
+
+  #insert(key: DeliveryKey, o: ClaimOptions, state: DeliveryState, note?: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `INSERT INTO digest_deliveries (platform, channel_id, period, state, owner, owner_host, owner_pid,
+             claimed_at, lease_until, since, done_at, note)
+           VALUES (@platform, @channelId, @period, @state, @owner, @host, @pid, @now, @leaseUntil, @since,
+             @doneAt, @note)
+           ON CONFLICT (platform, channel_id, period) DO NOTHING`,
+        )
+        .run({
+          ...key,
+          state,
+          owner: o.owner.id,
+          host: o.owner.host,
+          pid: o.owner.pid,
+          now: o.now.toISOString(),
+          leaseUntil: new Date(o.now.getTime() + o.leaseMs).toISOString(),
+          since: o.since ?? null,
+          doneAt: state === 'claimed' ? null : o.now.toISOString(),
+          note: note ?? null,
+        }).changes === 1
+    );
+  }
+
+  async claim(key: DeliveryKey, options: ClaimOptions): Promise<boolean> {
+    return this.#insert(key, options, 'claimed');
+  }
+
+  async takeOver(key: DeliveryKey, from: DeliveryOwner, o: ClaimOptions): Promise<boolean> {
+    return (
+      this.db
+        .prepare(
+          `UPDATE digest_deliveries SET owner = @owner, owner_host = @host, owner_pid = @pid,
+             claimed_at = @now, lease_until = @leaseUntil, attempts = attempts + 1
+           WHERE ${KEY} AND state = 'claimed' AND owner = @from`,
+        )
+        .run({
+          ...key,
+          from: from.id,
+          owner: o.owner.id,
+          host: o.owner.host,
+          pid: o.owner.pid,
+          now: o.now.toISOString(),
+          leaseUntil: new Date(o.now.getTime() + o.leaseMs).toISOString(),
+        }).changes === 1
+    );
+  }
+
+  async renew(key: DeliveryKey, owner: DeliveryOwner, now: Date, leaseMs: number) {
+    return (
+      this.db
+        .prepare(
+          `UPDATE digest_deliveries SET lease_until = @leaseUntil
+           WHERE ${KEY} AND state = 'claimed' AND owner = @owner`,
+        )
+        .run({
+          ...key,
+          owner: owner.id,
+          leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+        }).changes === 1
+    );
+  }
+
+  async settle(
+    key: DeliveryKey,
+    owner: DeliveryOwner,
+    state: Exclude<DeliveryState, 'claimed'>,
+    now: Date,
+    note?: string,
+  ): Promise<boolean> {
+    return (
+      this.db
+        .prepare(
+          `UPDATE digest_deliveries SET state = @state, done_at = @now, note = @note
+           WHERE ${KEY} AND state = 'claimed' AND owner = @owner`,
+        )
+        .run({ ...key, owner: owner.id, state, now: now.toISOString(), note: note ?? null })
+        .changes === 1
+    );
+  }
+
+  async skip(key: DeliveryKey, owner: DeliveryOwner, now: Date, note: string): Promise<boolean> {
+    return this.#insert(key, { owner, now, leaseMs: 0 }, 'skipped', note);
+  }
+
+  async openClaims(now: Date, options: { all?: boolean } = {}): Promise<Delivery[]> {
+    return this.db
+      .prepare<[string, number], DeliveryRow>(
+        `SELECT * FROM digest_deliveries WHERE state = 'claimed' AND (? > lease_until OR ?)
+         ORDER BY claimed_at`,
+      )
+      .all(now.toISOString(), options.all ? 1 : 0)
+      .map(toDelivery);
+  }
+
+  async prune(before: Date): Promise<number> {
+    return this.db
+      .prepare("DELETE FROM digest_deliveries WHERE state != 'claimed' AND claimed_at < ?")
+      .run(before.toISOString()).changes;
+  }
+
+  async recent(platform: Subscription['platform'], channelId: string, limit = 5) {
+    return this.db
+      .prepare<[string, string, number], DeliveryRow>(
+        `SELECT * FROM digest_deliveries WHERE platform = ? AND channel_id = ?
+         ORDER BY period DESC LIMIT ?`,
+      )
+      .all(platform, channelId, limit)
+      .map(toDelivery);
+  }
+
+  /** The digest's window for "every topic": new articles, backfill excluded, newest first. */
+  async articlesIngestedSince(since: string, limit: number): Promise<string[]> {
+    return this.db
+      .prepare<[string, number], { id: string }>(
+        `SELECT id FROM articles WHERE ingested_at >= ? AND backfill = 0
+         ORDER BY ingested_at DESC, seq DESC LIMIT ?`,
+      )
+      .all(since, limit)
+      .map((r) => r.id);
+  }
+}
