@@ -1,7 +1,7 @@
-import { briefingReply } from '../src/briefing/briefing-reply.ts';
 import type { CommandContext, CommandDef } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { textReply } from '../src/core/reply.ts';
+import { digestStatus } from '../src/schedule/digest-status.ts';
 
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
@@ -111,6 +111,9 @@ export const digest: CommandDef = {
           { text: `Last digest: ${s.lastDigestAt ?? 'none yet'}` },
         ];
         if (s.lastError) items.push({ text: `Last error: ${s.lastError}` });
+        if (ctx.services.ledger) {
+          items.push(...(await digestStatus(s, ctx.services.ledger, ctx.services.clock())));
+        }
         return { title: 'Digest subscription', blocks: [{ type: 'list', items }] };
       },
     },
@@ -136,25 +139,19 @@ export const digest: CommandDef = {
           ctx.invocation.channelId,
         );
         const topics = s?.topics ?? [];
-        const since = s?.lastDigestAt;
-        const topic = topics.length > 0 ? topics.join(' ') : undefined;
-        if (!topic) {
-          const recent = await ctx.services.store.listArticles({ limit: 10 });
-          if (recent.length === 0) return textReply('Nothing new.');
-          const items = recent.map((a) => ({
-            text: `${a.title}${a.outlet ? ` (${a.outlet})` : ''}`,
-          }));
-          return { title: 'Digest: latest articles', blocks: [{ type: 'list', items }] };
-        }
-        try {
-          return briefingReply(
-            await ctx.services.briefer.brief(topic, { since }),
-            `Digest: ${topics.join(', ')}`,
-          );
-        } catch (error) {
-          if (error instanceof UserError) return textReply(`Nothing new on ${topics.join(', ')}.`);
-          throw error;
-        }
+        const build = ctx.services.digest;
+        if (!build) throw new Error('digests are not wired (Services.digest)');
+        // A preview of the next digest: it neither records a period nor moves the window.
+        const since =
+          s?.lastDigestAt ?? new Date(ctx.services.clock().getTime() - 86_400_000).toISOString();
+        const digest = await build({
+          subscription: { topics, timezone: s?.timezone ?? ctx.services.config.NEWSBRIEF_TZ },
+          since,
+        });
+        return (
+          digest.reply ??
+          textReply(`Nothing new on ${topics.length > 0 ? topics.join(', ') : 'any topic'}.`)
+        );
       },
     },
   ],

@@ -7,6 +7,8 @@ import type { Config } from './config.ts';
 import { createDispatch, type Dispatch } from './core/dispatch.ts';
 import { Registry } from './core/registry.ts';
 import type { Services } from './core/services.ts';
+import { createDigestBuilder } from './schedule/build-digest.ts';
+import { SqliteLedger } from './store/sqlite/sqlite-ledger.ts';
 import { SqliteStore } from './store/sqlite/sqlite-store.ts';
 
 /** Everything but the front ends: what both `start` and the one-shot CLI commands need. */
@@ -28,7 +30,18 @@ export function createApp(config: Config, log: Logger, clock: () => Date = () =>
     retrieve: evidenceFromStore(store),
     log,
   });
-  const services: Services = { config, store, briefer, commands: registry.commands, clock, log };
+  const ledger = new SqliteLedger(store.db);
+  const digest = createDigestBuilder({ store, newArticles: ledger });
+  const services: Services = {
+    config,
+    store,
+    briefer,
+    commands: registry.commands,
+    clock,
+    log,
+    digest,
+    ledger,
+  };
   return {
     services,
     registry,

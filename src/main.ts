@@ -8,6 +8,7 @@ import { createFeedPoller } from './articles/feeds/feed-poller.ts';
 import { Ingestor, ingestPaths } from './articles/ingest.ts';
 import type { Config } from './config.ts';
 import { SAMPLES } from './paths.ts';
+import { createDigests } from './schedule/create-digests.ts';
 
 /**
  * `newsbrief start`: config -> logger -> store -> core -> adapters. Discord when DISCORD_TOKEN is
@@ -61,6 +62,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   const slack = slackOptionsFromConfig(config);
   if (slack)
     adapters.push(createSlackAdapter({ ...slack, ...core, log: log.child({ adapter: 'slack' }) }));
+  const digests = createDigests({ store: app.store, adapters, log, clock: app.services.clock });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -73,6 +75,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
           );
       }
       poller?.stop();
+      await digests.scheduler.stop();
       await app.close();
     })();
     return stopping;
@@ -84,6 +87,8 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     });
   }
   for (const adapter of adapters) await adapter.start();
+  // Catches up digests missed while down (within 6 h), then ticks every minute.
+  await digests.scheduler.start();
   if (poller) {
     void poller.pollAll();
     poller.start();

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Briefer } from '../briefing/briefing.ts';
 import type { Config } from '../config.ts';
+import type { BuildDigest } from '../schedule/build-digest.ts';
+import type { DeliveryLedger } from '../schedule/delivery-ledger.ts';
 import type { Store } from '../store/store.ts';
 import type { CommandDef } from './command.ts';
 
@@ -12,5 +14,9 @@ export interface Services {
   /** Every registered command, for `/help`. */
   commands: readonly CommandDef[];
   clock: () => Date;
+  /** Builds a channel's digest (`/digest now`; the scheduler has its own). */
+  digest?: BuildDigest;
+  /** The digest delivery ledger, for `/digest list`. */
+  ledger?: Pick<DeliveryLedger, 'recent'>;
   log: Logger;
 }
