@@ -85,7 +85,10 @@ async function run(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 1;
   }
   const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL);
+  // The console bot shares the terminal with its user: routine info lines would bury the replies,
+  // so it logs warnings only unless LOG_LEVEL says otherwise.
+  const consoleBot = command === 'start' && !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
+  const log = createLogger(consoleBot && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
   switch (command) {
     case 'start':
       await startBot(config, log);
