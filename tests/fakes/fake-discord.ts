@@ -466,6 +466,14 @@ export class FakeDiscord extends EventEmitter {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   }
 
+  /** Messages posted to channels (not interaction replies), oldest first. */
+  readonly #history: ReturnType<FakeDiscord['messageOf']>[] = [];
+
+  /** A message object as Discord returns it (used for history). */
+  messageOf(channelId: string, body: unknown) {
+    return this.#message(channelId, body);
+  }
+
   #message(channelId: string, body: unknown, extra: Record<string, unknown> = {}) {
     const b = (body ?? {}) as Record<string, unknown>;
     return {
@@ -531,7 +539,20 @@ export class FakeDiscord extends EventEmitter {
       if (channel[1] === this.channelId) this.#json(res, 200, this.#channel(channel[1]));
       else this.#json(res, 404, { message: 'Unknown Channel', code: 10003 });
     } else if (channelPost) {
-      this.#json(res, 200, this.#message(channelPost[1]!, call.body));
+      const message = this.#message(channelPost[1]!, call.body);
+      this.#history.push(message);
+      this.#json(res, 200, message);
+    } else if (route('GET', /^\/channels\/(\d+)\/messages$/)) {
+      const id = path.split('/')[2];
+      // Newest first, as Discord lists a channel's history.
+      this.#json(
+        res,
+        200,
+        this.#history
+          .filter((m) => m.channel_id === id)
+          .reverse()
+          .slice(0, 50),
+      );
     } else if (route('PUT', /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/)) {
       const commands = Array.isArray(call.body) ? (call.body as Record<string, unknown>[]) : [];
       this.#json(

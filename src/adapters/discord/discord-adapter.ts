@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { isPrivate } from '../../core/command.ts';
 import type { Dispatch, Request } from '../../core/dispatch.ts';
 import type { Registry } from '../../core/registry.ts';
-import type { Adapter } from '../adapter.ts';
+import type { DigestAdapter } from '../../schedule/digest-adapter.ts';
 import { renderDiscord } from './render.ts';
 
 /** What the Discord adapter needs; everything is passed in so tests can point it at a fake. */
@@ -54,7 +54,7 @@ export function toRequest(interaction: ChatInputCommandInteraction): Request {
  * Every interaction is deferred first (Discord allows 3 s for the first response), then the
  * reply replaces the "thinking…" message and any further parts follow up.
  */
-export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
+export function createDiscordAdapter(options: DiscordAdapterOptions): DigestAdapter {
   const { dispatch, log } = options;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -118,6 +118,24 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): Adapter {
       }
       // One part at a time, in order; the REST client queues and retries 429s by itself.
       for (const part of renderDiscord(reply)) await channel.send(part);
+    },
+    /**
+     * Whether a digest carrying `marker` is among the bot's last 50 messages in the channel: how a
+     * restarted bot learns if a crashed one's post went out. The bot always sees its own messages'
+     * content, so no privileged intent is needed.
+     */
+    async findDigest(channelId, marker) {
+      const channel = await client.channels.fetch(channelId);
+      if (!channel?.isTextBased() || !('messages' in channel)) return false;
+      const recent = await channel.messages.fetch({ limit: 50 });
+      return recent.some(
+        (m) =>
+          m.author.id === client.user?.id &&
+          (m.content.includes(marker) ||
+            m.embeds.some((e) =>
+              [e.title, e.description, e.footer?.text].some((t) => t?.includes(marker)),
+            )),
+      );
     },
   };
 }

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Adapter } from '../../../src/adapters/adapter.ts';
 import { createDiscordAdapter } from '../../../src/adapters/discord/discord-adapter.ts';
 import { DISCORD_LIMITS, renderDiscord } from '../../../src/adapters/discord/render.ts';
+import type { DigestAdapter } from '../../../src/schedule/digest-adapter.ts';
 import {
   FakeDiscord,
   type FakeRestCall,
@@ -29,7 +29,7 @@ function embedChars(m: SentMessage): number {
 describe('Discord adapter end to end: real discord.js against a fake Discord', () => {
   let fake: FakeDiscord;
   let bed: TestBed;
-  let adapter: Adapter;
+  let adapter: DigestAdapter;
 
   beforeAll(async () => {
     fake = await new FakeDiscord().listen();
@@ -177,6 +177,15 @@ describe('Discord adapter end to end: real discord.js against a fake Discord', (
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.embeds?.[0]?.title).toBe('Morning digest');
     expect(body.embeds?.[0]?.description).toBe('All quiet @\u200bhere.');
+  });
+
+  it('finds a posted digest by its period marker, and only that one (crash recovery)', async () => {
+    await adapter.publish(fake.channelId, {
+      title: 'Digest: idlib',
+      blocks: [{ type: 'text', text: 'Nothing new on idlib. nb-digest:2026-11-24' }],
+    });
+    expect(await adapter.findDigest?.(fake.channelId, 'nb-digest:2026-11-24')).toBe(true);
+    expect(await adapter.findDigest?.(fake.channelId, 'nb-digest:2026-11-25')).toBe(false);
   });
 
   it('does no work for an interaction Discord no longer knows (defer refused with 10062)', async () => {
