@@ -204,12 +204,18 @@ export class ExtractiveBriefer implements Briefer {
       text: s.text,
       cites: [citations.cite(s.passage)],
     }));
+    // Figures ranked by their sentence's score and by what they count (people before posts).
+    const candidates = sentences
+      .map((s) => ({ s, found: figureClause(s.text) }))
+      .filter(
+        (c): c is { s: Sentence; found: NonNullable<typeof c.found> } => c.found !== undefined,
+      )
+      .sort((a, b) => b.s.score * b.found.weight - a.s.score * a.found.weight);
     const numbers: CitedText[] = [];
     const figures = new Set<string>();
-    for (const s of [...sentences].sort((a, b) => b.score - a.score)) {
+    for (const { s, found } of candidates) {
       if (numbers.length >= MAX_NUMBERS) break;
-      const found = figureClause(s.text);
-      if (!found || figures.has(figureKey(found.figure))) continue;
+      if (figures.has(figureKey(found.figure))) continue;
       if (numbers.some((n) => overlap(n.text, found.text) >= SAME_POINT)) continue;
       figures.add(figureKey(found.figure));
       numbers.push({ text: found.text, cites: [citations.cite(s.passage)] });

@@ -10,26 +10,48 @@ const FIGURE = new RegExp(
 // Years and dates are figures too, but not key numbers.
 const YEAR_ONLY = /^(?:in |since |from )?(?:1[89]|20)\d\d$/;
 
+/** Words shown before and after a figure: enough to say what it counts, short enough to scan. */
+const BEFORE = 8;
+const AFTER = 6;
+/** Counts of people weigh more in a briefing than counts of things. */
+const HUMAN =
+  /\b(?:people|civilians|refugees|lives|soldiers|troops|fighters|children|families|residents|migrants|dead|killed|wounded|injured|displaced|casualties|victims|workers|voters)\b/i;
+
 /**
- * The clause of a sentence that holds a figure, trimmed to what the figure counts, e.g.
- * "It is home to some three million people" or "displace 800,000 people". Undefined when the
- * sentence has no figure worth showing.
+ * A figure with the words around it, e.g. "It is home to some three million people" or
+ * "…the seven-year civil war that has claimed some 350,000 lives since 2011": at most a few words
+ * either side, never across a clause's punctuation, "…" where it was cut. `weight` ranks it:
+ * counts of people, and large figures, first. Undefined when the sentence has no figure worth
+ * showing (years, single digits, bare figures).
  */
-export function figureClause(sentence: string): { text: string; figure: string } | undefined {
-  const clauses = sentence.split(/(?<=[,;:])\s+|\s+(?:and|but|while|which|who)\s+(?=\S)/);
-  for (const clause of clauses) {
-    const m = FIGURE.exec(clause);
-    if (!m) continue;
+export function figureClause(
+  sentence: string,
+): { text: string; figure: string; weight: number } | undefined {
+  const re = new RegExp(FIGURE.source, 'gi');
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     const figure = m[0].trim().replace(/[.,]+$/, '');
     const digits = figure.replace(/^\D+/, '');
     if (YEAR_ONLY.test(digits) || /^\d$/.test(digits)) continue;
-    // A bare figure without the words around it counts nothing.
-    const text = clause.replace(/[,;:]$/, '').trim();
-    if (text.split(/\s+/).length < 3) continue;
-    return {
-      text: text.length > 160 ? `${text.slice(0, 157).replace(/\s+\S*$/, '')}…` : text,
-      figure,
-    };
+    const head =
+      sentence
+        .slice(0, m.index)
+        .split(/(?<=[,;:(])\s+/)
+        .at(-1) ?? '';
+    const tail = sentence.slice(m.index + m[0].length).split(/[,;:.)](?:\s|$)/)[0] ?? '';
+    const before = head.split(/\s+/).filter(Boolean);
+    const after = tail.split(/\s+/).filter(Boolean);
+    if (after.length === 0) continue;
+    const shownBefore = before.slice(-BEFORE);
+    const shownAfter = after.slice(0, AFTER);
+    const text = [
+      before.length > BEFORE ? '…' : '',
+      [...shownBefore, figure.replace(/^\s+/, ''), ...shownAfter].join(' '),
+      after.length > AFTER ? '…' : '',
+    ].join('');
+    const around = `${shownBefore.slice(-3).join(' ')} ${figure} ${shownAfter.join(' ')}`;
+    const large = /million|billion|thousand|\d{1,3},\d{3}/i.test(figure) ? 1.5 : 1;
+    const small = /^\d{1,2}$/.test(digits) ? 0.5 : 1;
+    return { text, figure, weight: (HUMAN.test(around) ? 2 : 1) * large * small };
   }
   return undefined;
 }
