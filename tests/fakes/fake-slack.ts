@@ -221,6 +221,23 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           ok: true,
           url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/link?ticket=${randomUUID()}`,
         });
+      case 'conversations.history': {
+        if (!bearer(botToken)) return json(res, 200, { ok: false, error: 'invalid_auth' });
+        // The channel's posted messages, newest first, as the bot wrote them.
+        const messages = calls
+          .filter((c) => c.method === 'chat.postMessage' && c.args.channel === args.channel)
+          .map((c, i) => ({
+            type: 'message',
+            bot_id: 'BBOT',
+            user: 'UBOT',
+            ts: `${i + 1}.000100`,
+            text: c.args.text,
+            blocks: c.args.blocks,
+          }))
+          .reverse()
+          .slice(0, Number(args.limit ?? 100));
+        return json(res, 200, { ok: true, messages, has_more: false });
+      }
       case 'chat.postMessage':
       case 'chat.postEphemeral': {
         if (!bearer(botToken)) return json(res, 200, { ok: false, error: 'invalid_auth' });

@@ -3,8 +3,17 @@ import { type CommandDef, usageOf } from '../../core/command.ts';
 /** Where Slack sends slash commands in HTTP mode, when no request URL is given. */
 export const PLACEHOLDER_REQUEST_URL = 'https://YOUR-HOST/slack/events';
 
-/** The bot scopes the adapter needs: slash commands, replies, and digests to channels it has not joined. */
-export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public'] as const;
+/**
+ * The bot scopes the adapter needs: slash commands, replies, digests to channels it has not
+ * joined, and reading its own recent posts back after a crash (was the digest posted?).
+ */
+export const SLACK_BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'chat:write.public',
+  'channels:history',
+  'groups:history',
+] as const;
 
 /** What goes after the command name in Slack's autocomplete, e.g. `<topic…>`. */
 function usageHint(command: CommandDef): string {

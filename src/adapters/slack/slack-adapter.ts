@@ -14,7 +14,7 @@ import { UserError } from '../../core/errors.ts';
 import { parseCommandText } from '../../core/parse-text.ts';
 import type { Registry } from '../../core/registry.ts';
 import type { Reply } from '../../core/reply.ts';
-import type { Adapter } from '../adapter.ts';
+import type { DigestAdapter } from '../../schedule/digest-adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { renderSlack, type SlackMessage } from './render.ts';
 
@@ -66,7 +66,7 @@ export function slackOptionsFromConfig(
 }
 
 /** The Slack adapter, with the port it listens on once started in HTTP mode. */
-export interface SlackAdapter extends Adapter {
+export interface SlackAdapter extends DigestAdapter {
   readonly platform: 'slack';
   /** Actual HTTP port after `start()` in HTTP mode (useful with port 0); undefined in Socket Mode. */
   readonly port: number | undefined;
@@ -243,6 +243,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
     async publish(channelId, reply) {
       for (const message of renderSlack(reply)) await post(channelId, message);
+    },
+    /**
+     * Whether a digest carrying `marker` is among the bot's last 50 messages in the channel, so a
+     * restarted bot knows if a crashed one's post went out (needs channels:history).
+     */
+    async findDigest(channelId, marker) {
+      // Rare (crash recovery only): ask who we are rather than keep it from start.
+      const me = await app.client.auth.test();
+      const history = await app.client.conversations.history({ channel: channelId, limit: 50 });
+      return (history.messages ?? []).some(
+        (m) =>
+          (m.bot_id === me.bot_id || m.user === me.user_id) &&
+          (m.text?.includes(marker) || JSON.stringify(m.blocks ?? []).includes(marker)),
+      );
     },
   };
 }

@@ -62,6 +62,8 @@ describe('slackManifest', () => {
       'commands',
       'chat:write',
       'chat:write.public',
+      'channels:history',
+      'groups:history',
     ]);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });

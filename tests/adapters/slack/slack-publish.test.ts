@@ -57,6 +57,16 @@ describe('Slack publish() through chat.postMessage', () => {
     expect(blocks[2]?.text?.text).toContain('&lt;!channel&gt;');
   });
 
+  it('finds a posted digest by its period marker in the channel history, and only that one', async () => {
+    await adapter.publish('C0042', {
+      title: 'Digest: idlib',
+      blocks: [{ type: 'text', text: 'Nothing new on idlib. nb-digest:2026-11-24' }],
+    });
+    expect(await adapter.findDigest?.('C0042', 'nb-digest:2026-11-24')).toBe(true);
+    expect(await adapter.findDigest?.('C0042', 'nb-digest:2026-11-25')).toBe(false);
+    expect(await adapter.findDigest?.('C0043', 'nb-digest:2026-11-24')).toBe(false);
+  });
+
   it('posts a long reply as several messages in order', async () => {
     const before = fake.calls.length;
     await adapter.publish('C0010', {
