@@ -2,7 +2,13 @@ import type { Quote } from '../../articles/article.ts';
 import { type QuoteSpan, quoteSpans } from './quote-spans.ts';
 import { type SentenceRange, sentenceRanges } from './sentence-ranges.ts';
 import { type Speaker, SpeakerBook } from './speaker-book.ts';
-import { personName, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
+import {
+  type PersonName,
+  personName,
+  type SpeakerPhrase,
+  speakerPhrase,
+  withoutPossessive,
+} from './speaker-phrase.ts';
 import { type SpeechVerb, speechVerb } from './speech-verbs.ts';
 
 export type { Speaker } from './speaker-book.ts';
@@ -139,15 +145,53 @@ const NON_CLAUSE_START = new Set([
   'thanks',
 ]);
 
+/** WORD with its own `lastIndex`, for the scan that jumps over quotations. */
+const WORD_SCAN = new RegExp(WORD);
+const UPPER = /^\p{Lu}/u;
+const LOWER = /^\p{Ll}/u;
+const SPACE = /\s/;
+
+/** `/^\p{Lu}/u.test(s)` without the regex for ASCII, which is nearly every word. */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(s);
+}
+
+function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER.test(s);
+}
+
+/** `/^\s+$/.test(text.slice(from, to))` without the slice. */
+function onlySpace(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !SPACE.test(text[i]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * Words of running text. A word never crosses a quotation's closing mark, so a word found inside a
+ * quotation lets the scan jump to its close instead of tokenising the quoted words.
+ */
 function toWords(text: string, spans: readonly QuoteSpan[]): Word[] {
   const out: Word[] = [];
+  const re = WORD_SCAN;
+  re.lastIndex = 0;
   let k = 0;
-  for (const m of text.matchAll(WORD)) {
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     while (k < spans.length && spans[k]!.close <= start) k++;
     const s = spans[k];
-    if (s && start >= s.open && start < s.close) continue;
-    out.push({ text: m[0], lower: m[0].toLowerCase(), start, end: start + m[0].length });
+    if (s && start >= s.open && start < s.close) {
+      re.lastIndex = s.close;
+      continue;
+    }
+    const word = m[0];
+    out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
   }
   return out;
 }
@@ -166,30 +210,47 @@ function prepare(text: string, base: number): Paragraph {
 }
 
 /** Capitalised runs of running text (outside quotes): candidate names of people. */
-function* nameRuns(p: Paragraph): Generator<{ tokens: string[]; pos: number }> {
+interface NameRun {
+  tokens: string[];
+  pos: number;
+  person: PersonName | undefined;
+}
+
+const NAME_PARTICLE = /^(?:de|van|von|der|al|bin|da|di|du|le|la)$|^(?:al|el)-/;
+
+function nameRuns(p: Paragraph): NameRun[] {
   const { words, text } = p;
+  const out: NameRun[] = [];
   let i = 0;
   while (i < words.length) {
-    if (!/^\p{Lu}/u.test(words[i]!.text) || NAME_STOP.has(words[i]!.lower)) {
+    if (!startsUpper(words[i]!.text) || NAME_STOP.has(words[i]!.lower)) {
       i++;
       continue;
     }
     let j = i + 1;
     while (
       j < words.length &&
-      /^\s+$/.test(text.slice(words[j - 1]!.end, words[j]!.start)) &&
-      (/^\p{Lu}/u.test(words[j]!.text) ||
-        /^(?:de|van|von|der|al|bin|da|di|du|le|la)$|^(?:al|el)-/.test(words[j]!.text))
+      onlySpace(text, words[j - 1]!.end, words[j]!.start) &&
+      (startsUpper(words[j]!.text) || NAME_PARTICLE.test(words[j]!.text))
     ) {
       j++;
     }
-    const run = words.slice(i, j);
-    while (run.length && /^\p{Ll}/u.test(run.at(-1)!.text)) run.pop();
-    if (run.length && !run.some((w) => NAME_STOP.has(w.lower))) {
-      yield { tokens: run.map((w) => w.text.replace(/['’]s$/, '')), pos: run[0]!.start };
+    let last = j;
+    while (last > i && startsLower(words[last - 1]!.text)) last--;
+    let stop = false;
+    for (let w = i; w < last && !stop; w++) stop = NAME_STOP.has(words[w]!.lower);
+    if (last > i && !stop) {
+      const tokens: string[] = [];
+      for (let w = i; w < last; w++) tokens.push(withoutPossessive(words[w]!.text));
+      out.push({
+        tokens,
+        pos: words[i]!.start,
+        person: tokens.length === 1 ? { tokens } : personName(tokens.join(' ')),
+      });
     }
     i = j;
   }
+  return out;
 }
 
 /** Index of the first span opening at or after `pos` (spans are sorted and never overlap). */
@@ -267,15 +328,7 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     paras.push(prepare(text, base));
     base += text.length + 2;
   }
-  const runs = paras.map((p) =>
-    [...nameRuns(p)].map((run) => ({
-      ...run,
-      person:
-        run.tokens.length === 1
-          ? { tokens: run.tokens, gender: undefined }
-          : personName(run.tokens.join(' ')),
-    })),
-  );
+  const runs = paras.map(nameRuns);
   for (const list of runs) {
     for (const { person } of list) if (person) book.addFullName(person.tokens);
   }
@@ -283,9 +336,9 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
   const used = new Set<Speaker>();
   let previousSpeaker: Speaker | undefined;
   paras.forEach((p, index) => {
-    for (const { person, ...run } of runs[index]!) {
+    for (const { person, pos } of runs[index]!) {
       if (person && (person.tokens.length > 1 || book.knowsSurname(person.tokens[0]!))) {
-        book.mention(person.tokens, p.base + run.pos, person.gender);
+        book.mention(person.tokens, p.base + pos, person.gender);
       }
     }
     const found = new Analysis(p, index, book).run(previousSpeaker);

@@ -202,7 +202,17 @@ const NATIONALITY =
   /^\p{Lu}\p{Ll}+(?:ian|ean|ish|ese|ican|ch|ani|i)$|^(?:German|Kenyan|Korean|Afghan|Thai|Greek|Swiss)$/u;
 
 function tokens(text: string): string[] {
-  return (text.match(WORD) ?? []).map((t) => t.replace(/['’]s$/, ''));
+  const out = text.match(WORD) ?? [];
+  for (let i = 0; i < out.length; i++) out[i] = withoutPossessive(out[i]!);
+  return out;
+}
+
+/** "Rouhani's" -> "Rouhani". */
+export function withoutPossessive(t: string): string {
+  const n = t.length;
+  if (n < 2 || t.charCodeAt(n - 1) !== 115) return t;
+  const q = t.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019 ? t.slice(0, -2) : t;
 }
 
 /** Trailing capitalised run of a phrase's tokens, with name particles and connectors inside it. */
@@ -233,7 +243,8 @@ function genderOf(words: readonly string[]): 'm' | 'f' | undefined {
 
 /** Reads one noun phrase (no commas). */
 function readPart(part: string): SpeakerPhrase | undefined {
-  const toks = tokens(part.replace(LEADING_DROP, ''));
+  const dropped = part.replace(LEADING_DROP, '');
+  const toks = tokens(dropped);
   while (toks.length > 1 && (TRAILING_SKIP.has(toks.at(-1)!) || /^\p{Ll}+ly$/u.test(toks.at(-1)!)))
     toks.pop();
   if (toks.length === 0 || toks.length > 9) return undefined;
@@ -245,10 +256,7 @@ function readPart(part: string): SpeakerPhrase | undefined {
     !DETERMINERS.has(toks[i - 1]?.toLowerCase() ?? '') &&
     toks[i - 1]?.toLowerCase() !== 'the';
   if (toks.some((t, i) => CLAUSE_WORDS.has(t) || verbish(t, i))) return undefined;
-  const written = part
-    .replace(LEADING_DROP, '')
-    .trim()
-    .replace(/^(?:The|A|An|One)\b/, (m) => m.toLowerCase());
+  const written = dropped.trim().replace(/^(?:The|A|An|One)\b/, (m) => m.toLowerCase());
   const gender = genderOf(toks);
   if (DETERMINERS.has(first)) return { kind: 'description', name: written, tokens: toks, gender };
   if (first === 'the') {
@@ -326,13 +334,17 @@ export function speakerPhrase(text: string): SpeakerPhrase | undefined {
     .map((p) => p.trim())
     .filter((p) => p && !PARENTHETICAL.test(p) && !/^\d/.test(p));
   if (parts.length === 0 || parts.length > 3) return undefined;
-  const read = parts.map(readPart);
-  if (read.some((r) => r === undefined)) {
+  // The part next to the verb decides most rejections (a clause, not a noun phrase): read it first.
+  const last = readPart(parts.at(-1)!);
+  if (!last) return undefined;
+  const phrases: SpeakerPhrase[] = [];
+  for (let i = 0; i < parts.length - 1; i++) {
+    const read = readPart(parts[i]!);
     // "…, he said": a pronoun next to the verb stands on its own; anything else is not a subject.
-    const last = read.at(-1);
-    return last?.kind === 'pronoun' ? last : undefined;
+    if (!read) return last.kind === 'pronoun' ? last : undefined;
+    phrases.push(read);
   }
-  const phrases = read as SpeakerPhrase[];
+  phrases.push(last);
   if (phrases.length === 1) return phrases[0];
   const named =
     phrases.find((p) => (p.kind === 'person' || p.kind === 'organisation') && !p.definite) ??
@@ -345,7 +357,22 @@ export function speakerPhrase(text: string): SpeakerPhrase | undefined {
 }
 
 /** A capitalised token sequence read as a person's name (with gender from a title), if it is one. */
-export function personName(text: string): { tokens: string[]; gender?: 'm' | 'f' } | undefined {
-  const p = readPart(text);
-  return p?.kind === 'person' ? { tokens: p.tokens, gender: p.gender } : undefined;
+export function personName(text: string): PersonName | undefined {
+  let name = NAMES.get(text);
+  if (name === undefined) {
+    if (NAMES.size > 50_000) NAMES.clear();
+    const p = readPart(text);
+    name = p?.kind === 'person' ? { tokens: p.tokens, gender: p.gender } : null;
+    NAMES.set(text, name);
+  }
+  return name ?? undefined;
 }
+
+/** A person's name tokens and the gender a title gave them; shared between callers, never mutate. */
+export interface PersonName {
+  readonly tokens: readonly string[];
+  readonly gender?: 'm' | 'f' | undefined;
+}
+
+/** Every capitalised run of every article is read as a name, and names repeat across articles. */
+const NAMES = new Map<string, PersonName | null>();
