@@ -189,8 +189,34 @@ const CLAUSE_WORDS = new Set([
   'us',
   'me',
 ]);
-const TRAILING_AUX =
-  /(?:[\s,]+(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|\p{Ll}+ly))+[\s,]*$/iu;
+/** Words that may trail a subject before its verb ("the minister has also", "she later"). */
+const TRAILING_AUX_WORD =
+  /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|\p{Ll}+ly)$/iu;
+const SPACE = /\s/;
+
+function isSeparator(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32 || c === 44 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && SPACE.test(text[i]!);
+}
+
+/**
+ * `text.replace(/(?:[\s,]+(?:has|…|\p{Ll}+ly))+[\s,]*$/iu, '')`, read from the end: that regex
+ * tried every start position of a 300-character window.
+ */
+function withoutTrailingAux(text: string): string {
+  let i = text.length;
+  while (i > 0 && isSeparator(text, i - 1)) i--;
+  let cut = -1;
+  for (;;) {
+    const end = i;
+    while (i > 0 && !isSeparator(text, i - 1)) i--;
+    if (i === 0 || i === end || !TRAILING_AUX_WORD.test(text.slice(i, end))) break;
+    while (i > 0 && isSeparator(text, i - 1)) i--;
+    cut = i;
+  }
+  return cut < 0 ? text : text.slice(0, cut);
+}
 const LEADING_DROP = /^(?:while|whereas|and|but|so|as|meanwhile|however|also|then)\s+/i;
 const PARENTHETICAL =
   /^(?:who|which|whose|where|when|speaking|standing|writing|asked|interviewed|aged|according|in|on|at|after|before|during|outside|inside|from|with|without|under|despite|meanwhile|however|separately|instead|still|later|earlier|also|\d)\b/i;
@@ -328,8 +354,7 @@ function readName(run: string[], before: string[]): Named {
  * "the White House" an organisation; "he" a pronoun. Undefined when it is not a noun phrase.
  */
 export function speakerPhrase(text: string): SpeakerPhrase | undefined {
-  const parts = text
-    .replace(TRAILING_AUX, '')
+  const parts = withoutTrailingAux(text)
     .split(/[,;:(]/)
     .map((p) => p.trim())
     .filter((p) => p && !PARENTHETICAL.test(p) && !/^\d/.test(p));
