@@ -174,25 +174,43 @@ function onlySpace(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** End of the word starting at `start`: `WORD` as a scan, letters joined by ' ’ - . & */
+function wordEnd(text: string, start: number): number {
+  let i = start;
+  for (let k = wordCharAt(text, i); k > 0; k = wordCharAt(text, i)) i += k;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (!(c === 39 || c === 0x2019 || c === 45 || c === 46 || c === 38)) return i;
+    if (wordCharAt(text, i + 1) === 0) return i;
+    i++;
+    for (let k = wordCharAt(text, i); k > 0; k = wordCharAt(text, i)) i += k;
+  }
+}
+
 /**
  * Words of running text. A word never crosses a quotation's closing mark, so a word found inside a
- * quotation lets the scan jump to its close instead of tokenising the quoted words.
+ * quotation lets the scan jump to its close instead of reading the quoted words.
  */
 function toWords(text: string, spans: readonly QuoteSpan[]): Word[] {
   const out: Word[] = [];
-  const re = WORD_SCAN;
-  re.lastIndex = 0;
+  const n = text.length;
   let k = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = m.index;
+  let i = 0;
+  while (i < n) {
+    if (wordCharAt(text, i) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
     while (k < spans.length && spans[k]!.close <= start) k++;
     const s = spans[k];
     if (s && start >= s.open && start < s.close) {
-      re.lastIndex = s.close;
+      i = s.close;
       continue;
     }
-    const word = m[0];
-    out.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length });
+    i = wordEnd(text, start);
+    const word = text.slice(start, i);
+    out.push({ text: word, lower: word.toLowerCase(), start, end: i });
   }
   return out;
 }
@@ -210,7 +228,6 @@ function prepare(text: string, base: number): Paragraph {
   return { text, base, spans, sentences, words, firstWord };
 }
 
-/** Capitalised runs of running text (outside quotes): candidate names of people. */
 interface NameRun {
   tokens: string[];
   pos: number;

@@ -222,7 +222,17 @@ const PARENTHETICAL =
   /^(?:who|which|whose|where|when|speaking|standing|writing|asked|interviewed|aged|according|in|on|at|after|before|during|outside|inside|from|with|without|under|despite|meanwhile|however|separately|instead|still|later|earlier|also|\d)\b/i;
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|&/gu;
-const isCap = (t: string) => /^\p{Lu}/u.test(t) || /^(?:al|el|bin|ibn)-\p{Lu}/u.test(t);
+const CAP = /^\p{Lu}/u;
+const ADVERB = /^\p{Ll}+ly$/u;
+const PAST = /^\p{Ll}+ed$/u;
+const PARTICLE_CAP = /^(?:al|el|bin|ibn)-\p{Lu}/u;
+/** Capitalised, or a particle joined to a capitalised name ("al-Assad"); ASCII without a regex. */
+function isCap(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return c >= 97 && c <= 122 && t.includes('-') && PARTICLE_CAP.test(t);
+  return CAP.test(t);
+}
 const isAcronym = (t: string) => /^\p{Lu}{2,}$/u.test(t);
 const NATIONALITY =
   /^\p{Lu}\p{Ll}+(?:ian|ean|ish|ese|ican|ch|ani|i)$|^(?:German|Kenyan|Korean|Afghan|Thai|Greek|Swiss)$/u;
@@ -271,14 +281,18 @@ function genderOf(words: readonly string[]): 'm' | 'f' | undefined {
 function readPart(part: string): SpeakerPhrase | undefined {
   const dropped = part.replace(LEADING_DROP, '');
   const toks = tokens(dropped);
-  while (toks.length > 1 && (TRAILING_SKIP.has(toks.at(-1)!) || /^\p{Ll}+ly$/u.test(toks.at(-1)!)))
+  while (
+    toks.length > 1 &&
+    (TRAILING_SKIP.has(toks.at(-1)!) || (toks.at(-1)!.endsWith('ly') && ADVERB.test(toks.at(-1)!)))
+  )
     toks.pop();
   if (toks.length === 0 || toks.length > 9) return undefined;
   const first = toks[0]!.toLowerCase();
   if (toks.length === 1 && PRONOUNS.has(first)) return { kind: 'pronoun', pronoun: first as 'he' };
   // A lowercase "-ed" word is a verb ("the two sides signed") unless a determiner makes it an adjective.
   const verbish = (t: string, i: number) =>
-    /^\p{Ll}+ed$/u.test(t) &&
+    t.endsWith('ed') &&
+    PAST.test(t) &&
     !DETERMINERS.has(toks[i - 1]?.toLowerCase() ?? '') &&
     toks[i - 1]?.toLowerCase() !== 'the';
   if (toks.some((t, i) => CLAUSE_WORDS.has(t) || verbish(t, i))) return undefined;

@@ -8,6 +8,7 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
  * this answers ASCII from the code and everything else from a table filled as characters appear.
  */
 export function wordCharAt(text: string, i: number): number {
+  if (i >= text.length) return 0;
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
   if (c >= 0xd800 && c <= 0xdbff) {
