@@ -25,6 +25,8 @@ interface Word {
   lower: string;
   start: number;
   end: number;
+  /** The speech verb `lower` is a form of, looked up once: every pass asks. */
+  verb: SpeechVerb | undefined;
 }
 
 interface Paragraph {
@@ -210,7 +212,8 @@ function toWords(text: string, spans: readonly QuoteSpan[]): Word[] {
     }
     i = wordEnd(text, start);
     const word = text.slice(start, i);
-    out.push({ text: word, lower: word.toLowerCase(), start, end: i });
+    const lower = word.toLowerCase();
+    out.push({ text: word, lower, start, end: i, verb: speechVerb(lower) });
   }
   return out;
 }
@@ -342,7 +345,7 @@ function isTitleCase(quote: string): boolean {
 function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
   const w = p.words[wi]!;
   if (w.text !== w.lower) return undefined;
-  const verb = speechVerb(w.lower);
+  const verb = w.verb;
   if (!verb) return undefined;
   const prev = p.words[wi - 1];
   if (prev && DETERMINERS.has(prev.lower) && /^\s+$/.test(p.text.slice(prev.end, w.start)))
@@ -402,10 +405,32 @@ function comparableWords(quote: string): string {
   return out;
 }
 
+/** A hash of `comparableWords(quote)`, without building it. */
+function wordsHash(quote: string): number {
+  const lower = quote.toLowerCase();
+  const n = lower.length;
+  let h = 0x811c9dc5;
+  let i = 0;
+  while (i < n) {
+    while (i < n && wordCharAt(lower, i) === 0) i++;
+    if (i >= n) break;
+    h = Math.imul(h ^ 32, 0x01000193);
+    for (let k = wordCharAt(lower, i); k > 0 && i < n; k = wordCharAt(lower, i)) {
+      for (const end = i + k; i < end; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
+    }
+  }
+  return h;
+}
+
 /** A quote repeated word for word (a caption, a pull quote) is kept once. */
 function dedupe(quotes: Quote[]): Quote[] {
+  // Nearly every quote is unique: compare hashes first and build keys only where they collide.
+  const hashes = quotes.map((q) => (q.kind === 'direct' ? 1 : -1) * (wordsHash(q.quote) >>> 1));
+  const counts = new Map<number, number>();
+  for (const h of hashes) counts.set(h, (counts.get(h) ?? 0) + 1);
   const seen = new Set<string>();
-  return quotes.filter((q) => {
+  return quotes.filter((q, i) => {
+    if (counts.get(hashes[i]!) === 1) return true;
     const key = `${q.kind}|${comparableWords(q.quote)}`;
     const long = hasWords(q.quote, 4);
     const k = long ? key : `${key}|${q.speaker}`;
@@ -624,7 +649,7 @@ class Analysis {
     for (let i = from; i < p.words.length && i < from + 14; i++) {
       const w = p.words[i]!;
       if (w.start >= s.end) break;
-      if (w.text === w.lower && (AUX.has(w.lower) || /ed$/.test(w.lower) || speechVerb(w.lower))) {
+      if (w.text === w.lower && (AUX.has(w.lower) || w.lower.endsWith('ed') || w.verb)) {
         if ((p.spans[spanFrom(p, s.start)]?.open ?? Number.POSITIVE_INFINITY) < w.start)
           return undefined;
         const phrase = speakerPhrase(p.text.slice(s.start, w.start));
@@ -673,7 +698,7 @@ class Analysis {
       }
       if (
         AUX.has(lw) ||
-        speechVerb(lw) ||
+        p.words[j]!.verb ||
         /[.;:]/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start))
       )
         break;

@@ -277,8 +277,23 @@ function genderOf(words: readonly string[]): 'm' | 'f' | undefined {
   return undefined;
 }
 
-/** Reads one noun phrase (no commas). */
+/** Parts this short are pronouns, names and short descriptions, which recur across articles. */
+const MEMO_PART = 40;
+const PARTS = new Map<string, SpeakerPhrase | null>();
+
+/** Reads one noun phrase (no commas). Results may be shared: callers never mutate them. */
 function readPart(part: string): SpeakerPhrase | undefined {
+  if (part.length > MEMO_PART) return readPartOnce(part);
+  let read = PARTS.get(part);
+  if (read === undefined) {
+    if (PARTS.size > 20_000) PARTS.clear();
+    read = readPartOnce(part) ?? null;
+    PARTS.set(part, read);
+  }
+  return read ?? undefined;
+}
+
+function readPartOnce(part: string): SpeakerPhrase | undefined {
   const dropped = part.replace(LEADING_DROP, '');
   const toks = tokens(dropped);
   while (
