@@ -133,7 +133,16 @@ for (const lemma of LEMMAS) {
   FORMS.set(participle, { lemma, form: 'participle', bareClause });
 }
 
+/**
+ * Which lengths the forms starting with each code unit have (bit n: length n, up to 31): most words
+ * of a text are rejected here without hashing them for the map.
+ */
+const LENGTHS = new Uint32Array(65_536);
+for (const form of FORMS.keys()) LENGTHS[form.charCodeAt(0)]! |= 1 << Math.min(form.length, 31);
+
 /** The speech verb a lowercase word is an inflection of, if any ("warned" -> warn). */
 export function speechVerb(word: string): SpeechVerb | undefined {
+  const n = word.length;
+  if (n === 0 || n > 30 || (LENGTHS[word.charCodeAt(0)]! & (1 << n)) === 0) return undefined;
   return FORMS.get(word);
 }
