@@ -405,18 +405,23 @@ function comparableWords(quote: string): string {
   return out;
 }
 
-/** A hash of `comparableWords(quote)`, without building it. */
+/** Equal keys share their first words: hashing that many letters tells nearly all quotes apart. */
+const HASHED_LETTERS = 48;
+
+/** A hash of the start of `comparableWords(quote)`, without building it. */
 function wordsHash(quote: string): number {
   const lower = quote.toLowerCase();
   const n = lower.length;
   let h = 0x811c9dc5;
   let i = 0;
-  while (i < n) {
+  let hashed = 0;
+  while (i < n && hashed < HASHED_LETTERS) {
     while (i < n && wordCharAt(lower, i) === 0) i++;
     if (i >= n) break;
     h = Math.imul(h ^ 32, 0x01000193);
     for (let k = wordCharAt(lower, i); k > 0 && i < n; k = wordCharAt(lower, i)) {
       for (const end = i + k; i < end; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
+      hashed++;
     }
   }
   return h;
