@@ -189,6 +189,15 @@ function wordEnd(text: string, start: number): number {
   }
 }
 
+/** Whether lowercasing could change `text.slice(from, to)`: skipped for most words, in two-byte text too. */
+function hasUpper(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
+}
+
 /**
  * Words of running text. A word never crosses a quotation's closing mark, so a word found inside a
  * quotation lets the scan jump to its close instead of reading the quoted words.
@@ -212,7 +221,7 @@ function toWords(text: string, spans: readonly QuoteSpan[]): Word[] {
     }
     i = wordEnd(text, start);
     const word = text.slice(start, i);
-    const lower = word.toLowerCase();
+    const lower = hasUpper(text, start, i) ? word.toLowerCase() : word;
     out.push({ text: word, lower, start, end: i, verb: speechVerb(lower) });
   }
   return out;
@@ -408,6 +417,35 @@ function comparableWords(quote: string): string {
 /** Equal keys share their first words: hashing that many letters tells nearly all quotes apart. */
 const HASHED_LETTERS = 48;
 
+/**
+ * `wordsHash` for a quote whose hashed start is ASCII, where lowercasing is one letter for one;
+ * anything else goes to `wordsHash`, so both give the same hash for the same words.
+ */
+function asciiWordsHash(quote: string): number {
+  const n = quote.length;
+  let h = 0x811c9dc5;
+  let i = 0;
+  let hashed = 0;
+  while (i < n && hashed < HASHED_LETTERS) {
+    let c = quote.charCodeAt(i);
+    while (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) {
+      if (c >= 128) return wordsHash(quote);
+      if (++i >= n) return h;
+      c = quote.charCodeAt(i);
+    }
+    h = Math.imul(h ^ 32, 0x01000193);
+    for (;;) {
+      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), 0x01000193);
+      hashed++;
+      if (++i >= n) return h;
+      c = quote.charCodeAt(i);
+      if (c >= 128) return wordsHash(quote);
+      if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) break;
+    }
+  }
+  return h;
+}
+
 /** A hash of the start of `comparableWords(quote)`, without building it. */
 function wordsHash(quote: string): number {
   const lower = quote.toLowerCase();
@@ -430,7 +468,9 @@ function wordsHash(quote: string): number {
 /** A quote repeated word for word (a caption, a pull quote) is kept once. */
 function dedupe(quotes: Quote[]): Quote[] {
   // Nearly every quote is unique: compare hashes first and build keys only where they collide.
-  const hashes = quotes.map((q) => (q.kind === 'direct' ? 1 : -1) * (wordsHash(q.quote) >>> 1));
+  const hashes = quotes.map(
+    (q) => (q.kind === 'direct' ? 1 : -1) * (asciiWordsHash(q.quote) >>> 1),
+  );
   const counts = new Map<number, number>();
   for (const h of hashes) counts.set(h, (counts.get(h) ?? 0) + 1);
   const seen = new Set<string>();
