@@ -381,8 +381,23 @@ function readName(run: string[], before: string[]): Named {
  * Reads the phrase naming a speaker: "The president of Iran, Hassan Rouhani," gives the person
  * Hassan Rouhani with that role; "A senior official, who spoke on condition…," a description;
  * "the White House" an organisation; "he" a pronoun. Undefined when it is not a noun phrase.
+ * Results may be shared between calls: callers never mutate them.
  */
 export function speakerPhrase(text: string): SpeakerPhrase | undefined {
+  if (text.length > MEMO_PART) return readPhrase(text);
+  let read = PHRASES.get(text);
+  if (read === undefined) {
+    if (PHRASES.size > 20_000) PHRASES.clear();
+    read = readPhrase(text) ?? null;
+    PHRASES.set(text, read);
+  }
+  return read ?? undefined;
+}
+
+/** Short texts next to a verb (" he ", " the minister ") recur in every article. */
+const PHRASES = new Map<string, SpeakerPhrase | null>();
+
+function readPhrase(text: string): SpeakerPhrase | undefined {
   const parts = withoutTrailingAux(text)
     .split(/[,;:(]/)
     .map((p) => p.trim())
