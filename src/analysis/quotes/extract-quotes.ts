@@ -199,26 +199,33 @@ function hasUpper(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Words of running text. A word never crosses a quotation's closing mark, so a word found inside a
- * quotation lets the scan jump to its close instead of reading the quoted words.
+ * Words of running text: the scan jumps from a quotation's opening mark to its close. No word
+ * crosses either mark (an opening mark follows a space or starts the text; a closing one is
+ * followed by no letter), so this finds the words a scan of every character would.
  */
 function toWords(text: string, spans: readonly QuoteSpan[]): Word[] {
   const out: Word[] = [];
   const n = text.length;
   let k = 0;
+  let nextOpen = spans.length > 0 ? spans[0]!.open : n;
   let i = 0;
   while (i < n) {
-    if (wordCharAt(text, i) === 0) {
+    if (i >= nextOpen) {
+      i = Math.max(i, spans[k]!.close);
+      k++;
+      nextOpen = k < spans.length ? spans[k]!.open : n;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    const letter =
+      c < 128
+        ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+        : wordCharAt(text, i) > 0;
+    if (!letter) {
       i++;
       continue;
     }
     const start = i;
-    while (k < spans.length && spans[k]!.close <= start) k++;
-    const s = spans[k];
-    if (s && start >= s.open && start < s.close) {
-      i = s.close;
-      continue;
-    }
     i = wordEnd(text, start);
     const word = text.slice(start, i);
     const lower = hasUpper(text, start, i) ? word.toLowerCase() : word;
