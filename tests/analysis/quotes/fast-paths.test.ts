@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { dedupeQuotes } from '../../../src/analysis/quotes/dedupe-quotes.ts';
 import { extractQuotes } from '../../../src/analysis/quotes/extract-quotes.ts';
 import { quoteSpans } from '../../../src/analysis/quotes/quote-spans.ts';
 import { sentenceRanges } from '../../../src/analysis/quotes/sentence-ranges.ts';
 import { speakerPhrase } from '../../../src/analysis/quotes/speaker-phrase.ts';
 import { speechVerb } from '../../../src/analysis/quotes/speech-verbs.ts';
 import { wordCharAt } from '../../../src/analysis/quotes/word-char-at.ts';
+import type { Quote } from '../../../src/articles/article.ts';
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
@@ -78,5 +80,56 @@ describe('sentenceRanges', () => {
     const ranges = sentenceRanges(paragraph, quoteSpans(paragraph));
     expect(performance.now() - t0).toBeLessThan(2_000);
     expect(ranges).toEqual([{ start: 0, end: paragraph.length }]);
+  });
+});
+
+describe('dedupeQuotes', () => {
+  const quote = (text: string, speaker = 'Anna Berg', kind: Quote['kind'] = 'direct'): Quote => ({
+    speaker,
+    quote: text,
+    kind,
+    paragraph: 0,
+    start: 0,
+    end: text.length,
+  });
+
+  it('matches an ASCII quote with the same words written with other marks, case and spacing', () => {
+    const kept = dedupeQuotes([
+      quote('We will rebuild every school in the valley, and we will start on Monday'),
+      quote('WE WILL REBUILD — every school in the valley… and we will start on Monday!'),
+      quote('we will   rebuild every school in the valley and we will start on monday'),
+    ]);
+    expect(kept).toHaveLength(1);
+  });
+
+  it('matches beyond the hashed start only when every word is the same', () => {
+    const start = 'the committee will publish its full report on the collapse of the bridge';
+    const kept = dedupeQuotes([quote(`${start} next week`), quote(`${start} next year`)]);
+    expect(kept).toHaveLength(2);
+  });
+
+  it('tells direct from reported speech and short quotes by speaker', () => {
+    const kept = dedupeQuotes([
+      quote('the plan is fine as it stands', 'Anna Berg', 'direct'),
+      quote('the plan is fine as it stands', 'Anna Berg', 'reported'),
+      quote('Not yet', 'Anna Berg'),
+      quote('not yet!', 'Peter Vance'),
+      quote('Not yet.', 'Anna Berg'),
+    ]);
+    expect(kept.map((q) => [q.kind, q.speaker, q.quote])).toEqual([
+      ['direct', 'Anna Berg', 'the plan is fine as it stands'],
+      ['reported', 'Anna Berg', 'the plan is fine as it stands'],
+      ['direct', 'Anna Berg', 'Not yet'],
+      ['direct', 'Peter Vance', 'not yet!'],
+    ]);
+  });
+
+  it('folds case outside ASCII as toLowerCase does', () => {
+    expect(
+      dedupeQuotes([
+        quote('ÉMILIE ROUX A DIT NON CE MATIN'),
+        quote('Émilie Roux a dit non ce matin'),
+      ]),
+    ).toHaveLength(1);
   });
 });
