@@ -1,9 +1,17 @@
 import type { Quote } from '../../articles/article.ts';
+import { dedupeQuotes } from './dedupe-quotes.ts';
 import { type QuoteSpan, quoteSpans } from './quote-spans.ts';
 import { type SentenceRange, sentenceRanges } from './sentence-ranges.ts';
 import { type Speaker, SpeakerBook } from './speaker-book.ts';
-import { personName, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
+import {
+  type PersonName,
+  personName,
+  type SpeakerPhrase,
+  speakerPhrase,
+  withoutPossessive,
+} from './speaker-phrase.ts';
 import { type SpeechVerb, speechVerb } from './speech-verbs.ts';
+import { wordCharAt } from './word-char-at.ts';
 
 export type { Speaker } from './speaker-book.ts';
 
@@ -18,6 +26,8 @@ interface Word {
   lower: string;
   start: number;
   end: number;
+  /** The speech verb `lower` is a form of, looked up once: every pass asks. */
+  verb: SpeechVerb | undefined;
 }
 
 interface Paragraph {
@@ -139,15 +149,88 @@ const NON_CLAUSE_START = new Set([
   'thanks',
 ]);
 
+/** WORD with its own `lastIndex`, for the scan that jumps over quotations. */
+const WORD_SCAN = new RegExp(WORD);
+const UPPER = /^\p{Lu}/u;
+const LOWER = /^\p{Ll}/u;
+const SPACE = /\s/;
+
+/** `/^\p{Lu}/u.test(s)` without the regex for ASCII, which is nearly every word. */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(s);
+}
+
+function startsLower(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER.test(s);
+}
+
+/** `/^\s+$/.test(text.slice(from, to))` without the slice. */
+function onlySpace(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !SPACE.test(text[i]!)) return false;
+  }
+  return true;
+}
+
+/** End of the word starting at `start`: `WORD` as a scan, letters joined by ' ’ - . & */
+function wordEnd(text: string, start: number): number {
+  let i = start;
+  for (let k = wordCharAt(text, i); k > 0; k = wordCharAt(text, i)) i += k;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (!(c === 39 || c === 0x2019 || c === 45 || c === 46 || c === 38)) return i;
+    if (wordCharAt(text, i + 1) === 0) return i;
+    i++;
+    for (let k = wordCharAt(text, i); k > 0; k = wordCharAt(text, i)) i += k;
+  }
+}
+
+/** Whether lowercasing could change `text.slice(from, to)`; most words need no copy. */
+function hasUpper(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
+}
+
+/**
+ * Words of running text: the scan jumps from a quotation's opening mark to its close. No word
+ * crosses either mark (double marks never join words, a single mark opens only after a space and
+ * closes only before a non-letter), so this finds the words a scan of every character would.
+ */
 function toWords(text: string, spans: readonly QuoteSpan[]): Word[] {
   const out: Word[] = [];
+  const n = text.length;
   let k = 0;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
-    while (k < spans.length && spans[k]!.close <= start) k++;
-    const s = spans[k];
-    if (s && start >= s.open && start < s.close) continue;
-    out.push({ text: m[0], lower: m[0].toLowerCase(), start, end: start + m[0].length });
+  let nextOpen = spans.length > 0 ? spans[0]!.open : n;
+  let i = 0;
+  while (i < n) {
+    if (i >= nextOpen) {
+      i = Math.max(i, spans[k]!.close);
+      k++;
+      nextOpen = k < spans.length ? spans[k]!.open : n;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    const letter =
+      c < 128
+        ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+        : wordCharAt(text, i) > 0;
+    if (!letter) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = wordEnd(text, start);
+    const word = text.slice(start, i);
+    const lower = hasUpper(text, start, i) ? word.toLowerCase() : word;
+    out.push({ text: word, lower, start, end: i, verb: speechVerb(lower) });
   }
   return out;
 }
@@ -165,31 +248,47 @@ function prepare(text: string, base: number): Paragraph {
   return { text, base, spans, sentences, words, firstWord };
 }
 
-/** Capitalised runs of running text (outside quotes): candidate names of people. */
-function* nameRuns(p: Paragraph): Generator<{ tokens: string[]; pos: number }> {
+interface NameRun {
+  tokens: string[];
+  pos: number;
+  person: PersonName | undefined;
+}
+
+const NAME_PARTICLE = /^(?:de|van|von|der|al|bin|da|di|du|le|la)$|^(?:al|el)-/;
+
+function nameRuns(p: Paragraph): NameRun[] {
   const { words, text } = p;
+  const out: NameRun[] = [];
   let i = 0;
   while (i < words.length) {
-    if (!/^\p{Lu}/u.test(words[i]!.text) || NAME_STOP.has(words[i]!.lower)) {
+    if (!startsUpper(words[i]!.text) || NAME_STOP.has(words[i]!.lower)) {
       i++;
       continue;
     }
     let j = i + 1;
     while (
       j < words.length &&
-      /^\s+$/.test(text.slice(words[j - 1]!.end, words[j]!.start)) &&
-      (/^\p{Lu}/u.test(words[j]!.text) ||
-        /^(?:de|van|von|der|al|bin|da|di|du|le|la)$|^(?:al|el)-/.test(words[j]!.text))
+      onlySpace(text, words[j - 1]!.end, words[j]!.start) &&
+      (startsUpper(words[j]!.text) || NAME_PARTICLE.test(words[j]!.text))
     ) {
       j++;
     }
-    const run = words.slice(i, j);
-    while (run.length && /^\p{Ll}/u.test(run.at(-1)!.text)) run.pop();
-    if (run.length && !run.some((w) => NAME_STOP.has(w.lower))) {
-      yield { tokens: run.map((w) => w.text.replace(/['’]s$/, '')), pos: run[0]!.start };
+    let last = j;
+    while (last > i && startsLower(words[last - 1]!.text)) last--;
+    let stop = false;
+    for (let w = i; w < last && !stop; w++) stop = NAME_STOP.has(words[w]!.lower);
+    if (last > i && !stop) {
+      const tokens: string[] = [];
+      for (let w = i; w < last; w++) tokens.push(withoutPossessive(words[w]!.text));
+      out.push({
+        tokens,
+        pos: words[i]!.start,
+        person: tokens.length === 1 ? { tokens } : personName(tokens.join(' ')),
+      });
     }
     i = j;
   }
+  return out;
 }
 
 /** Index of the first span opening at or after `pos` (spans are sorted and never overlap). */
@@ -230,23 +329,40 @@ const sentenceOf = (p: Paragraph, pos: number): number => {
   return lo;
 };
 
-const wordCount = (s: string) => (s.match(WORD) ?? []).length;
+/** Whether `s` has at least `n` words; stops counting there, as quotes can be long. */
+function hasWords(s: string, n: number): boolean {
+  const re = WORD_SCAN;
+  re.lastIndex = 0;
+  let count = 0;
+  while (count < n && re.exec(s)) count++;
+  return count >= n;
+}
 
+const TITLE_SMALL = new Set('a an the of in on for and to at by with or from'.split(' '));
+const UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
+
+/** "Fire and Fury": a title, not speech. Stops at the first word that rules it out. */
 function isTitleCase(quote: string): boolean {
-  const words = quote.match(WORD) ?? [];
-  if (words.length < 2 || words.length > 8) return false;
-  const small = /^(?:a|an|the|of|in|on|for|and|to|at|by|with|or|from)$/;
-  return (
-    words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || small.test(w)) &&
-    words.some((w) => /^\p{Lu}/u.test(w))
-  );
+  const re = WORD_SCAN;
+  re.lastIndex = 0;
+  let count = 0;
+  let upper = false;
+  for (let m = re.exec(quote); m; m = re.exec(quote)) {
+    const w = m[0];
+    if (++count > 8) return false;
+    const c = w.charCodeAt(0);
+    if (c < 128 ? c >= 65 && c <= 90 : UPPER.test(w)) upper = true;
+    else if (!(c < 128 ? c >= 48 && c <= 57 : UPPER_OR_DIGIT.test(w)) && !TITLE_SMALL.has(w))
+      return false;
+  }
+  return count >= 2 && upper;
 }
 
 /** A verb in noun use ("a report that…", "the state") is not a speech cue. */
 function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
   const w = p.words[wi]!;
   if (w.text !== w.lower) return undefined;
-  const verb = speechVerb(w.lower);
+  const verb = w.verb;
   if (!verb) return undefined;
   const prev = p.words[wi - 1];
   if (prev && DETERMINERS.has(prev.lower) && /^\s+$/.test(p.text.slice(prev.end, w.start)))
@@ -267,15 +383,7 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     paras.push(prepare(text, base));
     base += text.length + 2;
   }
-  const runs = paras.map((p) =>
-    [...nameRuns(p)].map((run) => ({
-      ...run,
-      person:
-        run.tokens.length === 1
-          ? { tokens: run.tokens, gender: undefined }
-          : personName(run.tokens.join(' ')),
-    })),
-  );
+  const runs = paras.map(nameRuns);
   for (const list of runs) {
     for (const { person } of list) if (person) book.addFullName(person.tokens);
   }
@@ -283,9 +391,9 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
   const used = new Set<Speaker>();
   let previousSpeaker: Speaker | undefined;
   paras.forEach((p, index) => {
-    for (const { person, ...run } of runs[index]!) {
+    for (const { person, pos } of runs[index]!) {
       if (person && (person.tokens.length > 1 || book.knowsSurname(person.tokens[0]!))) {
-        book.mention(person.tokens, p.base + run.pos, person.gender);
+        book.mention(person.tokens, p.base + pos, person.gender);
       }
     }
     const found = new Analysis(p, index, book).run(previousSpeaker);
@@ -295,23 +403,7 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     }
     previousSpeaker = found.lastDirect;
   });
-  return { quotes: dedupe(quotes), speakers: book.list().filter((s) => used.has(s)) };
-}
-
-/** A quote repeated word for word (a caption, a pull quote) is kept once. */
-function dedupe(quotes: Quote[]): Quote[] {
-  const seen = new Set<string>();
-  return quotes.filter((q) => {
-    const key = `${q.kind}|${q.quote
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()}`;
-    const long = wordCount(q.quote) >= 4;
-    const k = long ? key : `${key}|${q.speaker}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return { quotes: dedupeQuotes(quotes), speakers: book.list().filter((s) => used.has(s)) };
 }
 
 interface Attribution {
@@ -523,7 +615,7 @@ class Analysis {
     for (let i = from; i < p.words.length && i < from + 14; i++) {
       const w = p.words[i]!;
       if (w.start >= s.end) break;
-      if (w.text === w.lower && (AUX.has(w.lower) || /ed$/.test(w.lower) || speechVerb(w.lower))) {
+      if (w.text === w.lower && (AUX.has(w.lower) || w.lower.endsWith('ed') || w.verb)) {
         if ((p.spans[spanFrom(p, s.start)]?.open ?? Number.POSITIVE_INFINITY) < w.start)
           return undefined;
         const phrase = speakerPhrase(p.text.slice(s.start, w.start));
@@ -572,7 +664,7 @@ class Analysis {
       }
       if (
         AUX.has(lw) ||
-        speechVerb(lw) ||
+        p.words[j]!.verb ||
         /[.;:]/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start))
       )
         break;
@@ -673,7 +765,7 @@ class Analysis {
     let b = end;
     while (a < b && /\s/.test(p.text[a]!)) a++;
     while (b > a && /[\s.,;:]/.test(p.text[b - 1]!)) b--;
-    if (wordCount(p.text.slice(a, b)) < 3) return undefined;
+    if (!hasWords(p.text.slice(a, b), 3)) return undefined;
     const whole = p.spans[spanFrom(p, a)];
     if (whole?.open !== a) return [a, b];
     if (whole.close >= b - 1) return undefined;

@@ -1,3 +1,5 @@
+import { wordCharAt } from './word-char-at.ts';
+
 /** One quotation inside a paragraph; offsets are paragraph-relative. */
 export interface QuoteSpan {
   /** Offset of the opening mark. */
@@ -15,8 +17,16 @@ const CLOSERS = new Set(['”', '»']);
 /** A single-quoted span longer than this is taken for apostrophes, not a quotation. */
 const MAX_SINGLE = 300;
 
-const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
-const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const SPACE = /\s/;
+
+function isSpace(c: string | undefined): boolean {
+  if (c === undefined) return true;
+  const code = c.charCodeAt(0);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(c);
+}
+
+/** One code unit, as the regex `/[\p{L}\p{N}]/u` read it (half a surrogate pair is no letter). */
+const isLetter = (c: string | undefined) => c !== undefined && wordCharAt(c, 0) > 0;
 
 /**
  * Finds the quotations of one paragraph in one pass. Straight double marks toggle; curly marks say

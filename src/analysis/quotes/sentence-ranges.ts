@@ -38,14 +38,32 @@ const ABBREVIATIONS = new Set([
   'i.e',
 ]);
 
+const LETTER_OR_DOT = /[\p{L}.]/u;
+const SENTENCE_START = /[\p{Lu}\p{N}"“‘'«(]/u;
+const SPACE = /\s/;
+/** Sentence ends: the scan jumps from one to the next instead of visiting every character. */
+const TERMINATOR = /[.!?]/g;
+
+function isLetterOrDot(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 46 || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER_OR_DOT.test(c);
+}
+
+function isSpace(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(c);
+}
+
 function endsAbbreviation(paragraph: string, dot: number): boolean {
   let i = dot;
-  while (i > 0 && /[\p{L}.]/u.test(paragraph[i - 1]!)) i--;
+  while (i > 0 && isLetterOrDot(paragraph[i - 1]!)) i--;
   const word = paragraph.slice(i, dot).toLowerCase();
   return word.length === 1 || ABBREVIATIONS.has(word);
 }
 
-const startsSentence = (c: string | undefined) => c === undefined || /[\p{Lu}\p{N}"“‘'«(]/u.test(c);
+const startsSentence = (c: string | undefined) => c === undefined || SENTENCE_START.test(c);
 
 /**
  * Splits a paragraph into sentences in one pass, stepping over quotations whole: a full stop inside
@@ -59,13 +77,21 @@ export function sentenceRanges(paragraph: string, spans: readonly QuoteSpan[]): 
   const cut = (end: number) => {
     if (end > start) out.push({ start, end });
     start = end;
-    while (start < n && /\s/.test(paragraph[start]!)) start++;
+    while (start < n && isSpace(paragraph[start]!)) start++;
   };
-  for (let i = 0; i < n; i++) {
+  const terminators = TERMINATOR;
+  let i = 0;
+  let t = -1;
+  while (i < n) {
     const span = spans[k];
-    if (span && i === span.open) {
+    // The next terminator stays valid across the quotations before it: each character is searched once.
+    if (t < i) {
+      terminators.lastIndex = i;
+      t = terminators.exec(paragraph)?.index ?? n;
+    }
+    if (span && span.open < t) {
       k++;
-      i = span.close - 1;
+      i = span.close;
       const last = paragraph[span.end - 1];
       let j = span.close;
       while (j < n && paragraph[j] === ' ') j++;
@@ -80,13 +106,15 @@ export function sentenceRanges(paragraph: string, spans: readonly QuoteSpan[]): 
       }
       continue;
     }
-    const c = paragraph[i]!;
-    if ((c === '.' || c === '!' || c === '?') && /\s/.test(paragraph[i + 1] ?? ' ')) {
-      let j = i + 1;
-      while (j < n && /\s/.test(paragraph[j]!)) j++;
-      if (startsSentence(paragraph[j]) && !(c === '.' && endsAbbreviation(paragraph, i)))
-        cut(i + 1);
+    if (t >= n) break;
+    const c = paragraph[t]!;
+    if (isSpace(paragraph[t + 1] ?? ' ')) {
+      let j = t + 1;
+      while (j < n && isSpace(paragraph[j]!)) j++;
+      if (startsSentence(paragraph[j]) && !(c === '.' && endsAbbreviation(paragraph, t)))
+        cut(t + 1);
     }
+    i = t + 1;
   }
   cut(n);
   return out;

@@ -18,6 +18,8 @@ interface Entity {
 interface FullName {
   tokens: string[];
   folded: string[];
+  /** `speakerKey(tokens.join(' '))`, asked at every mention. */
+  key: string;
   lastSeen: number;
 }
 
@@ -42,7 +44,12 @@ export class SpeakerBook {
     const last = folded.at(-1)!;
     const list = this.names.get(last) ?? [];
     if (!list.some((n) => n.folded.join(' ') === folded.join(' '))) {
-      list.push({ tokens: [...tokens], folded, lastSeen: -1 });
+      list.push({
+        tokens: [...tokens],
+        folded,
+        key: speakerKey(tokens.join(' ')),
+        lastSeen: -1,
+      });
       this.names.set(last, list);
     }
   }
@@ -70,7 +77,7 @@ export class SpeakerBook {
     const full = this.fullName(tokens, pos);
     if (!full) return;
     full.lastSeen = pos;
-    const key = speakerKey(full.tokens.join(' '));
+    const key = full.key;
     if (gender && !this.genders.has(key)) this.genders.set(key, gender);
     this.remember({ pos, key, kind: 'person' });
   }
@@ -81,8 +88,8 @@ export class SpeakerBook {
     if (phrase.definite) {
       const head = speakerKey(phrase.tokens.at(-1)!);
       const back = this.recall(pos, (e) => {
-        const s = this.speakers.get(e.key)!;
-        if (e.kind === 'description') return speakerKey(s.name).split(' ').at(-1) === head;
+        // A remembered speaker's key is `speakerKey(speaker.name)` already.
+        if (e.kind === 'description') return e.key.slice(e.key.lastIndexOf(' ') + 1) === head;
         return e.kind === 'organisation' && ORG_ANAPHORS.has(head);
       });
       if (back) return this.note(back, phrase.name, pos);
@@ -144,9 +151,7 @@ export class SpeakerBook {
         const existing = this.speakers.get(e.key);
         if (existing) return existing;
         // A person mentioned but not yet quoted becomes a speaker when a pronoun points at them.
-        const full = [...this.names.values()]
-          .flat()
-          .find((n) => speakerKey(n.tokens.join(' ')) === e.key);
+        const full = [...this.names.values()].flat().find((n) => n.key === e.key);
         if (!full) continue;
         const name = full.tokens.join(' ');
         const speaker: Speaker = { name, aliases: [full.tokens.at(-1)!], kind: 'person' };

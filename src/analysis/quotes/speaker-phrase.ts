@@ -189,20 +189,66 @@ const CLAUSE_WORDS = new Set([
   'us',
   'me',
 ]);
-const TRAILING_AUX =
-  /(?:[\s,]+(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|\p{Ll}+ly))+[\s,]*$/iu;
+/** Words that may trail a subject before its verb ("the minister has also", "she later"). */
+const TRAILING_AUX_WORD =
+  /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|\p{Ll}+ly)$/iu;
+const SPACE = /\s/;
+
+function isSeparator(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32 || c === 44 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && SPACE.test(text[i]!);
+}
+
+/**
+ * `text.replace(/(?:[\s,]+(?:has|…|\p{Ll}+ly))+[\s,]*$/iu, '')`, read from the end: that regex
+ * tried every start position of a 300-character window.
+ */
+function withoutTrailingAux(text: string): string {
+  let i = text.length;
+  while (i > 0 && isSeparator(text, i - 1)) i--;
+  let cut = -1;
+  for (;;) {
+    const end = i;
+    while (i > 0 && !isSeparator(text, i - 1)) i--;
+    if (i === 0 || i === end || !TRAILING_AUX_WORD.test(text.slice(i, end))) break;
+    while (i > 0 && isSeparator(text, i - 1)) i--;
+    cut = i;
+  }
+  return cut < 0 ? text : text.slice(0, cut);
+}
 const LEADING_DROP = /^(?:while|whereas|and|but|so|as|meanwhile|however|also|then)\s+/i;
 const PARENTHETICAL =
   /^(?:who|which|whose|where|when|speaking|standing|writing|asked|interviewed|aged|according|in|on|at|after|before|during|outside|inside|from|with|without|under|despite|meanwhile|however|separately|instead|still|later|earlier|also|\d)\b/i;
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|&/gu;
-const isCap = (t: string) => /^\p{Lu}/u.test(t) || /^(?:al|el|bin|ibn)-\p{Lu}/u.test(t);
+const CAP = /^\p{Lu}/u;
+const ADVERB = /^\p{Ll}+ly$/u;
+const PAST = /^\p{Ll}+ed$/u;
+const PARTICLE_CAP = /^(?:al|el|bin|ibn)-\p{Lu}/u;
+/** Capitalised, or a particle joined to a capitalised name ("al-Assad"); ASCII without a regex. */
+function isCap(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return c >= 97 && c <= 122 && t.includes('-') && PARTICLE_CAP.test(t);
+  return CAP.test(t);
+}
 const isAcronym = (t: string) => /^\p{Lu}{2,}$/u.test(t);
 const NATIONALITY =
   /^\p{Lu}\p{Ll}+(?:ian|ean|ish|ese|ican|ch|ani|i)$|^(?:German|Kenyan|Korean|Afghan|Thai|Greek|Swiss)$/u;
 
 function tokens(text: string): string[] {
-  return (text.match(WORD) ?? []).map((t) => t.replace(/['’]s$/, ''));
+  const out = text.match(WORD) ?? [];
+  for (let i = 0; i < out.length; i++) out[i] = withoutPossessive(out[i]!);
+  return out;
+}
+
+/** "Rouhani's" -> "Rouhani". */
+export function withoutPossessive(t: string): string {
+  const n = t.length;
+  if (n < 2 || t.charCodeAt(n - 1) !== 115) return t;
+  const q = t.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019 ? t.slice(0, -2) : t;
 }
 
 /** Trailing capitalised run of a phrase's tokens, with name particles and connectors inside it. */
@@ -231,24 +277,41 @@ function genderOf(words: readonly string[]): 'm' | 'f' | undefined {
   return undefined;
 }
 
-/** Reads one noun phrase (no commas). */
+/** Parts this short are pronouns, names and short descriptions, which recur across articles. */
+const MEMO_PART = 40;
+const PARTS = new Map<string, SpeakerPhrase | null>();
+
+/** Reads one noun phrase (no commas). Results may be shared: callers never mutate them. */
 function readPart(part: string): SpeakerPhrase | undefined {
-  const toks = tokens(part.replace(LEADING_DROP, ''));
-  while (toks.length > 1 && (TRAILING_SKIP.has(toks.at(-1)!) || /^\p{Ll}+ly$/u.test(toks.at(-1)!)))
+  if (part.length > MEMO_PART) return readPartOnce(part);
+  let read = PARTS.get(part);
+  if (read === undefined) {
+    if (PARTS.size > 20_000) PARTS.clear();
+    read = readPartOnce(part) ?? null;
+    PARTS.set(part, read);
+  }
+  return read ?? undefined;
+}
+
+function readPartOnce(part: string): SpeakerPhrase | undefined {
+  const dropped = part.replace(LEADING_DROP, '');
+  const toks = tokens(dropped);
+  while (
+    toks.length > 1 &&
+    (TRAILING_SKIP.has(toks.at(-1)!) || (toks.at(-1)!.endsWith('ly') && ADVERB.test(toks.at(-1)!)))
+  )
     toks.pop();
   if (toks.length === 0 || toks.length > 9) return undefined;
   const first = toks[0]!.toLowerCase();
   if (toks.length === 1 && PRONOUNS.has(first)) return { kind: 'pronoun', pronoun: first as 'he' };
   // A lowercase "-ed" word is a verb ("the two sides signed") unless a determiner makes it an adjective.
   const verbish = (t: string, i: number) =>
-    /^\p{Ll}+ed$/u.test(t) &&
+    t.endsWith('ed') &&
+    PAST.test(t) &&
     !DETERMINERS.has(toks[i - 1]?.toLowerCase() ?? '') &&
     toks[i - 1]?.toLowerCase() !== 'the';
   if (toks.some((t, i) => CLAUSE_WORDS.has(t) || verbish(t, i))) return undefined;
-  const written = part
-    .replace(LEADING_DROP, '')
-    .trim()
-    .replace(/^(?:The|A|An|One)\b/, (m) => m.toLowerCase());
+  const written = dropped.trim().replace(/^(?:The|A|An|One)\b/, (m) => m.toLowerCase());
   const gender = genderOf(toks);
   if (DETERMINERS.has(first)) return { kind: 'description', name: written, tokens: toks, gender };
   if (first === 'the') {
@@ -318,21 +381,39 @@ function readName(run: string[], before: string[]): Named {
  * Reads the phrase naming a speaker: "The president of Iran, Hassan Rouhani," gives the person
  * Hassan Rouhani with that role; "A senior official, who spoke on condition…," a description;
  * "the White House" an organisation; "he" a pronoun. Undefined when it is not a noun phrase.
+ * Results may be shared between calls: callers never mutate them.
  */
 export function speakerPhrase(text: string): SpeakerPhrase | undefined {
-  const parts = text
-    .replace(TRAILING_AUX, '')
+  if (text.length > MEMO_PART) return readPhrase(text);
+  let read = PHRASES.get(text);
+  if (read === undefined) {
+    if (PHRASES.size > 20_000) PHRASES.clear();
+    read = readPhrase(text) ?? null;
+    PHRASES.set(text, read);
+  }
+  return read ?? undefined;
+}
+
+/** Short texts next to a verb (" he ", " the minister ") recur in every article. */
+const PHRASES = new Map<string, SpeakerPhrase | null>();
+
+function readPhrase(text: string): SpeakerPhrase | undefined {
+  const parts = withoutTrailingAux(text)
     .split(/[,;:(]/)
     .map((p) => p.trim())
     .filter((p) => p && !PARENTHETICAL.test(p) && !/^\d/.test(p));
   if (parts.length === 0 || parts.length > 3) return undefined;
-  const read = parts.map(readPart);
-  if (read.some((r) => r === undefined)) {
+  // The part next to the verb decides most rejections (a clause, not a noun phrase): read it first.
+  const last = readPart(parts.at(-1)!);
+  if (!last) return undefined;
+  const phrases: SpeakerPhrase[] = [];
+  for (let i = 0; i < parts.length - 1; i++) {
+    const read = readPart(parts[i]!);
     // "…, he said": a pronoun next to the verb stands on its own; anything else is not a subject.
-    const last = read.at(-1);
-    return last?.kind === 'pronoun' ? last : undefined;
+    if (!read) return last.kind === 'pronoun' ? last : undefined;
+    phrases.push(read);
   }
-  const phrases = read as SpeakerPhrase[];
+  phrases.push(last);
   if (phrases.length === 1) return phrases[0];
   const named =
     phrases.find((p) => (p.kind === 'person' || p.kind === 'organisation') && !p.definite) ??
@@ -345,7 +426,22 @@ export function speakerPhrase(text: string): SpeakerPhrase | undefined {
 }
 
 /** A capitalised token sequence read as a person's name (with gender from a title), if it is one. */
-export function personName(text: string): { tokens: string[]; gender?: 'm' | 'f' } | undefined {
-  const p = readPart(text);
-  return p?.kind === 'person' ? { tokens: p.tokens, gender: p.gender } : undefined;
+export function personName(text: string): PersonName | undefined {
+  let name = NAMES.get(text);
+  if (name === undefined) {
+    if (NAMES.size > 50_000) NAMES.clear();
+    const p = readPart(text);
+    name = p?.kind === 'person' ? { tokens: p.tokens, gender: p.gender } : null;
+    NAMES.set(text, name);
+  }
+  return name ?? undefined;
 }
+
+/** A person's name tokens and the gender a title gave them; shared between callers, never mutate. */
+export interface PersonName {
+  readonly tokens: readonly string[];
+  readonly gender?: 'm' | 'f' | undefined;
+}
+
+/** Every capitalised run of every article is read as a name, and names repeat across articles. */
+const NAMES = new Map<string, PersonName | null>();

@@ -133,7 +133,30 @@ for (const lemma of LEMMAS) {
   FORMS.set(participle, { lemma, form: 'participle', bareClause });
 }
 
+/**
+ * Which lengths the forms starting with each code unit have (bit n: length n, up to 31): most words
+ * of a text are rejected here without hashing them for the map.
+ */
+const LENGTHS = new Uint32Array(65_536);
+/** The same by the first two letters a-z, which tells "and" from "add". */
+const PAIR_LENGTHS = new Uint32Array(26 * 26);
+const pairOf = (word: string) => {
+  const a = word.charCodeAt(0) - 97;
+  const b = word.charCodeAt(1) - 97;
+  return a >= 0 && a < 26 && b >= 0 && b < 26 ? a * 26 + b : -1;
+};
+for (const form of FORMS.keys()) {
+  LENGTHS[form.charCodeAt(0)]! |= 1 << Math.min(form.length, 31);
+  const pair = pairOf(form);
+  if (pair >= 0) PAIR_LENGTHS[pair]! |= 1 << Math.min(form.length, 31);
+}
+
 /** The speech verb a lowercase word is an inflection of, if any ("warned" -> warn). */
 export function speechVerb(word: string): SpeechVerb | undefined {
+  const n = word.length;
+  if (n < 2 || n > 30) return FORMS.get(word);
+  const pair = pairOf(word);
+  const lengths = pair >= 0 ? PAIR_LENGTHS[pair]! : LENGTHS[word.charCodeAt(0)]!;
+  if ((lengths & (1 << n)) === 0) return undefined;
   return FORMS.get(word);
 }
