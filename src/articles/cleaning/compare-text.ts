@@ -18,7 +18,16 @@ export function comparable(text: string): string {
   return entry(text).key;
 }
 
+// Most news text is ASCII: no diacritics to strip, and a plain class is far cheaper than \p{…}.
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function reduce(text: string): string {
+  if (!NON_ASCII.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
