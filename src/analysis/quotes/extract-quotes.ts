@@ -238,6 +238,26 @@ interface NameRun {
 }
 
 const NAME_PARTICLE = /^(?:de|van|von|der|al|bin|da|di|du|le|la)$|^(?:al|el)-/;
+/** A particle joined to a capitalised name ("al-Shahad"): the end of a name, not a lowercase word. */
+const JOINED_PARTICLE = /^(?:al|el|bin|ibn)-\p{Lu}/u;
+/**
+ * Prepositions of place: a capitalised run right after one ("in Idlib", "the province of X") is a
+ * place, neither a full name to cluster on nor a he/she antecedent, unless a title or descriptor
+ * that `personName` strips ("to President Vance") says it is a person.
+ */
+const LOCATIVE = new Set(
+  'in at from to near into across of around towards toward throughout inside outside within via'.split(
+    ' ',
+  ),
+);
+
+/** Whether the run starting at word `i` follows a preposition of place ("according to" excepted). */
+function afterLocative(p: Paragraph, i: number): boolean {
+  const prev = p.words[i - 1];
+  if (!prev || !LOCATIVE.has(prev.lower) || !onlySpace(p.text, prev.end, p.words[i]!.start))
+    return false;
+  return !(prev.lower === 'to' && p.words[i - 2]?.lower === 'according');
+}
 
 function nameRuns(p: Paragraph): NameRun[] {
   const { words, text } = p;
@@ -257,17 +277,22 @@ function nameRuns(p: Paragraph): NameRun[] {
       j++;
     }
     let last = j;
-    while (last > i && startsLower(words[last - 1]!.text)) last--;
+    while (
+      last > i &&
+      startsLower(words[last - 1]!.text) &&
+      !JOINED_PARTICLE.test(words[last - 1]!.text)
+    )
+      last--;
     let stop = false;
     for (let w = i; w < last && !stop; w++) stop = NAME_STOP.has(words[w]!.lower);
     if (last > i && !stop) {
       const tokens: string[] = [];
       for (let w = i; w < last; w++) tokens.push(withoutPossessive(words[w]!.text));
-      out.push({
-        tokens,
-        pos: words[i]!.start,
-        person: tokens.length === 1 ? { tokens } : personName(tokens.join(' ')),
-      });
+      let person: PersonName | undefined =
+        tokens.length === 1 ? { tokens } : personName(tokens.join(' '));
+      if (person && person.tokens.length === tokens.length && afterLocative(p, i))
+        person = undefined;
+      out.push({ tokens, pos: words[i]!.start, person });
     }
     i = j;
   }

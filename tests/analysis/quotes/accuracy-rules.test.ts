@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/analysis/quotes/extract-quotes.ts';
+import { speakerPhrase } from '../../../src/analysis/quotes/speaker-phrase.ts';
+
+const quotesOf = (...paragraphs: string[]) => extractQuotes(paragraphs).quotes;
+const speakerOf = (quotes: ReturnType<typeof quotesOf>, start: string) =>
+  quotes.find((q) => q.quote.startsWith(start))?.speaker;
+
+describe('places are not people', () => {
+  it('never takes a place after a preposition of place for "he"', () => {
+    const q = quotesOf(
+      'Mayor Tom Reed said that the floods would recede soon, above all in Carlow.',
+      'He added that "we will rebuild every bridge." The district of Upper Carlow lost power.',
+    );
+    expect(speakerOf(q, 'we will rebuild')).toBe('Tom Reed');
+  });
+
+  it('still reads a titled person after a preposition as a person', () => {
+    const q = quotesOf('The letter went to President Ana Lima.', '"We will reply," she said.');
+    expect(speakerOf(q, 'We will reply')).toBe('Ana Lima');
+  });
+});
+
+describe('names with a joined particle', () => {
+  it('keeps "al-" at the end of a full name', () => {
+    const q = quotesOf(
+      'Her cousin, 40-year-old teacher Samir Khalil al-Haddad, opened the school gate.',
+      '"The children are back," he said.',
+    );
+    expect(speakerOf(q, 'The children')).toBe('Samir Khalil al-Haddad');
+  });
+});
+
+describe('subjects with modifiers', () => {
+  it('drops a participle with its agent between a subject and its verb', () => {
+    const q = quotesOf(
+      'Lena Moss, a spokeswoman for the Harbour Alliance, backed by local traders, said on Monday that the boats would stay in port.',
+    );
+    expect(q).toMatchObject([
+      { kind: 'reported', speaker: 'Lena Moss', quote: 'the boats would stay in port' },
+    ]);
+  });
+
+  it('reads "to" before a capitalised word as a preposition in a role apposition', () => {
+    expect(speakerPhrase('The new envoy to Peru, Mark Dale,')).toMatchObject({
+      kind: 'person',
+      name: 'Mark Dale',
+      role: 'The new envoy to Peru',
+    });
+    const q = quotesOf(
+      'The new envoy to Peru, Mark Dale, said on Tuesday that there was "no sign of a deal."',
+    );
+    expect(q.map((x) => [x.kind, x.speaker])).toEqual([
+      ['reported', 'Mark Dale'],
+      ['direct', 'Mark Dale'],
+    ]);
+  });
+
+  it('still rejects an infinitive "to" as a subject', () => {
+    expect(speakerPhrase('The plan to cut taxes')).toBeUndefined();
+  });
+});
