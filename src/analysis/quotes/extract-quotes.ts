@@ -235,6 +235,8 @@ interface NameRun {
   tokens: string[];
   pos: number;
   person: PersonName | undefined;
+  /** A title, role or apposition next to the name says it is a person ("worker Ann Lee, 30,"). */
+  signal: boolean;
 }
 
 const NAME_PARTICLE = /^(?:de|van|von|der|al|bin|da|di|du|le|la)$|^(?:al|el)-/;
@@ -257,6 +259,33 @@ function afterLocative(p: Paragraph, i: number): boolean {
   if (!prev || !LOCATIVE.has(prev.lower) || !onlySpace(p.text, prev.end, p.words[i]!.start))
     return false;
   return !(prev.lower === 'to' && p.words[i - 2]?.lower === 'according');
+}
+
+/** Words before a name that are not a role noun ("in", "the", "and", "was"). */
+const NOT_ROLE = new Set([...LOCATIVE, ...NAME_STOP, ...AUX, 'on', 'by', 'with', 'for', 'about']);
+
+/**
+ * Whether a name run looks like a person beyond being capitalised: a title or descriptor that
+ * `personName` strips, a lowercase role noun right before it ("construction worker Ann Lee"), or
+ * an apposition after it (", a spokesman", ", director of").
+ */
+function personSignal(p: Paragraph, i: number, last: number, tokens: readonly string[]): boolean {
+  const { words, text } = p;
+  if (tokens.length > 1 && (personName(tokens.join(' '))?.tokens.length ?? 0) < tokens.length)
+    return true;
+  const prev = words[i - 1];
+  if (
+    prev &&
+    startsLower(prev.text) &&
+    !NOT_ROLE.has(prev.lower) &&
+    !prev.lower.endsWith('ed') &&
+    onlySpace(text, prev.end, words[i]!.start)
+  )
+    return true;
+  const next = words[last];
+  if (!next || !startsLower(next.text)) return false;
+  const gap = text.slice(words[last - 1]!.end, next.start);
+  return /^\s*,\s+$/.test(gap);
 }
 
 function nameRuns(p: Paragraph): NameRun[] {
@@ -292,7 +321,7 @@ function nameRuns(p: Paragraph): NameRun[] {
         tokens.length === 1 ? { tokens } : personName(tokens.join(' '));
       if (person && person.tokens.length === tokens.length && afterLocative(p, i))
         person = undefined;
-      out.push({ tokens, pos: words[i]!.start, person });
+      out.push({ tokens, pos: words[i]!.start, person, signal: personSignal(p, i, last, tokens) });
     }
     i = j;
   }
@@ -322,6 +351,9 @@ function wordFrom(p: Paragraph, pos: number): number {
   }
   return lo;
 }
+
+/** Words an inverted attribution at a sentence's end may span: a name and its apposition. */
+const INVERTED_TAIL = 24;
 
 /** Subject phrases are short: looking further back than this only finds clauses. */
 const SUBJECT_WINDOW = 300;
@@ -399,9 +431,9 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
   const used = new Set<Speaker>();
   let previousSpeaker: Speaker | undefined;
   paras.forEach((p, index) => {
-    for (const { person, pos } of runs[index]!) {
+    for (const { person, pos, signal } of runs[index]!) {
       if (person && (person.tokens.length > 1 || book.knowsSurname(person.tokens[0]!))) {
-        book.mention(person.tokens, p.base + pos, person.gender);
+        book.mention(person.tokens, p.base + pos, person.gender, signal);
       }
     }
     const found = new Analysis(p, index, book).run(previousSpeaker);
@@ -569,7 +601,9 @@ class Analysis {
       const verb = verbAt(p, i);
       if (!verb) continue;
       const speaker = this.subjectOf(i, verb, sentence);
-      return speaker ? { speaker, cue: p.words[i]!.text } : undefined;
+      // A verb with no subject of its own sits inside a reported clause ("warned that the allies
+      // would respond "quickly""): the quote belongs to the verb that reports the clause.
+      if (speaker) return { speaker, cue: p.words[i]!.text };
     }
     return undefined;
   }
@@ -763,17 +797,21 @@ class Analysis {
   /** `CONTENT, X said.` and `CONTENT, said X.` at the end of a sentence. */
   private tail(i: number, verb: SpeechVerb, si: number, to: number): void {
     const { p } = this;
-    if (verb.form === 'participle' || to - i > 7) return;
-    const s = p.sentences[si]!;
-    for (let j = i + 1; j < to; j++) if (p.words[j]!.lower === 'that' || verbAt(p, j)) return;
     const w = p.words[i]!;
     const prevGap = i > 0 ? p.text.slice(p.words[i - 1]!.end, w.start) : '';
+    // "…, said Ann Lee, director of the port authority based in Lisbon.": an inverted verb may be
+    // followed by a name and a long apposition; the subject-first form is short.
+    if (verb.form === 'participle' || to - i > (prevGap.includes(',') ? INVERTED_TAIL : 7)) return;
+    const s = p.sentences[si]!;
+    for (let j = i + 1; j < to; j++) if (p.words[j]!.lower === 'that' || verbAt(p, j)) return;
     let comma: number;
     let phrase: SpeakerPhrase | undefined;
     let at: number;
     if (prevGap.includes(',')) {
       comma = p.words[i - 1]!.end + prevGap.indexOf(',');
       const np = this.phraseAfter(i);
+      // Past the short form, only a name closed by its apposition's comma ("said Ann Lee, …").
+      if (to - i > 7 && np && p.text[np.end] !== ',') return;
       phrase = np?.phrase;
       at = np?.at ?? w.start;
     } else {

@@ -60,3 +60,57 @@ describe('subjects with modifiers', () => {
     expect(speakerPhrase('The plan to cut taxes')).toBeUndefined();
   });
 });
+
+describe('pronouns prefer people', () => {
+  it('gives "he" to the last speaker over a bare capitalised name since', () => {
+    const q = quotesOf(
+      'Mr Owen Pryce said the talks had stalled.',
+      'Last winter, a plane dropped leaflets on Glen Arrow in the north, according to the Weather Office. He also said that the repairs would take a month.',
+    );
+    expect(speakerOf(q, 'the repairs')).toBe('Owen Pryce');
+  });
+
+  it('still gives "he" to a person named with a role after the last speaker', () => {
+    const q = quotesOf(
+      'Mr Owen Pryce said the talks had stalled.',
+      'His neighbour, retired pilot Karl Henrik Berg, showed the damage.',
+      '"We lost everything," he said.',
+    );
+    expect(speakerOf(q, 'We lost')).toBe('Karl Henrik Berg');
+  });
+});
+
+describe('partial quotes inside a reported clause', () => {
+  it('gives the quote to the verb reporting the clause, not to a verb inside it', () => {
+    const q = quotesOf(
+      'The ministry has warned that the rangers would answer "swiftly and firmly" if the poachers returned.',
+    );
+    expect(q.find((x) => x.kind === 'direct')).toMatchObject({
+      quote: 'swiftly and firmly',
+      speaker: 'the ministry',
+    });
+  });
+});
+
+describe('inverted attribution at the end of a sentence', () => {
+  it('reads the clause before ", said NAME, long apposition."', () => {
+    const q = quotesOf(
+      'Late on Sunday, heavy rain flooded two valleys, closed the main road and cut power to a clinic, said Ines Ferro, head of the regional civil protection office based in Turin.',
+    );
+    expect(q).toMatchObject([
+      {
+        kind: 'reported',
+        speaker: 'Ines Ferro',
+        quote:
+          'Late on Sunday, heavy rain flooded two valleys, closed the main road and cut power to a clinic',
+      },
+    ]);
+  });
+
+  it('takes no clause when a long tail is not a name and its apposition', () => {
+    const q = quotesOf(
+      'The coach, Tomas Rey, warned players not to talk to reporters about the injured goalkeeper before the final.',
+    );
+    expect(q.filter((x) => x.kind === 'reported')).toEqual([]);
+  });
+});
