@@ -248,21 +248,40 @@ const JOINED_PARTICLE = /^(?:al|el|bin|ibn)-\p{Lu}/u;
  * that `personName` strips ("to President Vance") says it is a person.
  */
 const LOCATIVE = new Set(
-  'in at from to near into across of around towards toward throughout inside outside within via'.split(
+  'in at near into across around towards toward throughout inside outside within via'.split(' '),
+);
+/**
+ * "of" is locative only after a place noun ("the province of X"): "the wife of X" and "Secretary of
+ * State X" name people. "from" and "to" are left out too ("a letter from X", "told to X").
+ */
+const PLACE_NOUNS = new Set(
+  'province region city town village district county state capital governorate area outskirts suburbs north south east west centre center'.split(
     ' ',
   ),
 );
 
-/** Whether the run starting at word `i` follows a preposition of place ("according to" excepted). */
+/** Whether the run starting at word `i` follows a preposition of place. */
 function afterLocative(p: Paragraph, i: number): boolean {
   const prev = p.words[i - 1];
-  if (!prev || !LOCATIVE.has(prev.lower) || !onlySpace(p.text, prev.end, p.words[i]!.start))
-    return false;
-  return !(prev.lower === 'to' && p.words[i - 2]?.lower === 'according');
+  if (!prev || !onlySpace(p.text, prev.end, p.words[i]!.start)) return false;
+  if (LOCATIVE.has(prev.lower)) return true;
+  return prev.lower === 'of' && PLACE_NOUNS.has(p.words[i - 2]?.lower ?? '');
 }
 
 /** Words before a name that are not a role noun ("in", "the", "and", "was"). */
-const NOT_ROLE = new Set([...LOCATIVE, ...NAME_STOP, ...AUX, 'on', 'by', 'with', 'for', 'about']);
+const NOT_ROLE = new Set([
+  ...LOCATIVE,
+  ...NAME_STOP,
+  ...AUX,
+  'on',
+  'by',
+  'with',
+  'for',
+  'about',
+  'from',
+  'to',
+  'of',
+]);
 
 /**
  * Whether a name run looks like a person beyond being capitalised: a title or descriptor that

@@ -21,6 +21,24 @@ describe('places are not people', () => {
   });
 });
 
+describe('people after "from" and "of" stay people', () => {
+  it('clusters a surname to a full name first seen after "from"', () => {
+    const q = quotesOf(
+      'A letter from Nora Quist reached the council on Monday.',
+      'Quist said the plan was illegal.',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Nora Quist']);
+  });
+
+  it('reads "of" as locative only after a place noun', () => {
+    const q = quotesOf(
+      'The daughter of Piet Laan opened the museum in the town of Lower Brook.',
+      'Laan said the town of Lower Brook had changed.',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Piet Laan']);
+  });
+});
+
 describe('names with a joined particle', () => {
   it('keeps "al-" at the end of a full name', () => {
     const q = quotesOf(
