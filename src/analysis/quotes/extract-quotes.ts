@@ -616,13 +616,22 @@ class Analysis {
     const { p } = this;
     const from = p.firstWord[sentence]!;
     const wi = wordFrom(p, span.open);
+    // A verb with no subject of its own may sit inside a reported clause ("warned that the allies
+    // would respond "quickly""): the quote then belongs to the verb before that clause's "that",
+    // provided no stop lies between them (a sentence split missed in dirty text).
+    let inner = false;
+    let sawThat = false;
     for (let i = wi - 1, seen = 0; i >= from && seen < 30; i--, seen++) {
+      if (p.words[i]!.lower === 'that') sawThat = true;
       const verb = verbAt(p, i);
       if (!verb) continue;
+      if (inner && (!sawThat || /[.!?;]/.test(p.text.slice(p.words[i]!.end, span.open))))
+        return undefined;
       const speaker = this.subjectOf(i, verb, sentence);
-      // A verb with no subject of its own sits inside a reported clause ("warned that the allies
-      // would respond "quickly""): the quote belongs to the verb that reports the clause.
       if (speaker) return { speaker, cue: p.words[i]!.text };
+      if (inner) return undefined;
+      inner = true;
+      sawThat = false;
     }
     return undefined;
   }

@@ -108,6 +108,14 @@ describe('partial quotes inside a reported clause', () => {
       speaker: 'the ministry',
     });
   });
+
+  it('does not reach back past a stop to a verb before an earlier clause', () => {
+    // A split sentence (dirty text without a space after the stop) must not lend the first verb.
+    const q = quotesOf(
+      'The ministry claimed that the parks would reopen in May;the rangers would answer "swiftly and firmly" if asked.',
+    );
+    expect(q.filter((x) => x.kind === 'direct')).toEqual([]);
+  });
 });
 
 describe('inverted attribution at the end of a sentence', () => {
