@@ -288,10 +288,15 @@ const NOT_ROLE = new Set([
  * `personName` strips, a lowercase role noun right before it ("construction worker Ann Lee"), or
  * an apposition after it (", a spokesman", ", director of").
  */
-function personSignal(p: Paragraph, i: number, last: number, tokens: readonly string[]): boolean {
+function personSignal(
+  p: Paragraph,
+  i: number,
+  last: number,
+  tokens: readonly string[],
+  person: PersonName,
+): boolean {
   const { words, text } = p;
-  if (tokens.length > 1 && (personName(tokens.join(' '))?.tokens.length ?? 0) < tokens.length)
-    return true;
+  if (person.tokens.length < tokens.length) return true;
   const prev = words[i - 1];
   if (
     prev &&
@@ -340,7 +345,8 @@ function nameRuns(p: Paragraph): NameRun[] {
         tokens.length === 1 ? { tokens } : personName(tokens.join(' '));
       if (person && person.tokens.length === tokens.length && afterLocative(p, i))
         person = undefined;
-      out.push({ tokens, pos: words[i]!.start, person, signal: personSignal(p, i, last, tokens) });
+      const signal = person !== undefined && personSignal(p, i, last, tokens, person);
+      out.push({ tokens, pos: words[i]!.start, person, signal });
     }
     i = j;
   }

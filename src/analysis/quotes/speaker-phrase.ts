@@ -222,8 +222,31 @@ const LEADING_DROP = /^(?:while|whereas|and|but|so|as|meanwhile|however|also|the
  * A participle with its agent or place ("backed by Turkey", "based in Britain"): a modifier between
  * a subject and its verb, dropped like a parenthetical.
  */
-const PARTICIPIAL =
-  /^(?:\p{Ll}+ed|led|born|run|held|known)\s+(?:by|in|at|on|with|from|for|to|near|as)\s/u;
+const IRREGULAR_PARTICIPLES = new Set(['led', 'born', 'run', 'held', 'known']);
+const AGENT_PREPOSITIONS = new Set([
+  'by',
+  'in',
+  'at',
+  'on',
+  'with',
+  'from',
+  'for',
+  'to',
+  'near',
+  'as',
+]);
+
+/** `/^(?:\p{Ll}+ed|led|…)\s+(?:by|in|…)\s/u` by hand: every part of every subject window asks. */
+function isParticipial(part: string): boolean {
+  const space = part.indexOf(' ');
+  if (space < 3) return false;
+  const c = part.charCodeAt(0);
+  if (c < 97 || c > 122) return false;
+  const first = part.slice(0, space);
+  if (!(first.endsWith('ed') || IRREGULAR_PARTICIPLES.has(first))) return false;
+  const next = part.indexOf(' ', space + 1);
+  return next > 0 && AGENT_PREPOSITIONS.has(part.slice(space + 1, next));
+}
 const PARENTHETICAL =
   /^(?:who|which|whose|where|when|speaking|standing|writing|asked|interviewed|aged|according|in|on|at|after|before|during|outside|inside|from|with|without|under|despite|meanwhile|however|separately|instead|still|later|earlier|also|\d)\b/i;
 
@@ -395,7 +418,7 @@ export function speakerPhrase(text: string): SpeakerPhrase | undefined {
   const parts = withoutTrailingAux(text)
     .split(/[,;:(]/)
     .map((p) => p.trim())
-    .filter((p) => p && !PARENTHETICAL.test(p) && !PARTICIPIAL.test(p) && !/^\d/.test(p));
+    .filter((p) => p && !PARENTHETICAL.test(p) && !isParticipial(p) && !/^\d/.test(p));
   if (parts.length === 0 || parts.length > 3) return undefined;
   // The part next to the verb decides most rejections (a clause, not a noun phrase): read it first.
   const last = readPart(parts.at(-1)!);
