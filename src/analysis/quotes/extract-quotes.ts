@@ -252,9 +252,82 @@ interface NameRun {
   tokens: string[];
   pos: number;
   person: PersonName | undefined;
+  /** A title, role or apposition next to the name says it is a person ("worker Ann Lee, 30,"). */
+  signal: boolean;
 }
 
 const NAME_PARTICLE = /^(?:de|van|von|der|al|bin|da|di|du|le|la)$|^(?:al|el)-/;
+/** A particle joined to a capitalised name ("al-Shahad"): the end of a name, not a lowercase word. */
+const JOINED_PARTICLE = /^(?:al|el|bin|ibn)-\p{Lu}/u;
+/**
+ * Prepositions of place: a capitalised run right after one ("in Idlib", "the province of X") is a
+ * place, neither a full name to cluster on nor a he/she antecedent, unless a title or descriptor
+ * that `personName` strips ("to President Vance") says it is a person.
+ */
+const LOCATIVE = new Set(
+  'in at near into across around towards toward throughout inside outside within via'.split(' '),
+);
+/**
+ * "of" is locative only after a place noun ("the province of X"): "the wife of X" and "Secretary of
+ * State X" name people. "from" and "to" are left out too ("a letter from X", "told to X").
+ */
+const PLACE_NOUNS = new Set(
+  'province region city town village district county state capital governorate area outskirts suburbs north south east west centre center'.split(
+    ' ',
+  ),
+);
+
+/** Whether the run starting at word `i` follows a preposition of place. */
+function afterLocative(p: Paragraph, i: number): boolean {
+  const prev = p.words[i - 1];
+  if (!prev || !onlySpace(p.text, prev.end, p.words[i]!.start)) return false;
+  if (LOCATIVE.has(prev.lower)) return true;
+  return prev.lower === 'of' && PLACE_NOUNS.has(p.words[i - 2]?.lower ?? '');
+}
+
+/** Words before a name that are not a role noun ("in", "the", "and", "was"). */
+const NOT_ROLE = new Set([
+  ...LOCATIVE,
+  ...NAME_STOP,
+  ...AUX,
+  'on',
+  'by',
+  'with',
+  'for',
+  'about',
+  'from',
+  'to',
+  'of',
+]);
+
+/**
+ * Whether a name run looks like a person beyond being capitalised: a title or descriptor that
+ * `personName` strips, a lowercase role noun right before it ("construction worker Ann Lee"), or
+ * an apposition after it (", a spokesman", ", director of").
+ */
+function personSignal(
+  p: Paragraph,
+  i: number,
+  last: number,
+  tokens: readonly string[],
+  person: PersonName,
+): boolean {
+  const { words, text } = p;
+  if (person.tokens.length < tokens.length) return true;
+  const prev = words[i - 1];
+  if (
+    prev &&
+    startsLower(prev.text) &&
+    !NOT_ROLE.has(prev.lower) &&
+    !prev.lower.endsWith('ed') &&
+    onlySpace(text, prev.end, words[i]!.start)
+  )
+    return true;
+  const next = words[last];
+  if (!next || !startsLower(next.text)) return false;
+  const gap = text.slice(words[last - 1]!.end, next.start);
+  return /^\s*,\s+$/.test(gap);
+}
 
 function nameRuns(p: Paragraph): NameRun[] {
   const { words, text } = p;
@@ -274,17 +347,23 @@ function nameRuns(p: Paragraph): NameRun[] {
       j++;
     }
     let last = j;
-    while (last > i && startsLower(words[last - 1]!.text)) last--;
+    while (
+      last > i &&
+      startsLower(words[last - 1]!.text) &&
+      !JOINED_PARTICLE.test(words[last - 1]!.text)
+    )
+      last--;
     let stop = false;
     for (let w = i; w < last && !stop; w++) stop = NAME_STOP.has(words[w]!.lower);
     if (last > i && !stop) {
       const tokens: string[] = [];
       for (let w = i; w < last; w++) tokens.push(withoutPossessive(words[w]!.text));
-      out.push({
-        tokens,
-        pos: words[i]!.start,
-        person: tokens.length === 1 ? { tokens } : personName(tokens.join(' ')),
-      });
+      let person: PersonName | undefined =
+        tokens.length === 1 ? { tokens } : personName(tokens.join(' '));
+      if (person && person.tokens.length === tokens.length && afterLocative(p, i))
+        person = undefined;
+      const signal = person !== undefined && personSignal(p, i, last, tokens, person);
+      out.push({ tokens, pos: words[i]!.start, person, signal });
     }
     i = j;
   }
@@ -314,6 +393,9 @@ function wordFrom(p: Paragraph, pos: number): number {
   }
   return lo;
 }
+
+/** Words an inverted attribution at a sentence's end may span: a name and its apposition. */
+const INVERTED_TAIL = 24;
 
 /** Subject phrases are short: looking further back than this only finds clauses. */
 const SUBJECT_WINDOW = 300;
@@ -391,9 +473,9 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
   const used = new Set<Speaker>();
   let previousSpeaker: Speaker | undefined;
   paras.forEach((p, index) => {
-    for (const { person, pos } of runs[index]!) {
+    for (const { person, pos, signal } of runs[index]!) {
       if (person && (person.tokens.length > 1 || book.knowsSurname(person.tokens[0]!))) {
-        book.mention(person.tokens, p.base + pos, person.gender);
+        book.mention(person.tokens, p.base + pos, person.gender, signal);
       }
     }
     const found = new Analysis(p, index, book).run(previousSpeaker);
@@ -506,11 +588,22 @@ class Analysis {
     const { p } = this;
     const from = p.firstWord[sentence]!;
     const wi = wordFrom(p, span.open);
+    // A verb with no subject of its own may sit inside a reported clause ("warned that the allies
+    // would respond "quickly""): the quote then belongs to the verb before that clause's "that",
+    // provided no stop lies between them (a sentence split missed in dirty text).
+    let inner = false;
+    let sawThat = false;
     for (let i = wi - 1, seen = 0; i >= from && seen < 30; i--, seen++) {
+      if (p.words[i]!.lower === 'that') sawThat = true;
       const verb = verbAt(p, i);
       if (!verb) continue;
+      if (inner && (!sawThat || /[.!?;]/.test(p.text.slice(p.words[i]!.end, span.open))))
+        return undefined;
       const speaker = this.subjectOf(i, verb, sentence);
-      return speaker ? { speaker, cue: p.words[i]!.text } : undefined;
+      if (speaker) return { speaker, cue: p.words[i]!.text };
+      if (inner) return undefined;
+      inner = true;
+      sawThat = false;
     }
     return undefined;
   }
@@ -704,17 +797,21 @@ class Analysis {
   /** `CONTENT, X said.` and `CONTENT, said X.` at the end of a sentence. */
   private tail(i: number, verb: SpeechVerb, si: number, to: number): void {
     const { p } = this;
-    if (verb.form === 'participle' || to - i > 7) return;
-    const s = p.sentences[si]!;
-    for (let j = i + 1; j < to; j++) if (p.words[j]!.lower === 'that' || verbAt(p, j)) return;
     const w = p.words[i]!;
     const prevGap = i > 0 ? p.text.slice(p.words[i - 1]!.end, w.start) : '';
+    // "…, said Ann Lee, director of the port authority based in Lisbon.": an inverted verb may be
+    // followed by a name and a long apposition; the subject-first form is short.
+    if (verb.form === 'participle' || to - i > (prevGap.includes(',') ? INVERTED_TAIL : 7)) return;
+    const s = p.sentences[si]!;
+    for (let j = i + 1; j < to; j++) if (p.words[j]!.lower === 'that' || verbAt(p, j)) return;
     let comma: number;
     let phrase: SpeakerPhrase | undefined;
     let at: number;
     if (prevGap.includes(',')) {
       comma = p.words[i - 1]!.end + prevGap.indexOf(',');
       const np = this.phraseAfter(i);
+      // Past the short form, only a name closed by its apposition's comma ("said Ann Lee, …").
+      if (to - i > 7 && np && p.text[np.end] !== ',') return;
       phrase = np?.phrase;
       at = np?.at ?? w.start;
     } else {

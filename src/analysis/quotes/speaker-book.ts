@@ -36,6 +36,8 @@ export class SpeakerBook {
   private readonly speakers = new Map<string, Speaker>();
   private readonly genders = new Map<string, 'm' | 'f'>();
   private readonly memory: Entity[] = [];
+  /** People named with a title, role or apposition somewhere: likelier "he"/"she" than a bare name. */
+  private readonly signalled = new Set<string>();
 
   /** Pass one: a person's name as written somewhere in the article. */
   addFullName(tokens: readonly string[]): void {
@@ -73,11 +75,12 @@ export class SpeakerBook {
   }
 
   /** Pass two: a person named in running text (not necessarily speaking), for pronouns later. */
-  mention(tokens: readonly string[], pos: number, gender?: 'm' | 'f'): void {
+  mention(tokens: readonly string[], pos: number, gender?: 'm' | 'f', signal = false): void {
     const full = this.fullName(tokens, pos);
     if (!full) return;
     full.lastSeen = pos;
     const key = full.key;
+    if (signal || gender) this.signalled.add(key);
     if (gender && !this.genders.has(key)) this.genders.set(key, gender);
     this.remember({ pos, key, kind: 'person' });
   }
@@ -124,13 +127,24 @@ export class SpeakerBook {
 
   private resolvePronoun(pronoun: 'he' | 'she' | 'it' | 'they', pos: number): Speaker | undefined {
     const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : undefined;
-    const found = this.recall(pos, (e) => {
+    const fits = (e: Entity) => {
       if (pronoun === 'it') return e.kind === 'organisation';
       if (pronoun === 'they') return e.kind !== 'person';
       if (e.kind === 'organisation') return false;
       const known = this.genders.get(e.key);
       return known === undefined || known === gender;
-    });
+    };
+    // A capitalised name with nothing else to go on ("Khan Sheikhoun") may be a place: "he" and
+    // "she" prefer someone who has spoken or was named with a title, role or apposition.
+    const found =
+      (gender &&
+        this.recall(
+          pos,
+          (e) =>
+            fits(e) &&
+            (this.speakers.has(e.key) || this.signalled.has(e.key) || this.genders.has(e.key)),
+        )) ||
+      this.recall(pos, fits);
     if (!found) return undefined;
     const key = speakerKey(found.name);
     if (gender && !this.genders.has(key)) this.genders.set(key, gender);

@@ -73,7 +73,7 @@ const ORG_HEADS = new Set([
   'federation',
   'office',
 ]);
-const PREPOSITIONS = new Set(['at', 'of', 'for', 'from', 'with', 'in']);
+const PREPOSITIONS = new Set(['at', 'of', 'for', 'from', 'with', 'in', 'to']);
 const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
 const DETERMINERS = new Set([
   'a',
@@ -218,6 +218,35 @@ function withoutTrailingAux(text: string): string {
   return cut < 0 ? text : text.slice(0, cut);
 }
 const LEADING_DROP = /^(?:while|whereas|and|but|so|as|meanwhile|however|also|then)\s+/i;
+/**
+ * A participle with its agent or place ("backed by Turkey", "based in Britain"): a modifier between
+ * a subject and its verb, dropped like a parenthetical.
+ */
+const IRREGULAR_PARTICIPLES = new Set(['led', 'born', 'run', 'held', 'known']);
+const AGENT_PREPOSITIONS = new Set([
+  'by',
+  'in',
+  'at',
+  'on',
+  'with',
+  'from',
+  'for',
+  'to',
+  'near',
+  'as',
+]);
+
+/** `/^(?:\p{Ll}+ed|led|…)\s+(?:by|in|…)\s/u` by hand: every part of every subject window asks. */
+function isParticipial(part: string): boolean {
+  const space = part.indexOf(' ');
+  if (space < 3) return false;
+  const c = part.charCodeAt(0);
+  if (c < 97 || c > 122) return false;
+  const first = part.slice(0, space);
+  if (!(first.endsWith('ed') || IRREGULAR_PARTICIPLES.has(first))) return false;
+  const next = part.indexOf(' ', space + 1);
+  return next > 0 && AGENT_PREPOSITIONS.has(part.slice(space + 1, next));
+}
 const PARENTHETICAL =
   /^(?:who|which|whose|where|when|speaking|standing|writing|asked|interviewed|aged|according|in|on|at|after|before|during|outside|inside|from|with|without|under|despite|meanwhile|however|separately|instead|still|later|earlier|also|\d)\b/i;
 
@@ -310,7 +339,10 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
     PAST.test(t) &&
     !DETERMINERS.has(toks[i - 1]?.toLowerCase() ?? '') &&
     toks[i - 1]?.toLowerCase() !== 'the';
-  if (toks.some((t, i) => CLAUSE_WORDS.has(t) || verbish(t, i))) return undefined;
+  // "to" before a capitalised word is a preposition ("the adviser to Syria"), not an infinitive.
+  const clauseWord = (t: string, i: number) =>
+    CLAUSE_WORDS.has(t) && !(t === 'to' && i + 1 < toks.length && isCap(toks[i + 1]!));
+  if (toks.some((t, i) => clauseWord(t, i) || verbish(t, i))) return undefined;
   const written = dropped.trim().replace(/^(?:The|A|An|One)\b/, (m) => m.toLowerCase());
   const gender = genderOf(toks);
   if (DETERMINERS.has(first)) return { kind: 'description', name: written, tokens: toks, gender };
@@ -401,7 +433,7 @@ function readPhrase(text: string): SpeakerPhrase | undefined {
   const parts = withoutTrailingAux(text)
     .split(/[,;:(]/)
     .map((p) => p.trim())
-    .filter((p) => p && !PARENTHETICAL.test(p) && !/^\d/.test(p));
+    .filter((p) => p && !PARENTHETICAL.test(p) && !isParticipial(p) && !/^\d/.test(p));
   if (parts.length === 0 || parts.length > 3) return undefined;
   // The part next to the verb decides most rejections (a clause, not a noun phrase): read it first.
   const last = readPart(parts.at(-1)!);

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/analysis/quotes/extract-quotes.ts';
+import { speakerPhrase } from '../../../src/analysis/quotes/speaker-phrase.ts';
+
+const quotesOf = (...paragraphs: string[]) => extractQuotes(paragraphs).quotes;
+const speakerOf = (quotes: ReturnType<typeof quotesOf>, start: string) =>
+  quotes.find((q) => q.quote.startsWith(start))?.speaker;
+
+describe('places are not people', () => {
+  it('never takes a place after a preposition of place for "he"', () => {
+    const q = quotesOf(
+      'Mayor Tom Reed said that the floods would recede soon, above all in Carlow.',
+      'He added that "we will rebuild every bridge." The district of Upper Carlow lost power.',
+    );
+    expect(speakerOf(q, 'we will rebuild')).toBe('Tom Reed');
+  });
+
+  it('still reads a titled person after a preposition as a person', () => {
+    const q = quotesOf('The letter went to President Ana Lima.', '"We will reply," she said.');
+    expect(speakerOf(q, 'We will reply')).toBe('Ana Lima');
+  });
+});
+
+describe('people after "from" and "of" stay people', () => {
+  it('clusters a surname to a full name first seen after "from"', () => {
+    const q = quotesOf(
+      'A letter from Nora Quist reached the council on Monday.',
+      'Quist said the plan was illegal.',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Nora Quist']);
+  });
+
+  it('reads "of" as locative only after a place noun', () => {
+    const q = quotesOf(
+      'The daughter of Piet Laan opened the museum in the town of Lower Brook.',
+      'Laan said the town of Lower Brook had changed.',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Piet Laan']);
+  });
+});
+
+describe('names with a joined particle', () => {
+  it('keeps "al-" at the end of a full name', () => {
+    const q = quotesOf(
+      'Her cousin, 40-year-old teacher Samir Khalil al-Haddad, opened the school gate.',
+      '"The children are back," he said.',
+    );
+    expect(speakerOf(q, 'The children')).toBe('Samir Khalil al-Haddad');
+  });
+});
+
+describe('subjects with modifiers', () => {
+  it('drops a participle with its agent between a subject and its verb', () => {
+    const q = quotesOf(
+      'Lena Moss, a spokeswoman for the Harbour Alliance, backed by local traders, said on Monday that the boats would stay in port.',
+    );
+    expect(q).toMatchObject([
+      { kind: 'reported', speaker: 'Lena Moss', quote: 'the boats would stay in port' },
+    ]);
+  });
+
+  it('reads "to" before a capitalised word as a preposition in a role apposition', () => {
+    expect(speakerPhrase('The new envoy to Peru, Mark Dale,')).toMatchObject({
+      kind: 'person',
+      name: 'Mark Dale',
+      role: 'The new envoy to Peru',
+    });
+    const q = quotesOf(
+      'The new envoy to Peru, Mark Dale, said on Tuesday that there was "no sign of a deal."',
+    );
+    expect(q.map((x) => [x.kind, x.speaker])).toEqual([
+      ['reported', 'Mark Dale'],
+      ['direct', 'Mark Dale'],
+    ]);
+  });
+
+  it('still rejects an infinitive "to" as a subject', () => {
+    expect(speakerPhrase('The plan to cut taxes')).toBeUndefined();
+  });
+});
+
+describe('pronouns prefer people', () => {
+  it('gives "he" to the last speaker over a bare capitalised name since', () => {
+    const q = quotesOf(
+      'Mr Owen Pryce said the talks had stalled.',
+      'Last winter, a plane dropped leaflets on Glen Arrow in the north, according to the Weather Office. He also said that the repairs would take a month.',
+    );
+    expect(speakerOf(q, 'the repairs')).toBe('Owen Pryce');
+  });
+
+  it('still gives "he" to a person named with a role after the last speaker', () => {
+    const q = quotesOf(
+      'Mr Owen Pryce said the talks had stalled.',
+      'His neighbour, retired pilot Karl Henrik Berg, showed the damage.',
+      '"We lost everything," he said.',
+    );
+    expect(speakerOf(q, 'We lost')).toBe('Karl Henrik Berg');
+  });
+});
+
+describe('partial quotes inside a reported clause', () => {
+  it('gives the quote to the verb reporting the clause, not to a verb inside it', () => {
+    const q = quotesOf(
+      'The ministry has warned that the rangers would answer "swiftly and firmly" if the poachers returned.',
+    );
+    expect(q.find((x) => x.kind === 'direct')).toMatchObject({
+      quote: 'swiftly and firmly',
+      speaker: 'the ministry',
+    });
+  });
+
+  it('does not reach back past a stop to a verb before an earlier clause', () => {
+    // A split sentence (dirty text without a space after the stop) must not lend the first verb.
+    const q = quotesOf(
+      'The ministry claimed that the parks would reopen in May;the rangers would answer "swiftly and firmly" if asked.',
+    );
+    expect(q.filter((x) => x.kind === 'direct')).toEqual([]);
+  });
+});
+
+describe('inverted attribution at the end of a sentence', () => {
+  it('reads the clause before ", said NAME, long apposition."', () => {
+    const q = quotesOf(
+      'Late on Sunday, heavy rain flooded two valleys, closed the main road and cut power to a clinic, said Ines Ferro, head of the regional civil protection office based in Turin.',
+    );
+    expect(q).toMatchObject([
+      {
+        kind: 'reported',
+        speaker: 'Ines Ferro',
+        quote:
+          'Late on Sunday, heavy rain flooded two valleys, closed the main road and cut power to a clinic',
+      },
+    ]);
+  });
+
+  it('takes no clause when a long tail is not a name and its apposition', () => {
+    const q = quotesOf(
+      'The coach, Tomas Rey, warned players not to talk to reporters about the injured goalkeeper before the final.',
+    );
+    expect(q.filter((x) => x.kind === 'reported')).toEqual([]);
+  });
+});
