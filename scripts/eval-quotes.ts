@@ -2,7 +2,7 @@
  * Scores the quote extractor on a folder of `NAME.txt` + `NAME.quotes.json` (the contract's
  * `quotes --json` shape). Usage: `npm run eval:quotes -- <folder> [--overlap 0.5] [--verbose]`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractQuotes } from '../src/analysis/quotes/extract-quotes.ts';
@@ -33,6 +33,8 @@ export function evaluateFolder(
   const names = readdirSync(folder)
     .filter((f) => f.endsWith('.quotes.json'))
     .map((f) => f.slice(0, -'.quotes.json'.length))
+    // Labels without their article (seed-rest labels the raw seed, read by a test) are not scored here.
+    .filter((name) => existsSync(join(folder, `${name}.txt`)))
     .sort();
   const articles = names.map((name) => {
     const gold = JSON.parse(
