@@ -96,6 +96,9 @@ export function isNearDuplicate(a: string, b: string): boolean {
   const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
   if (small.size >= 6 && atLeast(small, large, Math.ceil(NEAR_DUPLICATE * small.size - 1e-9)))
     return true;
+  // Texts whose bigrams are 85% the same share far more than half their words: when they do
+  // not, skip building bigram sets (most pairs of an article's paragraphs end here).
+  if (small.size >= 6 && !atLeast(small, large, Math.ceil(0.5 * small.size))) return false;
   const ga = bigrams(a);
   const gb = bigrams(b);
   const [gs, gl] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
