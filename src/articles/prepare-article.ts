@@ -32,10 +32,9 @@ export function cleanInput(
 
 /** The stable id: a hash of the normalised clean text, so the same story twice is one article. */
 export function articleId(paragraphs: readonly string[]): string {
-  return createHash('sha256')
-    .update(comparable(paragraphs.join('\n')))
-    .digest('hex')
-    .slice(0, 20);
+  // The same key as comparable(paragraphs.join('\n')), built from the keys cleaning already cached.
+  const key = paragraphs.map(comparable).filter(Boolean).join(' ');
+  return createHash('sha256').update(key).digest('hex').slice(0, 20);
 }
 
 /**
