@@ -67,6 +67,9 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      // Nothing new starts (polls, digests) before the platforms close; the store closes last.
+      poller?.stop();
+      await digests.scheduler.stop();
       for (const adapter of adapters) {
         await adapter
           .stop()
@@ -74,8 +77,6 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
             log.error({ err: error, platform: adapter.platform }, 'stop failed'),
           );
       }
-      poller?.stop();
-      await digests.scheduler.stop();
       await app.close();
     })();
     return stopping;
