@@ -1,7 +1,7 @@
+import { Citations } from '../src/briefing/citations.ts';
 import type { CommandDef } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import type { Block, Citation } from '../src/core/reply.ts';
-import type { StoredQuote } from '../src/store/store.ts';
+import type { Block } from '../src/core/reply.ts';
 
 const MAX_QUOTES = 10;
 
@@ -29,22 +29,7 @@ export const who: CommandDef = {
     if (quotes.length === 0) {
       throw new UserError(`No quotes by or about "${query}" in the stored articles.`);
     }
-    const citations = new Map<string, Citation>();
-    const cite = (q: StoredQuote) => {
-      let c = citations.get(q.articleId);
-      if (!c) {
-        c = {
-          n: citations.size + 1,
-          articleId: q.articleId,
-          title: q.title,
-          outlet: q.outlet,
-          url: q.url,
-          published: q.published,
-        };
-        citations.set(q.articleId, c);
-      }
-      return c.n;
-    };
+    const citations = new Citations();
     const blocks: Block[] = [];
     const speakers = [...new Set(quotes.map((q) => q.speaker))];
     for (const speaker of speakers.slice(0, 8)) {
@@ -59,14 +44,11 @@ export const who: CommandDef = {
           role: q.role,
           text: q.quote,
           kind: q.kind,
-          cite: cite(q),
+          cite: citations.cite(q),
         });
       }
     }
-    blocks.push(
-      { type: 'heading', text: 'Sources' },
-      { type: 'sources', items: [...citations.values()] },
-    );
+    blocks.push({ type: 'heading', text: 'Sources' }, { type: 'sources', items: citations.list });
     const title =
       bySpeaker.length > 0 ? `Quotes: ${bySpeaker[0]?.speaker}` : `Who said what: ${query}`;
     return { title, blocks };

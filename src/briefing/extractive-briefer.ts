@@ -1,8 +1,9 @@
 import { comparable, NEAR_DUPLICATE, overlap } from '../articles/cleaning/compare-text.ts';
 import { UserError } from '../core/errors.ts';
-import type { Citation, CitedText } from '../core/reply.ts';
+import type { CitedText } from '../core/reply.ts';
 import type { Passage, Store, StoredQuote } from '../store/store.ts';
 import type { Briefer, Briefing, BriefingQuote } from './briefing.ts';
+import { Citations } from './citations.ts';
 import { figureClause, figureKey } from './key-numbers.ts';
 
 /** Briefing sizes: the 3-7 key points. */
@@ -24,31 +25,6 @@ interface Sentence {
   text: string;
   passage: Passage;
   score: number;
-}
-
-/** Numbers the citations in order of first use and maps each article to its [n]. */
-class Citations {
-  readonly #byArticle = new Map<string, Citation>();
-
-  cite(p: Pick<Passage, 'articleId' | 'title' | 'outlet' | 'url' | 'published'>): number {
-    let c = this.#byArticle.get(p.articleId);
-    if (!c) {
-      c = {
-        n: this.#byArticle.size + 1,
-        articleId: p.articleId,
-        title: p.title,
-        outlet: p.outlet,
-        url: p.url,
-        published: p.published,
-      };
-      this.#byArticle.set(p.articleId, c);
-    }
-    return c.n;
-  }
-
-  get list(): Citation[] {
-    return [...this.#byArticle.values()];
-  }
 }
 
 function sentencesOf(passage: Passage): string[] {
