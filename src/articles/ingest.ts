@@ -109,17 +109,11 @@ export class Ingestor {
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
-/**
- * Files read ahead of the one being cleaned. Reading one file at a time left the CPU idle a fifth
- * of the time, waiting on stat/open/read; a few in flight keep it busy while memory stays bounded
- * (at most this many files, each under `MAX_FILE_BYTES`).
- */
-export const READ_AHEAD = 8;
-
 type Loaded =
   | { origin: string; items: Array<ArticleInput | BadItem> }
   | { origin: string; error: string };
 
+// Files are read synchronously (see read-text-file.ts), so reading ahead would overlap nothing.
 async function load(file: string | { path: string; error: string }): Promise<Loaded> {
   if (typeof file !== 'string') return { origin: file.path, error: file.error };
   try {
@@ -127,16 +121,6 @@ async function load(file: string | { path: string; error: string }): Promise<Loa
   } catch (error) {
     return { origin: file, error: error instanceof SourceError ? error.message : String(error) };
   }
-}
-
-/** The files under `paths`, loaded in order with up to `READ_AHEAD` reads in flight. */
-async function* loadAhead(paths: readonly string[]): AsyncGenerator<Loaded> {
-  const queue: Promise<Loaded>[] = [];
-  for await (const file of articleFiles(paths)) {
-    queue.push(load(file));
-    if (queue.length >= READ_AHEAD) yield await (queue.shift() as Promise<Loaded>);
-  }
-  while (queue.length > 0) yield await (queue.shift() as Promise<Loaded>);
 }
 
 /** `newsbrief ingest <path or URL>…`: files, folders, feed URLs and article URLs. */
@@ -163,7 +147,8 @@ export async function ingestPaths(
     }
     deps.progress?.(++done, undefined);
   }
-  for await (const loaded of loadAhead(paths.filter((p) => !isUrl(p)))) {
+  for await (const file of articleFiles(paths.filter((p) => !isUrl(p)))) {
+    const loaded = await load(file);
     if ('error' in loaded) ingestor.fail(loaded.origin, loaded.error);
     else {
       for (const item of loaded.items) {
