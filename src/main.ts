@@ -33,11 +33,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
           // A new feed's first items are old news: stored and searchable, never a digest's "new".
           async ingest(inputs, meta) {
             const ingestor = new Ingestor(app.store, log.child({ feed: meta.feed }));
-            for (const input of inputs) {
-              if (input.raw.trim() === '')
-                ingestor.fail(input.origin, 'no text and no fetchable page');
-              else await ingestor.add(input, { backfill: meta.firstPoll });
-            }
+            for (const input of inputs) await ingestor.add(input, { backfill: meta.firstPoll });
             await ingestor.flush();
           },
         })

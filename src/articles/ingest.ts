@@ -84,6 +84,11 @@ export class Ingestor {
 
   /** Prepares one input; stores when the batch is full. */
   async add(input: ArticleInput, options: { backfill?: boolean } = {}): Promise<void> {
+    // A feed item with no text whose page could not be fetched arrives empty.
+    if (input.raw.trim() === '') {
+      this.fail(input.origin, 'no text, and its page could not be fetched');
+      return;
+    }
     try {
       const article = prepareArticle(input, this.#clock());
       this.#batch.push(options.backfill ? { ...article, backfill: true } : article);
@@ -134,14 +139,7 @@ export async function ingestPaths(
     try {
       const loaded = await loadUrl(url, { log: deps.log });
       const inputs = loaded.kind === 'feed' ? loaded.items : [loaded.article];
-      for (const input of inputs) {
-        if (input.raw.trim() === '')
-          ingestor.fail(
-            input.origin,
-            'the feed item has no text and its page could not be fetched',
-          );
-        else await ingestor.add(input);
-      }
+      for (const input of inputs) await ingestor.add(input);
     } catch (error) {
       ingestor.fail(url, (error as Error).message);
     }
