@@ -1,4 +1,5 @@
-import { opendir, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
@@ -36,27 +37,37 @@ export async function* articleFiles(
       };
       continue;
     }
-    if (info.isFile()) {
-      yield path;
-      continue;
-    }
-    try {
-      const dir = await opendir(path);
-      const entries: string[] = [];
-      for await (const entry of dir) {
-        if (entry.name.startsWith('.')) continue;
-        if (entry.isDirectory()) entries.push(join(path, entry.name));
-        else if (ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()))
-          entries.push(join(path, entry.name));
-      }
-      entries.sort();
-      yield* articleFiles(entries);
-    } catch (error) {
-      yield {
-        path,
-        error: `cannot list folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      };
-    }
+    if (info.isFile()) yield path;
+    else if (info.isDirectory()) yield* folderFiles(path);
+    else yield { path, error: 'not a regular file or folder' };
+  }
+}
+
+/**
+ * The article files of one folder and its subfolders, sorted. Entry types come from the listing
+ * itself: a stat per file is a thread-pool round trip that cost ingest ~10% of its time.
+ */
+async function* folderFiles(dir: string): AsyncGenerator<string | { path: string; error: string }> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    yield {
+      path: dir,
+      error: `cannot list folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    };
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* folderFiles(path);
+    else if (!ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) continue;
+    else if (entry.isFile()) yield path;
+    // A link is followed (stat); a pipe or device named like an article is never opened.
+    else if (entry.isSymbolicLink()) yield* articleFiles([path]);
+    else yield { path, error: 'not a regular file' };
   }
 }
 

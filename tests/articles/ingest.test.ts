@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, open, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +122,20 @@ describe('ingestPaths on bad input: one clear line per bad file, the rest goes o
     expect(reasons[join(dir, 'no-such-file.txt')]).toMatch(/cannot read it \(ENOENT\)/);
     if (!root) expect(reasons[join(path, 'locked.txt')]).toMatch(/cannot read it \(EACCES\)/);
     expect(summary.failed).toHaveLength(root ? 2 : 3);
+  });
+
+  it('follows a link to an article, never opens a pipe named like one', async () => {
+    const path = await folder('special');
+    await writeFile(join(dir, 'outside.txt'), story(3));
+    await symlink(join(dir, 'outside.txt'), join(path, 'linked.txt'));
+    // Opening a FIFO for reading blocks until a writer comes: the walk must refuse it unopened.
+    execFileSync('mkfifo', [join(path, 'pipe.txt')]);
+    const { summary } = await ingest([path, join(path, 'pipe.txt')]);
+    expect(summary.added).toBe(2);
+    expect(summary.failed).toEqual([
+      { origin: join(path, 'pipe.txt'), reason: 'not a regular file' },
+      { origin: join(path, 'pipe.txt'), reason: 'not a regular file or folder' },
+    ]);
   });
 
   it('skips files of other types and hidden files in folders, refuses them when named', async () => {

@@ -1,9 +1,29 @@
 // Cleaning compares every paragraph with every other: without a cache the same text is reduced
 // hundreds of times per article (it was most of ingest's time). Bounded: cleared when full.
 const CACHE_SIZE = 4096;
-const cache = new Map<string, { key: string; words?: Set<string>; grams?: Set<string> }>();
 
-function entry(text: string) {
+/**
+ * A text as comparison sees it. Words and bigrams are 32-bit hashes in sorted arrays, not sets
+ * of strings: comparing is a merge of two arrays, and a cached paragraph is a few small typed
+ * arrays instead of hundreds of strings for the garbage collector to trace (which was a fifth of
+ * ingest's time). A hash collision can only make two different words count as shared, about
+ * once in 10^9 pairs of words: noise far below the thresholds' margins.
+ */
+interface Fingerprint {
+  /** `comparable(text)`. */
+  key: string;
+  /** Distinct content words (no stopwords, no single letters), sorted. */
+  words?: Int32Array;
+  /** Distinct word bigrams, sorted. */
+  grams?: Float64Array;
+}
+
+const cache = new Map<string, Fingerprint>();
+
+/** Sorted distinct hashes of words or of bigrams. */
+type Words = Int32Array | Float64Array;
+
+function fingerprint(text: string): Fingerprint {
   let found = cache.get(text);
   if (!found) {
     if (cache.size >= CACHE_SIZE) cache.clear();
@@ -15,48 +35,172 @@ function entry(text: string) {
 
 /** Text reduced for comparison: lowercase, no diacritics, no punctuation, single spaces. */
 export function comparable(text: string): string {
-  return entry(text).key;
+  return fingerprint(text).key;
 }
 
-// Most news text is ASCII: no diacritics to strip, and a plain class is far cheaper than \p{…}.
+// Most news text is ASCII, or ASCII with curly quotes and dashes (U+2000-U+206F, never letters
+// or digits): no diacritics to strip, and a plain class is far cheaper than \p{…}. Checked on
+// every code point to give the same key as the general path.
 const NON_ASCII = /[^\x00-\x7f]/;
+const NEEDS_DECOMPOSING = /[^\x00-\x7f\u2000-\u206f]/;
 
 function reduce(text: string): string {
-  if (!NON_ASCII.test(text)) {
-    return text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  }
-  return text
-    .normalize('NFKD')
+  if (!NEEDS_DECOMPOSING.test(text)) return reduceAscii(text);
+  // "São Paulo": most letters with diacritics decompose to ASCII and a mark from U+0300-U+036F.
+  const decomposed = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  if (!NON_ASCII.test(decomposed)) return reduceAscii(decomposed);
+  return decomposed
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
-const STOPWORDS = new Set(
-  'a an the of to in on at by for from with and or but as is are was were be been has have had that this it its his her their they he she we you i not no'.split(
-    ' ',
-  ),
-);
-
-// Both sets are shared through the cache: read them, never change them.
-function contentWords(text: string): ReadonlySet<string> {
-  const e = entry(text);
-  e.words ??= new Set(e.key.split(' ').filter((w) => w.length > 1 && !STOPWORDS.has(w)));
-  return e.words;
+function reduceAscii(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
-function bigrams(text: string): ReadonlySet<string> {
-  const e = entry(text);
-  if (!e.grams) {
-    const words = e.key.split(' ');
-    e.grams = new Set<string>();
-    for (let i = 1; i < words.length; i++) e.grams.add(`${words[i - 1]} ${words[i]}`);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+// 30 bits: V8 keeps such numbers unboxed (small integers), so hashing allocates nothing.
+const HASH_BITS = 0x3fffffff;
+
+/** FNV-1a over a word's UTF-16 code units. */
+function hashWord(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h & HASH_BITS;
+}
+
+const STOPWORD_LIST =
+  'a an the of to in on at by for from with and or but as is are was were be been has have had that this it its his her their they he she we you i not no'.split(
+    ' ',
+  );
+const STOPWORDS = new Set(STOPWORD_LIST.map(hashWord));
+const LONGEST_STOPWORD = Math.max(...STOPWORD_LIST.map((w) => w.length));
+
+/**
+ * Calls `visit` with the hash and length of each word of a comparable key (lowercase words
+ * separated by single spaces), walking its characters: no word strings, no arrays of them.
+ */
+function scanWords(key: string, visit: (hash: number, length: number) => void): void {
+  let h = FNV_OFFSET;
+  let length = 0;
+  for (let i = 0; i <= key.length; i++) {
+    const c = i < key.length ? key.charCodeAt(i) : 32;
+    if (c !== 32) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      length++;
+    } else if (length > 0) {
+      visit(h & HASH_BITS, length);
+      h = FNV_OFFSET;
+      length = 0;
+    }
   }
-  return e.grams;
+}
+
+/** Sorts and drops repeats, in place; the distinct values. */
+function distinct<T extends Int32Array | Float64Array>(values: T): T {
+  values.sort();
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (n === 0 || values[i] !== values[n - 1]) values[n++] = values[i] as number;
+  }
+  return values.subarray(0, n) as T;
+}
+
+// Both arrays are shared through the cache: read them, never change them.
+function contentWords(text: string): Int32Array {
+  const fp = fingerprint(text);
+  if (!fp.words) {
+    // A key of n characters has at most (n + 1) / 2 words.
+    const words = new Int32Array((fp.key.length + 1) >> 1);
+    let n = 0;
+    scanWords(fp.key, (hash, length) => {
+      if (length > 1 && (length > LONGEST_STOPWORD || !STOPWORDS.has(hash))) words[n++] = hash;
+    });
+    fp.words = distinct(words.subarray(0, n));
+  }
+  return fp.words;
+}
+
+/** Bigrams join two 26-bit word hashes into one exact 52-bit number. */
+function bigrams(text: string): Float64Array {
+  const fp = fingerprint(text);
+  if (!fp.grams) {
+    const grams = new Float64Array((fp.key.length + 1) >> 1);
+    let n = 0;
+    let previous = -1;
+    scanWords(fp.key, (hash) => {
+      if (previous >= 0) grams[n++] = (previous & 0x3ffffff) * 0x4000000 + (hash & 0x3ffffff);
+      previous = hash;
+    });
+    fp.grams = distinct(grams.subarray(0, n));
+  }
+  return fp.grams;
+}
+
+/** How many values two sorted distinct arrays share. */
+function shared(a: Words, b: Words): number {
+  let i = 0;
+  let j = 0;
+  let found = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      found++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return found;
+}
+
+/**
+ * True when at least `needed` values of `small` are in `large` (both sorted, distinct); stops as
+ * soon as it knows.
+ */
+function atLeast(small: Words, large: Words, needed: number): boolean {
+  if (needed > small.length) return false;
+  if (needed <= 0) return true;
+  let i = 0;
+  let j = 0;
+  let found = 0;
+  while (i < small.length && j < large.length) {
+    const x = small[i] as number;
+    const y = large[j] as number;
+    if (x > y) {
+      j++;
+      continue;
+    }
+    if (x === y) {
+      if (++found >= needed) return true;
+      j++;
+    }
+    i++;
+    // Even if every value of `small` still to come were found, too few.
+    if (found + small.length - i < needed) return false;
+  }
+  return false;
+}
+
+/** True when a sorted array holds the value. */
+function has(sorted: Words, value: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid] as number;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /**
@@ -67,17 +211,14 @@ function bigrams(text: string): ReadonlySet<string> {
 export function overlap(a: string, b: string): number {
   const ga = bigrams(a);
   const gb = bigrams(b);
-  let shared = 0;
-  for (const g of ga) if (gb.has(g)) shared++;
-  const jaccard = shared / Math.max(1, ga.size + gb.size - shared);
+  const common = shared(ga, gb);
+  const jaccard = common / Math.max(1, ga.length + gb.length - common);
   const wa = contentWords(a);
   const wb = contentWords(b);
-  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  const small = wa.length <= wb.length ? wa : wb;
   // Containment of a handful of words is chance, not duplication.
-  if (small.size < 6) return jaccard;
-  let found = 0;
-  for (const w of small) if (large.has(w)) found++;
-  return Math.max(jaccard, found / small.size);
+  if (small.length < 6) return jaccard;
+  return Math.max(jaccard, shared(wa, wb) / small.length);
 }
 
 /** At or above this overlap two paragraphs are near-duplicates. */
@@ -88,37 +229,24 @@ export const NEAR_DUPLICATE = 0.85;
  * after a few words, and cleaning compares every pair of an article's paragraphs.
  */
 export function isNearDuplicate(a: string, b: string): boolean {
-  const ka = entry(a).key;
-  const kb = entry(b).key;
-  if (ka === kb) return true;
+  if (fingerprint(a).key === fingerprint(b).key) return true;
   const wa = contentWords(a);
   const wb = contentWords(b);
-  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
-  if (small.size >= 6 && atLeast(small, large, Math.ceil(NEAR_DUPLICATE * small.size - 1e-9)))
-    return true;
-  // Texts whose bigrams are 85% the same share far more than half their words: when they do
-  // not, skip building bigram sets (most pairs of an article's paragraphs end here).
-  if (small.size >= 6 && !atLeast(small, large, Math.ceil(0.5 * small.size))) return false;
+  const [small, large] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  if (small.length >= 6) {
+    if (atLeast(small, large, Math.ceil(NEAR_DUPLICATE * small.length - 1e-9))) return true;
+    // Texts whose bigrams are 85% the same share far more than half their words: when they do
+    // not, skip the bigrams (most pairs of an article's paragraphs end here).
+    if (!atLeast(small, large, Math.ceil(0.5 * small.length))) return false;
+  }
   const ga = bigrams(a);
   const gb = bigrams(b);
-  const [gs, gl] = ga.size <= gb.size ? [ga, gb] : [gb, ga];
   // shared / (|ga| + |gb| - shared) >= t  <=>  shared >= t (|ga| + |gb|) / (1 + t)
-  const needed = Math.ceil((NEAR_DUPLICATE * (ga.size + gb.size)) / (1 + NEAR_DUPLICATE) - 1e-9);
-  return gs.size > 0 && atLeast(gs, gl, needed);
-}
-
-/** True when at least `needed` members of `small` are in `large`; stops as soon as it knows. */
-function atLeast(small: ReadonlySet<string>, large: ReadonlySet<string>, needed: number): boolean {
-  if (needed > small.size) return false;
-  let found = 0;
-  let left = small.size;
-  for (const w of small) {
-    if (large.has(w)) found++;
-    left--;
-    if (found >= needed) return true;
-    if (found + left < needed) return false;
-  }
-  return found >= needed;
+  const needed = Math.ceil(
+    (NEAR_DUPLICATE * (ga.length + gb.length)) / (1 + NEAR_DUPLICATE) - 1e-9,
+  );
+  const [gs, gl] = ga.length <= gb.length ? [ga, gb] : [gb, ga];
+  return gs.length > 0 && atLeast(gs, gl, needed);
 }
 
 /**
@@ -127,9 +255,9 @@ function atLeast(small: ReadonlySet<string>, large: ReadonlySet<string>, needed:
  */
 export function coverage(inner: string, ...outer: string[]): number {
   const words = contentWords(inner);
-  if (words.size === 0) return 1;
+  if (words.length === 0) return 1;
   const others = outer.map(contentWords);
   let found = 0;
-  for (const w of words) if (others.some((o) => o.has(w))) found++;
-  return found / words.size;
+  for (const w of words) if (others.some((o) => has(o, w))) found++;
+  return found / words.length;
 }
