@@ -8,7 +8,9 @@ export function normalizeSpacing(text: string): string {
       .normalize('NFC')
       // Zero-width and control characters (but not newlines and tabs) carry nothing readable.
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g, '')
-      .replace(/[ \t\u00a0]+/g, ' ')
+      // Runs of spaces, tabs and no-break spaces; a lone space is left alone (matching every
+      // space between words made this the costliest step of cleaning).
+      .replace(/ [ \t\u00a0]+|[\t\u00a0][ \t\u00a0]*/g, ' ')
       // A space before closing punctuation: `today .`, `word ,`.
       .replace(/(\S) +([.,;:!?)\]])(?=\s|$|["'”’])/g, '$1$2')
       // A lone quote mark dangling after closed quotes at the end (`"bloodbath" "`).

@@ -5,5 +5,7 @@
 export function splitParagraphs(text: string): string[] {
   const unified = text.replace(/\r\n?/g, '\n');
   const blocks = /\n[ \t]*\n/.test(unified) ? unified.split(/\n[ \t]*\n+/) : unified.split('\n');
-  return blocks.map((b) => b.replace(/\s*\n\s*/g, ' ').trim()).filter((b) => b !== '');
+  return blocks
+    .map((b) => (b.includes('\n') ? b.replace(/\s*\n\s*/g, ' ') : b).trim())
+    .filter((b) => b !== '');
 }
