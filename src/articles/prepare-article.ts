@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extractQuotes } from '../analysis/quotes/extract-quotes.ts';
-import { splitSentences } from '../analysis/sentences.ts';
+import { paragraphSentences } from '../analysis/sentences.ts';
 import type { Article, ArticleInput, CleanedArticle } from './article.ts';
 import { cleanParagraphs, cleanText } from './cleaning/clean-article.ts';
 import { comparable } from './cleaning/compare-text.ts';
@@ -52,7 +52,7 @@ export function prepareArticle(input: ArticleInput, now: Date = new Date()): Art
     url: input.url,
     origin: input.origin,
     raw: input.raw,
-    sentences: cleaned.paragraphs.map((p) => splitSentences(p)),
+    sentences: paragraphSentences(cleaned.paragraphs),
     quotes,
     speakers: speakers.map((s) => ({ name: s.name, aliases: s.aliases })),
     ingestedAt: now.toISOString(),
