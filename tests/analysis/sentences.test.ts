@@ -16,7 +16,11 @@ describe('paragraphSentences', () => {
 
   it('gives offsets into each paragraph, never a sentence across paragraphs', () => {
     // The first paragraph ends without a full stop: the blank line between them still ends it.
-    const paragraphs = ['Smoke rises over Idlib', 'Russia resumed air strikes. Turkey objected.', ''];
+    const paragraphs = [
+      'Smoke rises over Idlib',
+      'Russia resumed air strikes. Turkey objected.',
+      '',
+    ];
     const spans = paragraphSentences(paragraphs);
     expect(spans).toHaveLength(3);
     expect(texts(paragraphs[0] as string, spans[0] ?? [])).toEqual(['Smoke rises over Idlib']);
