@@ -3,7 +3,7 @@
 const CACHE_SIZE = 4096;
 
 /**
- * A text as comparison sees it. Words and bigrams are 32-bit hashes in sorted arrays, not sets
+ * A text as comparison sees it. Words and bigrams are 30-bit hashes in sorted arrays, not sets
  * of strings: comparing is a merge of two arrays, and a cached paragraph is a few small typed
  * arrays instead of hundreds of strings for the garbage collector to trace (which was a fifth of
  * ingest's time). A hash collision can only make two different words count as shared, about

@@ -22,6 +22,26 @@ describe('comparable', () => {
   ])('%j -> %j', (text, expected) => {
     expect(comparable(text)).toBe(expected);
   });
+
+  it("takes its ASCII shortcuts only where they give the general rule's key, on every code point", () => {
+    // The general rule: decompose, drop marks, lowercase, anything but letters and digits is a space.
+    const general = (text: string) =>
+      text
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    const differ: string[] = [];
+    for (let cp = 0; cp < 0x30000; cp++) {
+      if (cp >= 0xd800 && cp < 0xe000) continue;
+      const c = String.fromCodePoint(cp);
+      for (const text of [`Ab${c}cD`, `${c}é`, `Ab${c}Cd É${c}`]) {
+        if (comparable(text) !== general(text)) differ.push(cp.toString(16));
+      }
+    }
+    expect(differ).toEqual([]);
+  });
 });
 
 describe('overlap', () => {
