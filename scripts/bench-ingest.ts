@@ -4,8 +4,8 @@
  * temp database, with baselines measured in the same run (prepare-only, no-quotes, store-only,
  * Readability-only) so machine noise can be judged, and a per-CPU-second figure. Baselines read
  * files the way ingest does (`readTextFile`). Run with the process flag `npm start` uses
- * (`--max-semi-space-size=32`: a larger young generation, fewer scavenges; measured +8-11% text
- * ingest in back-to-back pairs).
+ * (`--max-semi-space-size=32`: a larger young generation, fewer scavenges; +10-20% text ingest
+ * in three back-to-back pairs, also after cleaning stopped allocating word sets).
  *
  *   tsx scripts/bench-ingest.ts [--texts 10000] [--html 500] [--runs 3] [--corpus <folder>]
  *   node --cpu-prof --import tsx scripts/bench-ingest.ts --texts 2000 --html 100 --runs 1
