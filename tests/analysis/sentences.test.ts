@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphSentences, splitSentences } from '../../src/analysis/sentences.ts';
+import {
+  paragraphSentences,
+  renewingReader,
+  splitSentences,
+} from '../../src/analysis/sentences.ts';
 
 const texts = (paragraph: string, spans: Array<[number, number]>) =>
   spans.map(([s, e]) => paragraph.slice(s, e));
@@ -44,5 +48,22 @@ describe('paragraphSentences', () => {
   it('treats a paragraph of symbols only as one sentence, and handles no paragraphs', () => {
     expect(splitSentences('* * *')).toEqual([[0, 5]]);
     expect(paragraphSentences([])).toEqual([]);
+  });
+});
+
+describe('renewingReader', () => {
+  it('loads a fresh instance after each `limit` documents, and not before the first', () => {
+    let loads = 0;
+    const read = renewingReader(2, () => {
+      loads++;
+      const instance = loads;
+      return { readDoc: (text: string) => ({ text, instance }) as never };
+    });
+    expect(loads).toBe(0);
+    const instances = ['a', 'b', 'c', 'd', 'e'].map(
+      (t) => (read(t) as unknown as { instance: number }).instance,
+    );
+    expect(instances).toEqual([1, 1, 2, 2, 3]);
+    expect(loads).toBe(3);
   });
 });
