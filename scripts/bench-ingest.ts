@@ -177,7 +177,7 @@ for (let run = 1; run <= RUNS; run++) {
   results.store.push(store);
   results.readability.push(readability);
   process.stdout.write(
-    `run ${run}: text ${fmt(text.wall)}/s (${fmt(text.cpu)}/CPU-s)  html ${fmt(html)}/s  | prepare-only ${fmt(prepared.rate)}/s  no-quotes ${fmt(noQuotes)}/s  store-only ${fmt(store)}/s  readability-only ${fmt(readability)}/s  load ${load()}\n`,
+    `run ${run}: text ${fmt(text.wall)}/s (${fmt(text.cpu)}/CPU-s)  html ${fmt(html)}/s  | prepare-only ${fmt(prepared.rate)}/s  no-quotes ${fmt(noQuotes)}/s  store-only ${fmt(store)}/s  readability-only ${fmt(readability)}/s  load ${load()}  heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB\n`,
   );
 }
 

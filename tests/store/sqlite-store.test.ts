@@ -242,6 +242,30 @@ describe('quotes', () => {
       ]);
     });
   });
+
+  it('writes speaker aliases again after a batch that rolled back (only committed ones are remembered)', () =>
+    withStore(async (s) => {
+      const putin = article('p1', ['"We will respond," Putin said.'], {
+        quotes: [quote('Vladimir Putin', 'We will respond')],
+      });
+      // A paragraph that cannot be stored fails the whole batch after Putin's aliases were written.
+      const broken = article('bad', ['x'], { paragraphs: [null as unknown as string] });
+      await expect(s.addArticles([putin, broken])).rejects.toThrow();
+      expect(await s.getArticle('p1')).toBeUndefined();
+      expect(await s.quotesBySpeaker('Putin')).toEqual([]);
+      await s.addArticles([putin]);
+      expect((await s.quotesBySpeaker('putin')).map((q) => q.articleId)).toEqual(['p1']);
+      // A second article by the same speaker is found under every alias too.
+      await s.addArticles([
+        article('p2', ['"Talks go on," Putin said.'], {
+          quotes: [quote('Vladimir Putin', 'Talks go on')],
+        }),
+      ]);
+      expect((await s.quotesBySpeaker('Vladimir')).map((q) => q.articleId).sort()).toEqual([
+        'p1',
+        'p2',
+      ]);
+    }));
 });
 
 describe('subscriptions', () => {

