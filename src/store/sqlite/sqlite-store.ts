@@ -99,8 +99,9 @@ export class SqliteStore implements Store, FeedStateStore {
   /**
    * Speaker alias rows known to be in the database. The same speakers recur in article after
    * article, and skipping their three or so `INSERT OR IGNORE`s per quote cut the store's time
-   * per article by 15-20% (345-384 -> 294-317 µs on the bench corpus). Alias rows are never deleted, so a remembered row stays
-   * true; only committed rows are remembered. Bounded: cleared when full.
+   * per article by 15-20% (345-384 -> 294-317 µs on the bench corpus). Alias rows are never
+   * deleted, so a remembered row stays true; only committed rows are remembered. Bounded:
+   * cleared when full.
    */
   readonly #storedAliases = new Set<string>();
 
