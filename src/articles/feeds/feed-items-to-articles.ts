@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ArticleInput } from '../article.ts';
+import { publicOrTrusted } from './address-guard.ts';
 import type { FeedItem } from './feed-item.ts';
 import { fetchArticle } from './fetch-article.ts';
 import type { FetchOptions } from './fetch-options.ts';
@@ -70,7 +71,9 @@ async function fromPage(
   options: FeedItemsToArticlesOptions,
 ): Promise<ArticleInput> {
   try {
-    const page = await fetchArticle(item.url!, options.fetchOptions);
+    // The link is the feed author's word: it may not lead into the bot's own network.
+    const guard = publicOrTrusted([new URL(item.feedUrl).host]);
+    const page = await fetchArticle(item.url!, { ...options.fetchOptions, guard });
     const title = item.title ?? page.title;
     const outlet = item.feedTitle ?? page.outlet;
     const published = item.published ?? page.published;

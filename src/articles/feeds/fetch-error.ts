@@ -6,6 +6,7 @@ export type FetchErrorCode =
   | 'redirect'
   | 'network'
   | 'unsupported-url'
+  | 'blocked-address'
   | 'invalid-feed'
   | 'not-a-page';
 

@@ -1,3 +1,5 @@
+import type { UrlGuard } from './address-guard.ts';
+
 /** How feeds and pages are fetched; every field has a safe default. */
 export interface FetchOptions {
   /** Whole-request budget (redirects, headers and body), in ms. Default 15,000. */
@@ -10,6 +12,8 @@ export interface FetchOptions {
   userAgent?: string;
   /** Cancels the request from outside, e.g. at shutdown. */
   signal?: AbortSignal;
+  /** Checks every URL before it is requested, redirects included. Default: none. */
+  guard?: UrlGuard;
   /** Stamps `polledAt`; tests pass a fixed clock. */
   clock?: () => Date;
 }

@@ -42,6 +42,7 @@ export async function httpGet(
   try {
     for (;;) {
       visited.add(current.href);
+      await options.guard?.(current);
       const res = await fetch(current, { headers, signal, redirect: 'manual' });
       if (REDIRECTS.has(res.status)) {
         await res.body?.cancel();

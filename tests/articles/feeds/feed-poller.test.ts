@@ -11,6 +11,7 @@ import {
   type FeedServer,
   page,
   type RssItem,
+  redirect,
   rss,
   serve,
   status,
@@ -187,6 +188,48 @@ describe('feed poller', () => {
         url: server.url('/p/missing'),
       }),
     );
+  });
+
+  it("never follows a feed's links into the bot's own network, redirects included", async () => {
+    const port = new URL(server.base).port;
+    const html = page({ title: 'Inside', body: LONG });
+    server.route('/p/inside', serve(html, { contentType: 'text/html' }));
+    // The same server under another name: not the feed's host, and a loopback address.
+    const inside = `http://localhost:${port}/p/inside`;
+    server.route('/p/hop', redirect(inside));
+    server.route('/p/own-page', serve(html, { contentType: 'text/html' }));
+    server.route(
+      '/p/hostile',
+      serve(
+        rss('Hostile', [
+          {
+            title: 'Metadata',
+            guid: 'h1',
+            link: 'http://169.254.169.254/latest/',
+            description: 'a',
+          },
+          { title: 'Loopback', guid: 'h2', link: inside, description: 'b' },
+          { title: 'Hop', guid: 'h3', link: server.url('/p/hop'), description: 'c' },
+          { title: 'Own host', guid: 'h4', link: server.url('/p/own-page'), description: 'd' },
+        ]),
+      ),
+    );
+    const h = harness([server.url('/p/hostile')]);
+    await h.poller.pollAll();
+    const inputs = h.ingested[0]!.inputs;
+    // Refused links keep the feed's summary; the feed's own host is trusted.
+    expect(inputs.map((i) => i.raw)).toEqual(['a', 'b', 'c', html]);
+    expect(server.hits('/p/inside')).toHaveLength(0);
+    expect(server.hits('/p/hop')).toHaveLength(1);
+    const refusals = h.logs.filter(
+      (l) => l.msg === 'article page not fetched; keeping the feed summary',
+    );
+    expect(refusals.map((l) => l.url)).toEqual([
+      'http://169.254.169.254/latest/',
+      inside,
+      server.url('/p/hop'),
+    ]);
+    for (const r of refusals) expect(r.err).toMatch(/is a private or local address/);
   });
 
   it('isolates failing feeds, records the error and backs off exponentially up to the cap', async () => {
