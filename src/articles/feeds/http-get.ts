@@ -42,7 +42,8 @@ export async function httpGet(
   try {
     for (;;) {
       visited.add(current.href);
-      await options.guard?.(current);
+      // The guard may resolve names, which `fetch`'s abort does not cover: it runs in the budget too.
+      if (options.guard) await untilAborted(options.guard(current), signal);
       const res = await fetch(current, { headers, signal, redirect: 'manual' });
       if (REDIRECTS.has(res.status)) {
         await res.body?.cancel();
@@ -96,6 +97,16 @@ export async function httpGet(
         : String(err);
     throw new FetchError('network', url, `${url}: ${reason}`, { cause: err });
   }
+}
+
+/** The promise's outcome, or a rejection with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function checkUrl(original: string, href: string, base?: URL): URL {

@@ -69,6 +69,29 @@ describe('fetchArticle', () => {
     expect((err as FetchError).code).toBe('not-a-page');
     expect((err as FetchError).message).toMatch(/not a web page \(content type image\/png\)/);
   });
+
+  it('checks each URL with the guard, within the time budget, before requesting it', async () => {
+    server.route(
+      '/guarded',
+      serve(page({ title: 'Guarded', body: '<p>Text.</p>' }), { contentType: 'text/html' }),
+    );
+    const seen: string[] = [];
+    await fetchArticle(server.url('/guarded'), {
+      guard: async (url) => {
+        seen.push(url.pathname);
+      },
+    });
+    expect(seen).toEqual(['/guarded']);
+    // A guard that never answers (a resolver that hangs) ends with the request's timeout.
+    const started = performance.now();
+    const err = await fetchArticle(server.url('/guarded'), {
+      timeoutMs: 200,
+      guard: () => new Promise(() => {}),
+    }).catch((e: unknown) => e);
+    expect((err as FetchError).code).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(server.hits('/guarded')).toHaveLength(1);
+  });
 });
 
 describe('loadUrl', () => {
