@@ -82,8 +82,3 @@ function trimSpan(text: string, start: number, end: number): SentenceSpan | unde
   while (e > s && /\s/.test(text[e - 1] as string)) e--;
   return s < e ? [s, e] : undefined;
 }
-
-/** The sentences of one paragraph (see `paragraphSentences`). */
-export function splitSentences(paragraph: string): SentenceSpan[] {
-  return paragraphSentences([paragraph])[0] ?? [];
-}

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  paragraphSentences,
-  renewingReader,
-  splitSentences,
-} from '../../src/analysis/sentences.ts';
+import { paragraphSentences, renewingReader } from '../../src/analysis/sentences.ts';
+
+/** One paragraph on its own, as a document of one paragraph. */
+const splitSentences = (paragraph: string) => paragraphSentences([paragraph])[0] ?? [];
 
 const texts = (paragraph: string, spans: Array<[number, number]>) =>
   spans.map(([s, e]) => paragraph.slice(s, e));
