@@ -12,6 +12,7 @@ import { loadFile } from './articles/sources/load-file.ts';
 import { SourceError } from './articles/sources/source-error.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { UserError } from './core/errors.ts';
+import { loadDotEnv } from './load-dot-env.ts';
 import { createLogger } from './logger.ts';
 import { startBot } from './main.ts';
 
@@ -84,6 +85,7 @@ async function run(argv: string[]): Promise<number> {
     out(USAGE);
     return command || values.help ? 0 : 1;
   }
+  loadDotEnv();
   const config = loadConfig();
   // The console bot shares the terminal with its user: routine info lines would bury the replies,
   // so it logs warnings only unless LOG_LEVEL says otherwise.
