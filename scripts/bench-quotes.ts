@@ -5,7 +5,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extractQuotes } from '../src/analysis/quotes/extract-quotes.ts';
-import { toParagraphs } from './eval-quotes.ts';
+
+/** An article's paragraphs: blank-line separated blocks, wrapped lines joined. */
+export function toParagraphs(raw: string): string[] {
+  return raw
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.replace(/\s*\r?\n\s*/g, ' ').trim())
+    .filter((p) => p.length > 0);
+}
 
 const FIXTURES = fileURLToPath(new URL('../tests/fixtures/quotes/', import.meta.url));
 

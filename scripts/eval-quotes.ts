@@ -1,96 +1,110 @@
 /**
- * Scores the quote extractor on a folder of `NAME.txt` + `NAME.quotes.json` (the contract's
- * `quotes --json` shape). Usage: `npm run eval:quotes -- <folder> [--overlap 0.5] [--verbose]`.
+ * Scores who-said-what on a folder of labelled articles (`NAME.txt` + `NAME.quotes.json` in the
+ * contract's `quotes --json` shape) by the rules of `../shared/data/README.md`, running each raw
+ * article through the path ingest uses (`prepareArticle`: the real cleaner, then analysis).
+ *
+ *   npm run eval:quotes -- <folder> [--half a|b] [--errors]
+ *
+ * Prints the figures over all articles and over two halves (alternate articles by name), so that
+ * a rule developed on one half can be checked on the other. `--half` keeps one half only;
+ * `--errors` prints every missed quote, false positive and wrong speaker.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractQuotes } from '../src/analysis/quotes/extract-quotes.ts';
+import { parseArgs } from 'node:util';
 import {
-  combineScores,
-  DEFAULT_OVERLAP,
-  type KindScore,
-  kindFigures,
+  addScores,
   type LabelledQuote,
   type QuoteScore,
+  quoteFigures,
   scoreQuotes,
 } from '../src/analysis/quotes/score-quotes.ts';
+import { prepareArticle } from '../src/articles/prepare-article.ts';
 
-/** The article's paragraphs: blank-line separated blocks. Swap in the real cleaner here. */
-export function toParagraphs(raw: string): string[] {
-  return raw
-    .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.replace(/\s*\r?\n\s*/g, ' ').trim())
-    .filter((p) => p.length > 0);
+/** One scored article. */
+export interface ArticleResult {
+  name: string;
+  /** 'a' for the 1st, 3rd, 5th… article by name, 'b' for the others. */
+  half: 'a' | 'b';
+  score: QuoteScore;
 }
 
-/** Extracts and scores every labelled article of a folder. */
-export function evaluateFolder(
-  folder: string,
-  overlap = DEFAULT_OVERLAP,
-  paragraphsOf: (raw: string) => string[] = toParagraphs,
-): { total: QuoteScore; articles: { name: string; score: QuoteScore }[] } {
-  const names = readdirSync(folder)
-    .filter((f) => f.endsWith('.quotes.json'))
-    .map((f) => f.slice(0, -'.quotes.json'.length))
-    // Labels without their article (seed-rest labels the raw seed, read by a test) are not scored here.
-    .filter((name) => existsSync(join(folder, `${name}.txt`)))
-    .sort();
-  const articles = names.map((name) => {
+/** The labelled articles of a folder, by name. */
+export function labelledArticles(folder: string): string[] {
+  return (
+    readdirSync(folder)
+      .filter((f) => f.endsWith('.quotes.json'))
+      .map((f) => f.slice(0, -'.quotes.json'.length))
+      // Labels without their article (seed-rest labels the raw seed, read by a test) are not scored here.
+      .filter((name) => existsSync(join(folder, `${name}.txt`)))
+      .sort()
+  );
+}
+
+/** Prepares and scores every labelled article of a folder, or of one half of it. */
+export function evaluateFolder(folder: string, half?: 'a' | 'b'): ArticleResult[] {
+  const out: ArticleResult[] = [];
+  labelledArticles(folder).forEach((name, i) => {
+    const h = i % 2 === 0 ? 'a' : 'b';
+    if (half && h !== half) return;
     const gold = JSON.parse(
       readFileSync(join(folder, `${name}.quotes.json`), 'utf8'),
     ) as LabelledQuote[];
-    const paragraphs = paragraphsOf(readFileSync(join(folder, `${name}.txt`), 'utf8'));
-    const predicted = extractQuotes(paragraphs).quotes.map(
-      ({ speaker, quote, kind, paragraph }) => ({
-        speaker,
-        quote,
-        kind,
-        paragraph,
-      }),
-    );
-    return { name, score: scoreQuotes(gold, predicted, overlap) };
+    const raw = readFileSync(join(folder, `${name}.txt`), 'utf8');
+    const article = prepareArticle({ raw, format: 'text', origin: name });
+    out.push({ name, half: h, score: scoreQuotes(gold, article.quotes) });
   });
-  return { total: combineScores(articles.map((a) => a.score)), articles };
+  return out;
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const pct = (x: number) => x.toFixed(3);
 
-function line(label: string, k: KindScore): string {
-  const f = kindFigures(k);
+/** One line of figures, e.g. for "all 840". */
+export function figuresLine(label: string, s: QuoteScore): string {
+  const f = quoteFigures(s);
   return (
-    `${label.padEnd(9)} gold ${String(k.gold).padStart(4)}  found ${String(k.predicted).padStart(4)}  ` +
-    `matched ${String(k.matched).padStart(4)}  P ${pct(f.precision)}  R ${pct(f.recall)}  F1 ${f.f1.toFixed(3)}  ` +
-    `speaker ${pct(f.speakerAccuracy)} (${k.speakerCorrect}/${k.matched})`
+    `${label.padEnd(10)} direct P ${pct(f.precision)} R ${pct(f.recall)} F1 ${pct(f.f1)} ` +
+    `(labels ${s.direct.gold}, found ${s.direct.predicted}, matched ${s.direct.matched})  ` +
+    `speaker ${pct(f.speakerAccuracy)} (${s.speakers.right}/${s.speakers.scored})  ` +
+    `reported recall ${pct(f.reportedRecall)} (${s.reported.matched}/${s.reported.gold})`
   );
 }
 
 function main(argv: string[]): void {
-  const folder = argv.find((a) => !a.startsWith('--'));
-  if (!folder) {
-    console.error('usage: eval-quotes <folder> [--overlap 0.5] [--verbose]');
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { half: { type: 'string' }, errors: { type: 'boolean', default: false } },
+  });
+  const folder = positionals[0];
+  const half = values.half;
+  if (!folder || (half !== undefined && half !== 'a' && half !== 'b')) {
+    console.error('usage: eval-quotes <folder> [--half a|b] [--errors]');
     process.exitCode = 2;
     return;
   }
-  const o = argv.indexOf('--overlap');
-  const overlap = o >= 0 ? Number(argv[o + 1]) : DEFAULT_OVERLAP;
-  const { total, articles } = evaluateFolder(folder, overlap);
-  console.log(
-    `${articles.length} articles in ${folder}; quotes match on word overlap >= ${overlap} of the longer quote, same paragraph`,
-  );
-  console.log(line('direct', total.direct));
-  console.log(line('reported', total.reported));
-  if (argv.includes('--verbose')) {
-    for (const a of articles) {
-      for (const i of a.score.issues) {
-        const who = [i.expected && `expected ${i.expected}`, i.got && `got ${i.got}`]
+  const started = performance.now();
+  const results = evaluateFolder(folder, half);
+  const seconds = (performance.now() - started) / 1000;
+  if (values.errors) {
+    for (const { name, score } of results) {
+      for (const i of score.issues) {
+        const who = [i.expected !== undefined && `label: ${i.expected}`, i.got && `got: ${i.got}`]
           .filter(Boolean)
-          .join(', ');
-        console.log(
-          `  ${a.name} ¶${i.paragraph} ${i.kind} ${i.issue}: ${i.quote.slice(0, 70)} (${who})`,
-        );
+          .join('; ');
+        console.log(`${name}\t${i.kind} ${i.issue}\t${JSON.stringify(i.quote)}\t(${who})`);
       }
     }
+  }
+  console.log(
+    `${results.length} articles in ${folder} (${seconds.toFixed(1)} s): match by token Dice >= 0.6, one to one`,
+  );
+  console.log(figuresLine(`all ${results.length}`, addScores(results.map((r) => r.score))));
+  for (const h of ['a', 'b'] as const) {
+    const part = results.filter((r) => r.half === h);
+    if (part.length > 0 && part.length < results.length)
+      console.log(figuresLine(`half ${h}`, addScores(part.map((r) => r.score))));
   }
 }
 

@@ -1,174 +1,192 @@
-import { speakerKey } from './speaker-key.ts';
+import { foldText } from '../fold-text.ts';
 
 /** One labelled or extracted quote in the contract's `quotes --json` shape. */
 export interface LabelledQuote {
   speaker: string;
   quote: string;
   kind: 'direct' | 'reported';
+  /** Informative only: labels and the cleaner may count paragraphs differently. */
   paragraph: number;
 }
 
-/** Counts for one kind of quote; add them up over articles with `combineScores`. */
-export interface KindScore {
-  gold: number;
-  predicted: number;
-  matched: number;
-  /** Matched quotes whose speaker has the same `speakerKey` as the label's. */
-  speakerCorrect: number;
-}
-
-/** What went wrong, for reading the misses. */
-export interface ScoreIssue {
-  issue: 'missed' | 'spurious' | 'wrong speaker';
-  kind: LabelledQuote['kind'];
-  paragraph: number;
-  quote: string;
-  expected?: string;
-  got?: string;
-}
-
+/** Counts of one article or of many added up (`addScores`). */
 export interface QuoteScore {
-  direct: KindScore;
-  reported: KindScore;
+  direct: { gold: number; predicted: number; matched: number };
+  /** Matched direct quotes whose label names its speaker, and how many of those are right. */
+  speakers: { scored: number; right: number };
+  reported: { gold: number; matched: number };
   issues: ScoreIssue[];
 }
 
-/** The derived figures of a `KindScore`. */
-export interface KindFigures {
+/** What went wrong, for reading the errors. */
+export interface ScoreIssue {
+  issue: 'missed' | 'false positive' | 'wrong speaker';
+  kind: LabelledQuote['kind'];
+  quote: string;
+  /** The label's speaker (misses, wrong speakers). */
+  expected?: string;
+  /** The predicted speaker (false positives, wrong speakers). */
+  got?: string;
+}
+
+/** The figures the issue's targets are stated in. */
+export interface QuoteFigures {
   precision: number;
   recall: number;
   f1: number;
   speakerAccuracy: number;
+  reportedRecall: number;
 }
 
-/** Default share of the longer quote's words the two quotes must share to match. */
-export const DEFAULT_OVERLAP = 0.5;
+/** Quotes match when their token Dice reaches this. */
+export const MATCH_DICE = 0.6;
 
-/** Words of a quote for matching: case, quote marks, punctuation and curly/straight forms ignored. */
+/** Words of a quote as the scoring rules compare them: `foldText`'s words. */
 export function quoteWords(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      .normalize('NFKC')
-      .replace(/[’‘]/g, "'")
-      .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? []
-  );
+  const folded = foldText(text);
+  return folded ? folded.split(' ') : [];
 }
 
-/** Shared words (as a multiset) over the longer quote's length: 1 for the same words, 0 for none. */
-export function quoteOverlap(a: string, b: string): number {
-  const wa = quoteWords(a);
-  const wb = quoteWords(b);
-  if (wa.length === 0 || wb.length === 0) return 0;
+/** Token Dice of two word lists as multisets: 1 for the same words, 0 for none shared. */
+export function dice(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
   const counts = new Map<string, number>();
-  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
   let shared = 0;
-  for (const w of wb) {
+  for (const w of b) {
     const c = counts.get(w) ?? 0;
     if (c > 0) {
       shared++;
       counts.set(w, c - 1);
     }
   }
-  return shared / Math.max(wa.length, wb.length);
+  return (2 * shared) / (a.length + b.length);
 }
 
-function scoreKind(
-  kind: LabelledQuote['kind'],
-  gold: readonly LabelledQuote[],
-  predicted: readonly LabelledQuote[],
-  threshold: number,
-  issues: ScoreIssue[],
-): KindScore {
-  const g = gold.filter((q) => q.kind === kind);
-  const p = predicted.filter((q) => q.kind === kind);
-  const pairs: { gi: number; pi: number; score: number }[] = [];
-  g.forEach((gq, gi) => {
-    p.forEach((pq, pi) => {
-      if (gq.paragraph !== pq.paragraph) return;
-      const score = quoteOverlap(gq.quote, pq.quote);
-      if (score >= threshold) pairs.push({ gi, pi, score });
+/** One-to-one pairs `[gold, predicted]` with Dice >= `MATCH_DICE`, best first. */
+function matchPairs(
+  gold: readonly string[][],
+  predicted: readonly string[][],
+): Array<[number, number]> {
+  const pairs: { g: number; p: number; score: number }[] = [];
+  gold.forEach((gw, g) => {
+    predicted.forEach((pw, p) => {
+      const score = dice(gw, pw);
+      if (score >= MATCH_DICE) pairs.push({ g, p, score });
     });
   });
-  // Greedy one-to-one matching, best overlaps first.
-  pairs.sort((a, b) => b.score - a.score);
+  // A stable sort: equal scores keep label order, then prediction order.
+  pairs.sort((x, y) => y.score - x.score);
   const gUsed = new Set<number>();
   const pUsed = new Set<number>();
-  let speakerCorrect = 0;
-  for (const { gi, pi } of pairs) {
-    if (gUsed.has(gi) || pUsed.has(pi)) continue;
-    gUsed.add(gi);
-    pUsed.add(pi);
-    const gq = g[gi]!;
-    const pq = p[pi]!;
-    if (speakerKey(gq.speaker) === speakerKey(pq.speaker)) speakerCorrect++;
-    else
-      issues.push({
-        issue: 'wrong speaker',
-        kind,
-        paragraph: gq.paragraph,
-        quote: gq.quote,
-        expected: gq.speaker,
-        got: pq.speaker,
-      });
+  const out: Array<[number, number]> = [];
+  for (const { g, p } of pairs) {
+    if (gUsed.has(g) || pUsed.has(p)) continue;
+    gUsed.add(g);
+    pUsed.add(p);
+    out.push([g, p]);
   }
-  g.forEach((q, i) => {
-    if (!gUsed.has(i))
-      issues.push({
-        issue: 'missed',
-        kind,
-        paragraph: q.paragraph,
-        quote: q.quote,
-        expected: q.speaker,
-      });
-  });
-  p.forEach((q, i) => {
-    if (!pUsed.has(i))
-      issues.push({
-        issue: 'spurious',
-        kind,
-        paragraph: q.paragraph,
-        quote: q.quote,
-        got: q.speaker,
-      });
-  });
-  return { gold: g.length, predicted: p.length, matched: gUsed.size, speakerCorrect };
+  return out;
+}
+
+/** Whether a label's speaker is scored: it names someone, it is not `unnamed: …`. */
+export const isNamed = (speaker: string) => !speaker.startsWith('unnamed:');
+
+/** Right when the label's last word (its surname) is one of the predicted speaker's words. */
+export function speakerRight(label: string, predicted: string): boolean {
+  const surname = quoteWords(label).at(-1);
+  return surname !== undefined && quoteWords(predicted).includes(surname);
 }
 
 /**
- * Scores extracted quotes against labels of one article. Quotes match one-to-one within the same
- * paragraph when `quoteOverlap` reaches `threshold`; trailing punctuation and quote marks never count.
+ * Scores one article's extracted quotes against its labels by the rules of
+ * `../shared/data/README.md`: within the article, quotes match one-to-one, best first, when their
+ * token Dice reaches 0.6; direct labels match direct predictions; speakers are scored over
+ * matched direct quotes whose label names a speaker; reported labels match any predicted quote.
  */
 export function scoreQuotes(
   gold: readonly LabelledQuote[],
   predicted: readonly LabelledQuote[],
-  threshold = DEFAULT_OVERLAP,
 ): QuoteScore {
   const issues: ScoreIssue[] = [];
-  const direct = scoreKind('direct', gold, predicted, threshold, issues);
-  const reported = scoreKind('reported', gold, predicted, threshold, issues);
-  return { direct, reported, issues };
-}
+  const words = (qs: readonly LabelledQuote[]) => qs.map((q) => quoteWords(q.quote));
+  const goldDirect = gold.filter((q) => q.kind === 'direct');
+  const predDirect = predicted.filter((q) => q.kind === 'direct');
+  const direct = matchPairs(words(goldDirect), words(predDirect));
+  const speakers = { scored: 0, right: 0 };
+  for (const [g, p] of direct) {
+    const label = goldDirect[g]!;
+    const got = predDirect[p]!;
+    if (!isNamed(label.speaker)) continue;
+    speakers.scored++;
+    if (speakerRight(label.speaker, got.speaker)) speakers.right++;
+    else
+      issues.push({
+        issue: 'wrong speaker',
+        kind: 'direct',
+        quote: label.quote,
+        expected: label.speaker,
+        got: got.speaker,
+      });
+  }
+  const goldMatched = new Set(direct.map(([g]) => g));
+  const predMatched = new Set(direct.map(([, p]) => p));
+  goldDirect.forEach((q, i) => {
+    if (!goldMatched.has(i))
+      issues.push({ issue: 'missed', kind: 'direct', quote: q.quote, expected: q.speaker });
+  });
+  predDirect.forEach((q, i) => {
+    if (!predMatched.has(i))
+      issues.push({ issue: 'false positive', kind: 'direct', quote: q.quote, got: q.speaker });
+  });
 
-/** Adds up the counts of several articles. */
-export function combineScores(scores: readonly QuoteScore[]): QuoteScore {
-  const sum = (kind: 'direct' | 'reported'): KindScore => ({
-    gold: scores.reduce((n, s) => n + s[kind].gold, 0),
-    predicted: scores.reduce((n, s) => n + s[kind].predicted, 0),
-    matched: scores.reduce((n, s) => n + s[kind].matched, 0),
-    speakerCorrect: scores.reduce((n, s) => n + s[kind].speakerCorrect, 0),
+  const goldReported = gold.filter((q) => q.kind === 'reported');
+  const reported = matchPairs(words(goldReported), words(predicted));
+  const reportedMatched = new Set(reported.map(([g]) => g));
+  goldReported.forEach((q, i) => {
+    if (!reportedMatched.has(i))
+      issues.push({ issue: 'missed', kind: 'reported', quote: q.quote, expected: q.speaker });
   });
   return {
-    direct: sum('direct'),
-    reported: sum('reported'),
-    issues: scores.flatMap((s) => s.issues),
+    direct: { gold: goldDirect.length, predicted: predDirect.length, matched: direct.length },
+    speakers,
+    reported: { gold: goldReported.length, matched: reported.length },
+    issues,
   };
 }
 
-/** Precision, recall, F1 and speaker accuracy (on matched quotes); 0 where undefined. */
-export function kindFigures(k: KindScore): KindFigures {
-  const precision = k.predicted ? k.matched / k.predicted : 0;
-  const recall = k.gold ? k.matched / k.gold : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1, speakerAccuracy: k.matched ? k.speakerCorrect / k.matched : 0 };
+/** Adds up the counts of several articles. */
+export function addScores(scores: readonly QuoteScore[]): QuoteScore {
+  const total: QuoteScore = {
+    direct: { gold: 0, predicted: 0, matched: 0 },
+    speakers: { scored: 0, right: 0 },
+    reported: { gold: 0, matched: 0 },
+    issues: [],
+  };
+  for (const s of scores) {
+    total.direct.gold += s.direct.gold;
+    total.direct.predicted += s.direct.predicted;
+    total.direct.matched += s.direct.matched;
+    total.speakers.scored += s.speakers.scored;
+    total.speakers.right += s.speakers.right;
+    total.reported.gold += s.reported.gold;
+    total.reported.matched += s.reported.matched;
+    total.issues.push(...s.issues);
+  }
+  return total;
+}
+
+const ratio = (a: number, b: number) => (b ? a / b : 0);
+
+/** Direct precision, recall and F1, named-speaker accuracy and reported recall; 0 where undefined. */
+export function quoteFigures(s: QuoteScore): QuoteFigures {
+  const precision = ratio(s.direct.matched, s.direct.predicted);
+  const recall = ratio(s.direct.matched, s.direct.gold);
+  return {
+    precision,
+    recall,
+    f1: ratio(2 * precision * recall, precision + recall),
+    speakerAccuracy: ratio(s.speakers.right, s.speakers.scored),
+    reportedRecall: ratio(s.reported.matched, s.reported.gold),
+  };
 }

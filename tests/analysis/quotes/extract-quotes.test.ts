@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toParagraphs } from '../../../scripts/eval-quotes.ts';
+import { toParagraphs } from '../../../scripts/bench-quotes.ts';
 import { extractQuotes } from '../../../src/analysis/quotes/extract-quotes.ts';
-import { type LabelledQuote, quoteOverlap } from '../../../src/analysis/quotes/score-quotes.ts';
+import { dice, type LabelledQuote, quoteWords } from '../../../src/analysis/quotes/score-quotes.ts';
 import { speakerKey } from '../../../src/analysis/quotes/speaker-key.ts';
 
 const fixture = (name: string) => new URL(`../../fixtures/quotes/${name}`, import.meta.url);
@@ -21,7 +21,7 @@ describe('extractQuotes on the seed article', () => {
         (q) =>
           q.kind === label.kind &&
           q.paragraph === label.paragraph &&
-          quoteOverlap(q.quote, label.quote) >= 0.9,
+          dice(quoteWords(q.quote), quoteWords(label.quote)) >= 0.9,
       );
       expect(match, label.quote).toBeDefined();
       expect(speakerKey(match!.speaker)).toBe(speakerKey(label.speaker));

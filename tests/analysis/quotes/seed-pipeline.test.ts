@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kindFigures, scoreQuotes } from '../../../src/analysis/quotes/score-quotes.ts';
+import { quoteFigures, scoreQuotes } from '../../../src/analysis/quotes/score-quotes.ts';
 import { prepareArticle } from '../../../src/articles/prepare-article.ts';
 import { SAMPLES } from '../../../src/paths.ts';
 
@@ -44,8 +44,10 @@ describe('quotes of the raw seed, cleaned by the real cleaner', () => {
   it('finds every labelled quote with the right speaker', () => {
     const score = scoreQuotes(gold, article.quotes);
     expect(score.issues).toEqual([]);
-    expect(kindFigures(score.direct).f1).toBe(1);
-    expect(kindFigures(score.reported).recall).toBe(1);
+    const f = quoteFigures(score);
+    expect(f.f1).toBe(1);
+    expect(f.speakerAccuracy).toBe(1);
+    expect(f.reportedRecall).toBe(1);
   });
 
   it('keeps every quote verbatim at its offsets in the clean text', () => {
