@@ -156,7 +156,7 @@ const results = {
 const load = () => loadavg()[0]?.toFixed(1);
 console.log(`load average at start: ${load()} (${process.env.CI ? 'CI' : 'shared machine'})`);
 
-// Warm-up, not counted: loads wink's model, compiles the hot paths and brings the files into the
+// Warm-up, not counted: compiles the hot paths and brings the files into the
 // page cache, so that run 1 measures the same steady state as runs 2 and 3.
 const warmup = textFiles.slice(0, 1000);
 await prepareOnlyRate(warmup);

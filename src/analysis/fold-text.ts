@@ -20,7 +20,7 @@ export function foldText(text: string): string {
   return text
     .toLowerCase()
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    .replace(/[\p{M}\p{Cf}]+/gu, '')
     .replace(/[øæœßłđðþı]/g, (c) => FOLDS[c] ?? c)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

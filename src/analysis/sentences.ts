@@ -1,84 +1,205 @@
-import model from 'wink-eng-lite-web-model';
-import winkNLP from 'wink-nlp';
-
-type Nlp = ReturnType<typeof winkNLP>;
-type Doc = ReturnType<Nlp['readDoc']>;
-
-/**
- * A wink-nlp instance used for at most `limit` documents, then loaded afresh. wink adds every
- * token it has not seen to its lexicon and never forgets it: 1.2 million new tokens (names,
- * figures) grew the heap by 270 MB, so a bot that reads feeds for months would grow without
- * bound. Loading costs ~150 ms, about 3 µs per article at the limit used below.
- */
-export function renewingReader(limit: number, load: () => Pick<Nlp, 'readDoc'>) {
-  let nlp: Pick<Nlp, 'readDoc'> | undefined;
-  let used = 0;
-  return (text: string): Doc => {
-    if (!nlp || used >= limit) {
-      nlp = load();
-      used = 0;
-    }
-    used++;
-    return nlp.readDoc(text);
-  };
-}
-
-// Only sentence boundary detection: the full pipeline (POS, entities) costs 3x and nothing reads it.
-// Loaded on first use, not at import: commands that never split sentences skip the ~150 ms.
-const readDoc = renewingReader(50_000, () => winkNLP(model, ['sbd']));
+import { abbreviation } from './abbreviations.ts';
+import openers from './lexicon/sentence-openers.json' with { type: 'json' };
+import { type QuoteSpan, quoteSpans } from './quote-spans.ts';
+import { speechVerb } from './quotes/speech-verbs.ts';
 
 /** A sentence as `[start, end)` character offsets in its paragraph. */
 export type SentenceSpan = [number, number];
 
-const PARAGRAPH_BREAK = '\n\n';
+const OPENERS = new Set(openers.words);
+const SPACE = /\s/;
+const UPPER = /\p{Lu}/u;
+const LETTER = /[\p{L}\p{N}]/u;
+/** Marks and brackets a sentence may open with. */
+const OPENING_MARKS = new Set(['"', '“', '‘', "'", '«', '(', '[']);
 
-/**
- * The sentences of each paragraph, by wink-nlp (which knows abbreviations such as "U.S." and
- * "Mr." and quotes that close after the full stop). The article is read as one document, with
- * paragraphs apart by a blank line, which costs less than a document per paragraph and gives the
- * same sentences (checked on the 10,000-article bench corpus and the seed). wink ends a sentence
- * at a blank line; should a future model not, a sentence is still cut at each paragraph break.
- */
-export function paragraphSentences(paragraphs: readonly string[]): SentenceSpan[][] {
-  const text = paragraphs.join(PARAGRAPH_BREAK);
-  const starts: number[] = [];
-  let offset = 0;
-  for (const p of paragraphs) {
-    starts.push(offset);
-    offset += p.length + PARAGRAPH_BREAK.length;
-  }
-  const spans: SentenceSpan[][] = paragraphs.map(() => []);
-  let from = 0;
-  let k = 0;
-  for (const sentence of readDoc(text).sentences().out() as string[]) {
-    const start = text.indexOf(sentence, from);
-    // wink-nlp normalises nothing, so every sentence is found; be safe if a future model does.
-    if (start < 0) continue;
-    const end = start + sentence.length;
-    from = end;
-    // Cut the sentence at each paragraph it covers.
-    while (k + 1 < paragraphs.length && (starts[k + 1] as number) <= start) k++;
-    for (let p = k; p < paragraphs.length && (starts[p] as number) < end; p++) {
-      const base = starts[p] as number;
-      const paragraph = paragraphs[p] as string;
-      const s = Math.max(start, base) - base;
-      const e = Math.min(end, base + paragraph.length) - base;
-      const trimmed = trimSpan(paragraph, s, e);
-      if (trimmed) spans[p]?.push(trimmed);
-    }
-  }
-  // A paragraph wink found nothing in (only spaces and symbols) is one sentence.
-  paragraphs.forEach((p, i) => {
-    if (spans[i]?.length === 0 && p.trim()) spans[i]?.push([0, p.length]);
-  });
-  return spans;
+function isSpace(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(c);
 }
 
-/** The span without the spaces at its ends, or undefined when nothing else is left. */
-function trimSpan(text: string, start: number, end: number): SentenceSpan | undefined {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(text[s] as string)) s++;
-  while (e > s && /\s/.test(text[e - 1] as string)) e--;
-  return s < e ? [s, e] : undefined;
+function isUpper(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code < 128 ? code >= 65 && code <= 90 : UPPER.test(c);
+}
+
+function isLetterOrDot(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 46 || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER.test(c) || c === '\u00ad';
+}
+
+/**
+ * A dateline opening a paragraph: "COLUMBIA, S.C. (AP) — ", "WASHINGTON (Reuters) - ",
+ * "BOCA RATON, Fla. -- ". The city is in capitals; a state or country and an agency may follow.
+ */
+const DATELINE =
+  /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\p{L}.'’]*(?: [A-Z][\p{L}.'’]*){0,2})?(?: \([\p{L}.&' ]{1,30}\))?(?: ?[—–―]| --?) */u;
+
+/** Where the text after a paragraph's dateline starts (0 when it has none). */
+export function datelineEnd(paragraph: string): number {
+  const c = paragraph.charCodeAt(0);
+  if (!(c >= 65 && c <= 90)) return 0;
+  const m = DATELINE.exec(paragraph.slice(0, 120));
+  // The city must be a word in capitals of 3+ letters, not "I" or "A" opening a sentence.
+  if (!m || !/^[A-Z]{3}|^[A-Z][A-Z.]+ [A-Z]/.test(m[0])) return 0;
+  return m[0].length < paragraph.length ? m[0].length : 0;
+}
+
+/** The word before the full stop at `dot`: letters, digits and inner dots ("U.S", "Mr", "H"). */
+function wordBefore(text: string, dot: number): string {
+  let i = dot;
+  while (i > 0 && isLetterOrDot(text[i - 1])) i--;
+  return text.slice(i, dot);
+}
+
+/** The word at `at`, up to a space or punctuation other than an inner dot ("Mr.", "The"). */
+function wordAt(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && isLetterOrDot(text[i])) i++;
+  return text.slice(at, i);
+}
+
+/** The offset before the spaces that end at `at`. */
+function skipSpaces(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text[i - 1] === ' ') i--;
+  return i;
+}
+
+/** "H", "C.L", "U.S": initials, as in a name or a country. */
+const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
+
+/** A chat mention or link token (`<@123>`, `<!here>`, `<#C1|general>`): never broken. */
+function insideMention(text: string, at: number): boolean {
+  const open = text.lastIndexOf('<', at);
+  if (open < 0 || at - open > 200) return false;
+  const close = text.indexOf('>', open);
+  return close > at && '@#!'.includes(text[open + 1] ?? '');
+}
+
+/**
+ * Whether a stop at `stop` ends the sentence, given that the next sentence would start at
+ * `next`: what follows must open a sentence, and the word before must not be an abbreviation
+ * that carries on ("Mr.", "No. 2", "George W. Bush", "the U.S. Senate").
+ */
+function endsSentence(text: string, stop: number, next: number): boolean {
+  const c = text[next];
+  if (c === undefined) return true;
+  const opensWithMark = OPENING_MARKS.has(c);
+  const code = c.charCodeAt(0);
+  const digit = code >= 48 && code <= 57;
+  if (!opensWithMark && !digit && !isUpper(c)) return false;
+  if (text[stop] !== '.') return true;
+  const word = wordBefore(text, stop);
+  switch (abbreviation(word)) {
+    case 'title':
+      return false;
+    case 'before-number':
+      return !digit;
+    case 'sometimes-final': {
+      if (!opensWithMark) return OPENERS.has(wordAt(text, next));
+      if (c === '(') return false;
+      // "the U.S. “does not”", "Gov. C.L. "Butch" Otter": the sentence goes on. After a place
+      // ("in Fort Mill, S.C. "It seems…"), the comma leaves no word before, and one ends.
+      const before = wordBefore(text, skipSpaces(text, stop - word.length));
+      return !(before && (!isUpper(before[0]!) || INITIALS.test(word)));
+    }
+    default:
+      return true;
+  }
+}
+
+const TERMINATOR = /[.!?…]+/g;
+/** Marks that close a bracket or a quotation after a full stop: `(… here.)`, `… here.’` */
+const CLOSERS = new Set([')', ']', '’', '”', '»']);
+
+/**
+ * Splits a paragraph into sentences in one pass over its stops. Quotation marks are read
+ * through: `"We are ready." Talks go on.` is two sentences, and so is `"We won. It is over," he
+ * said.` (its second sentence opens inside the quotation), as sentence splitters for news do.
+ * `spans` (the paragraph's quotations) tell a straight mark that closes a quotation after a stop
+ * from one that opens the next. A dateline is not part of the first sentence.
+ */
+export function splitSentences(paragraph: string, spans: readonly QuoteSpan[]): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  const n = paragraph.length;
+  let start = datelineEnd(paragraph);
+  const cut = (end: number) => {
+    let e = end;
+    while (e > start && isSpace(paragraph[e - 1])) e--;
+    if (e > start) out.push([start, e]);
+    start = end;
+    while (start < n && isSpace(paragraph[start])) start++;
+  };
+  const hasMentions = paragraph.includes('<');
+  const terminators = TERMINATOR;
+  terminators.lastIndex = start;
+  let k = 0;
+  for (let m = terminators.exec(paragraph); m; m = terminators.exec(paragraph)) {
+    // An ellipsis marks words left out, seldom a sentence's end ("I have never met ... Doley").
+    if (m[0].includes('…') || m[0].includes('..')) continue;
+    const stop = m.index + m[0].length - 1;
+    let after = stop + 1;
+    let quoted = false;
+    for (;;) {
+      const c = paragraph[after];
+      if (c === undefined) break;
+      while (k < spans.length && spans[k]!.close <= after) k++;
+      const span = spans[k];
+      if (span?.closed && span.end <= after && span.open < after) {
+        after = span.close;
+        quoted = true;
+      } else if (CLOSERS.has(c)) after++;
+      else break;
+    }
+    if (!isSpace(paragraph[after])) continue;
+    let j = after;
+    while (j < n && isSpace(paragraph[j])) j++;
+    if (j >= n || j <= start) continue;
+    if (!endsSentence(paragraph, stop, j)) continue;
+    if (quoted && paragraph[stop] !== '.' && attributionFollows(paragraph, j)) continue;
+    if (hasMentions && insideMention(paragraph, stop)) continue;
+    cut(after);
+  }
+  cut(n);
+  return out;
+}
+
+/**
+ * `"Can we win?" Mr. Manafort asked.`: a name and a speech verb after a question or exclamation
+ * in quotes carry the sentence on.
+ */
+function attributionFollows(text: string, at: number): boolean {
+  let i = at;
+  for (let words = 0; words < 5; words++) {
+    const word = wordAt(text, i);
+    if (!word) return false;
+    if (!isUpper(word[0]!)) return speechVerb(word.replace(/\.+$/, '')) !== undefined;
+    i += word.length;
+    if (text[i] !== ' ') return false;
+    i++;
+  }
+  return false;
+}
+
+/**
+ * The sentences of each paragraph: the one splitter the whole tree reads (stored for briefings,
+ * used by quote attribution). A paragraph with only symbols is one sentence.
+ */
+export function paragraphSentences(paragraphs: readonly string[]): SentenceSpan[][] {
+  return paragraphs.map((p) => sentencesOf(p, quoteSpans(p)));
+}
+
+/** `splitSentences`, with a paragraph of spaces giving none and one of symbols giving itself. */
+export function sentencesOf(paragraph: string, spans: readonly QuoteSpan[]): SentenceSpan[] {
+  const spansOut = splitSentences(paragraph, spans);
+  if (spansOut.length === 0 && paragraph.trim()) {
+    const s = paragraph.length - paragraph.trimStart().length;
+    return [[s, paragraph.trimEnd().length]];
+  }
+  return spansOut;
 }

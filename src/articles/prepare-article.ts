@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { extractQuotes } from '../analysis/quotes/extract-quotes.ts';
-import { paragraphSentences } from '../analysis/sentences.ts';
 import type { Article, ArticleInput, CleanedArticle } from './article.ts';
 import { cleanParagraphs, cleanText } from './cleaning/clean-article.ts';
 import { comparable } from './cleaning/compare-text.ts';
@@ -45,14 +44,14 @@ export function prepareArticle(input: ArticleInput, now: Date = new Date()): Art
   const cleaned = cleanInput(input);
   if (cleaned.paragraphs.length === 0)
     throw new SourceError('nothing left after cleaning (no article text)');
-  const { quotes, speakers } = extractQuotes(cleaned.paragraphs);
+  const { quotes, speakers, sentences } = extractQuotes(cleaned.paragraphs);
   return {
     ...cleaned,
     id: articleId(cleaned.paragraphs),
     url: input.url,
     origin: input.origin,
     raw: input.raw,
-    sentences: paragraphSentences(cleaned.paragraphs),
+    sentences,
     quotes,
     speakers: speakers.map((s) => ({ name: s.name, aliases: s.aliases })),
     ingestedAt: now.toISOString(),

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphSentences, renewingReader } from '../../src/analysis/sentences.ts';
+import { quoteSpans } from '../../src/analysis/quote-spans.ts';
+import { datelineEnd, paragraphSentences, splitSentences } from '../../src/analysis/sentences.ts';
 
-/** One paragraph on its own, as a document of one paragraph. */
-const splitSentences = (paragraph: string) => paragraphSentences([paragraph])[0] ?? [];
-
-const texts = (paragraph: string, spans: Array<[number, number]>) =>
-  spans.map(([s, e]) => paragraph.slice(s, e));
+/** The sentences of one paragraph, as text. */
+const sentences = (paragraph: string) =>
+  (paragraphSentences([paragraph])[0] ?? []).map(([s, e]) => paragraph.slice(s, e));
 
 describe('paragraphSentences', () => {
   it('splits sentences, keeping abbreviations and quotes that close after the full stop', () => {
-    const p = 'Mr. Putin met U.S. envoys on Friday. "We never want a bloodbath." Talks go on.';
-    expect(texts(p, splitSentences(p))).toEqual([
+    expect(
+      sentences('Mr. Putin met U.S. envoys on Friday. "We never want a bloodbath." Talks go on.'),
+    ).toEqual([
       'Mr. Putin met U.S. envoys on Friday.',
       '"We never want a bloodbath."',
       'Talks go on.',
@@ -18,51 +18,112 @@ describe('paragraphSentences', () => {
   });
 
   it('gives offsets into each paragraph, never a sentence across paragraphs', () => {
-    // The first paragraph ends without a full stop: the blank line between them still ends it.
     const paragraphs = [
       'Smoke rises over Idlib',
       'Russia resumed air strikes. Turkey objected.',
       '',
     ];
     const spans = paragraphSentences(paragraphs);
-    expect(spans).toHaveLength(3);
-    expect(texts(paragraphs[0] as string, spans[0] ?? [])).toEqual(['Smoke rises over Idlib']);
-    expect(texts(paragraphs[1] as string, spans[1] ?? [])).toEqual([
-      'Russia resumed air strikes.',
-      'Turkey objected.',
+    expect(spans).toEqual([
+      [[0, 22]],
+      [
+        [0, 27],
+        [28, 44],
+      ],
+      [],
     ]);
-    expect(spans[2]).toEqual([]);
-  });
-
-  it('gives the same spans for an article as for its paragraphs one by one', () => {
-    const paragraphs = [
-      'The talks ended on Friday. Erdogan called for a ceasefire.',
-      '"Any attack will result in a disaster," he said. Rouhani disagreed…',
-      '— AFP',
-      'Dr. Jones, of the U.N., said 3.5 million people live there.',
-    ];
-    expect(paragraphSentences(paragraphs)).toEqual(paragraphs.map((p) => splitSentences(p)));
   });
 
   it('treats a paragraph of symbols only as one sentence, and handles no paragraphs', () => {
-    expect(splitSentences('* * *')).toEqual([[0, 5]]);
+    expect(sentences('* * *')).toEqual(['* * *']);
     expect(paragraphSentences([])).toEqual([]);
   });
 });
 
-describe('renewingReader', () => {
-  it('loads a fresh instance after each `limit` documents, and not before the first', () => {
-    let loads = 0;
-    const read = renewingReader(2, () => {
-      loads++;
-      const instance = loads;
-      return { readDoc: (text: string) => ({ text, instance }) as never };
-    });
-    expect(loads).toBe(0);
-    const instances = ['a', 'b', 'c', 'd', 'e'].map(
-      (t) => (read(t) as unknown as { instance: number }).instance,
-    );
-    expect(instances).toEqual([1, 1, 2, 2, 3]);
-    expect(loads).toBe(3);
+describe('sentences of real news', () => {
+  it('never cuts after a title or inside a name with initials', () => {
+    expect(
+      sentences(
+        '"It is over," said Mr. Trump. Lt. Gov. Dan Patrick and Gen. John F. Kelly spoke to Sen. Lindsey O. Graham, and Martin Luther King Jr. Day came. Paul H. Chipok agreed.',
+      ),
+    ).toEqual([
+      '"It is over," said Mr. Trump.',
+      'Lt. Gov. Dan Patrick and Gen. John F. Kelly spoke to Sen. Lindsey O. Graham, and Martin Luther King Jr. Day came.',
+      'Paul H. Chipok agreed.',
+    ]);
+  });
+
+  it('keeps a party-state tag inside its sentence', () => {
+    expect(
+      sentences(
+        'Sen. Lindsey Graham (R-S.C.) sent a letter to Comey, who did not reply. He waited.',
+      ),
+    ).toEqual([
+      'Sen. Lindsey Graham (R-S.C.) sent a letter to Comey, who did not reply.',
+      'He waited.',
+    ]);
+  });
+
+  it('leaves a dateline out of the first sentence', () => {
+    const p = 'COLUMBIA, S.C. (AP) — Gov. Nikki Haley said Tuesday she would run. Aides agreed.';
+    expect(sentences(p)).toEqual(['Gov. Nikki Haley said Tuesday she would run.', 'Aides agreed.']);
+    expect(sentences('WASHINGTON (Reuters) - Markets fell.')).toEqual(['Markets fell.']);
+    expect(sentences('BOCA RATON, Fla. -- Weeds grow.')).toEqual(['Weeds grow.']);
+    expect(datelineEnd('NEW YORK-based firms grew.')).toBe(0);
+    expect(datelineEnd('I said so.')).toBe(0);
+  });
+
+  it('reads "No." as an abbreviation only before a number', () => {
+    expect(sentences('He is the No. 2 official. Asked again, he said no. Then he left.')).toEqual([
+      'He is the No. 2 official.',
+      'Asked again, he said no.',
+      'Then he left.',
+    ]);
+  });
+
+  it('ends a sentence after "U.S." or "Inc." only when a sentence-opening word follows', () => {
+    expect(
+      sentences(
+        'The U.S. Senate voted. He moved to the U.S. The vote came after Apple Inc. said it would sue.',
+      ),
+    ).toEqual([
+      'The U.S. Senate voted.',
+      'He moved to the U.S.',
+      'The vote came after Apple Inc. said it would sue.',
+    ]);
+  });
+
+  it('keeps a question in quotes with its attribution, and splits inside quotations', () => {
+    expect(
+      sentences("''Can we win Illinois?'' Mr. Manafort asked. ''I don't know. But we can.''"),
+    ).toEqual(["''Can we win Illinois?'' Mr. Manafort asked.", "''I don't know.", "But we can.''"]);
+    expect(sentences('"We won. It is over," he said. (He left.) Fine.')).toEqual([
+      '"We won.',
+      'It is over," he said.',
+      '(He left.)',
+      'Fine.',
+    ]);
+  });
+
+  it('does not end a sentence at an ellipsis', () => {
+    expect(sentences('I have never met ... Doley. We all took pay cuts.')).toEqual([
+      'I have never met ... Doley.',
+      'We all took pay cuts.',
+    ]);
+  });
+
+  it('never breaks inside a chat mention token', () => {
+    const p = 'Ask <!subteam^S1|the team. Now> today. Then <@123> replied.';
+    expect(sentences(p)).toEqual([
+      'Ask <!subteam^S1|the team. Now> today.',
+      'Then <@123> replied.',
+    ]);
+  });
+
+  it('stays linear with thousands of quotations and no full stop', () => {
+    const paragraph = 'he said "yes" and '.repeat(20_000);
+    expect(splitSentences(paragraph, quoteSpans(paragraph))).toEqual([[0, paragraph.length - 1]]);
+    const stops = 'Yes. "No." '.repeat(20_000);
+    expect(splitSentences(stops, quoteSpans(stops))).toHaveLength(40_000);
   });
 });

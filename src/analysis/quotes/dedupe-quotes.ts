@@ -1,5 +1,5 @@
 import type { Quote } from '../../articles/article.ts';
-import { wordCharAt } from './word-char-at.ts';
+import { wordCharAt } from '../word-char-at.ts';
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*/gu;
 

@@ -1,3 +1,5 @@
+import { memo } from '../memo.ts';
+import words from './lexicon/person-words.json' with { type: 'json' };
 /** What a noun phrase next to a speech verb says about the speaker, before names are clustered. */
 export type SpeakerPhrase =
   | { kind: 'pronoun'; pronoun: 'he' | 'she' | 'it' | 'they' }
@@ -14,181 +16,21 @@ export type SpeakerPhrase =
       titled?: boolean;
     };
 
-const TITLES = new Set(
-  (
-    'president vice-president minister secretary secretary-general chief governor commissioner mayor ' +
-    'councillor councilor councilman senator sen rep representative congressman congresswoman general gen ' +
-    'colonel col captain capt lieutenant sergeant admiral judge justice dr doctor prof professor mr mrs ms ' +
-    'miss sir lady lord dame king queen prince princess sheikh pope father rev reverend bishop archbishop ' +
-    'ambassador chancellor premier grandmaster coach manager director chairman chairwoman ceo ' +
-    'spokesman spokeswoman spokesperson leader prosecutor attorney officer inspector superintendent'
-  ).split(' '),
-);
-const MALE = new Set([
-  'mr',
-  'sir',
-  'lord',
-  'king',
-  'prince',
-  'father',
-  'spokesman',
-  'chairman',
-  'businessman',
-  'congressman',
-  'councilman',
-]);
-const FEMALE = new Set([
-  'mrs',
-  'ms',
-  'miss',
-  'lady',
-  'dame',
-  'queen',
-  'princess',
-  'spokeswoman',
-  'chairwoman',
-  'businesswoman',
-  'congresswoman',
-]);
-const ORG_WORDS = new Set(
-  (
-    'house union authority ministry council commission bank service institute nations providers guild ' +
-    'alliance observatory cross group agency party federation committee court office department united ' +
-    'company corporation inc ltd corp co plc fc club university hospital police army navy government ' +
-    'association foundation organisation organization network news times post press board fund ' +
-    'parliament assembly senate congress coalition movement front forces'
-  ).split(' '),
-);
+const set = (words: readonly string[]) => new Set(words);
+const TITLES = set(words.titles);
+const MALE = set(words.male);
+const FEMALE = set(words.female);
+const ORG_WORDS = set(words.organisation);
 /** Heads of "the group said"-style phrases that point back to the last organisation speaking. */
-export const ORG_ANAPHORS = new Set(
-  'group company firm club monitor agency organisation organization body watchdog charity observatory bank union ministry'.split(
-    ' ',
-  ),
-);
-const ORG_HEADS = new Set([
-  ...ORG_WORDS,
-  ...ORG_ANAPHORS,
-  'delegation',
-  'institute',
-  'federation',
-  'office',
-]);
-const PREPOSITIONS = new Set(['at', 'of', 'for', 'from', 'with', 'in', 'to']);
-const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
-const DETERMINERS = new Set([
-  'a',
-  'an',
-  'one',
-  'another',
-  'some',
-  'two',
-  'three',
-  'several',
-  'many',
-]);
-const PARTICLES = new Set([
-  'de',
-  'van',
-  'von',
-  'der',
-  'den',
-  'da',
-  'di',
-  'du',
-  'la',
-  'le',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'dos',
-  'del',
-]);
-const CONNECTORS = new Set(['of', 'for', 'the', '&', 'on']);
-const TRAILING_SKIP = new Set([
-  'has',
-  'have',
-  'had',
-  'also',
-  'later',
-  'then',
-  'again',
-  'once',
-  'previously',
-  'earlier',
-  'would',
-  'will',
-  'did',
-  'does',
-  'not',
-  'afterwards',
-  'today',
-  'yesterday',
-  'repeatedly',
-  'further',
-  'had',
-  'was',
-  'is',
-  'has',
-  'just',
-  'first',
-  'finally',
-  'subsequently',
-  'recently',
-]);
-const CLAUSE_WORDS = new Set([
-  'is',
-  'was',
-  'were',
-  'are',
-  'be',
-  'been',
-  'being',
-  'has',
-  'had',
-  'have',
-  'will',
-  'would',
-  'can',
-  'could',
-  'should',
-  'may',
-  'might',
-  'must',
-  'did',
-  'do',
-  'does',
-  'that',
-  'which',
-  'who',
-  'whom',
-  'what',
-  'where',
-  'how',
-  'why',
-  'if',
-  'because',
-  'when',
-  'while',
-  'whether',
-  'than',
-  'to',
-  'not',
-  'but',
-  'and',
-  'it',
-  'they',
-  'he',
-  'she',
-  'we',
-  'i',
-  'you',
-  'him',
-  'her',
-  'them',
-  'us',
-  'me',
-]);
+export const ORG_ANAPHORS = set(words.anaphors);
+const ORG_HEADS = set([...words.organisation, ...words.anaphors, ...words.organisationHeads]);
+const PREPOSITIONS = set(words.prepositions);
+const PRONOUNS = set(words.pronouns);
+const DETERMINERS = set(words.determiners);
+const PARTICLES = set(words.particles);
+const CONNECTORS = set(words.connectors);
+const TRAILING_SKIP = set(words.trailing);
+const CLAUSE_WORDS = set(words.clause);
 /** Words that may trail a subject before its verb ("the minister has also", "she later"). */
 const TRAILING_AUX_WORD =
   /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|\p{Ll}+ly)$/iu;
@@ -222,19 +64,8 @@ const LEADING_DROP = /^(?:while|whereas|and|but|so|as|meanwhile|however|also|the
  * A participle with its agent or place ("backed by Turkey", "based in Britain"): a modifier between
  * a subject and its verb, dropped like a parenthetical.
  */
-const IRREGULAR_PARTICIPLES = new Set(['led', 'born', 'run', 'held', 'known']);
-const AGENT_PREPOSITIONS = new Set([
-  'by',
-  'in',
-  'at',
-  'on',
-  'with',
-  'from',
-  'for',
-  'to',
-  'near',
-  'as',
-]);
+const IRREGULAR_PARTICIPLES = set(words.irregularParticiples);
+const AGENT_PREPOSITIONS = set(words.agentPrepositions);
 
 /** `/^(?:\p{Ll}+ed|led|…)\s+(?:by|in|…)\s/u` by hand: every part of every subject window asks. */
 function isParticipial(part: string): boolean {
@@ -308,19 +139,9 @@ function genderOf(words: readonly string[]): 'm' | 'f' | undefined {
 
 /** Parts this short are pronouns, names and short descriptions, which recur across articles. */
 const MEMO_PART = 40;
-const PARTS = new Map<string, SpeakerPhrase | null>();
 
 /** Reads one noun phrase (no commas). Results may be shared: callers never mutate them. */
-function readPart(part: string): SpeakerPhrase | undefined {
-  if (part.length > MEMO_PART) return readPartOnce(part);
-  let read = PARTS.get(part);
-  if (read === undefined) {
-    if (PARTS.size > 20_000) PARTS.clear();
-    read = readPartOnce(part) ?? null;
-    PARTS.set(part, read);
-  }
-  return read ?? undefined;
-}
+const readPart = memo(readPartOnce, { size: 20_000, maxKeyLength: MEMO_PART });
 
 function readPartOnce(part: string): SpeakerPhrase | undefined {
   const dropped = part.replace(LEADING_DROP, '');
@@ -413,21 +234,13 @@ function readName(run: string[], before: string[]): Named {
  * Reads the phrase naming a speaker: "The president of Iran, Hassan Rouhani," gives the person
  * Hassan Rouhani with that role; "A senior official, who spoke on condition…," a description;
  * "the White House" an organisation; "he" a pronoun. Undefined when it is not a noun phrase.
- * Results may be shared between calls: callers never mutate them.
+ * Short texts next to a verb (" he ", " the minister ") recur in every article: memoised, so
+ * results are shared between calls and callers never mutate them.
  */
-export function speakerPhrase(text: string): SpeakerPhrase | undefined {
-  if (text.length > MEMO_PART) return readPhrase(text);
-  let read = PHRASES.get(text);
-  if (read === undefined) {
-    if (PHRASES.size > 20_000) PHRASES.clear();
-    read = readPhrase(text) ?? null;
-    PHRASES.set(text, read);
-  }
-  return read ?? undefined;
-}
-
-/** Short texts next to a verb (" he ", " the minister ") recur in every article. */
-const PHRASES = new Map<string, SpeakerPhrase | null>();
+export const speakerPhrase: (text: string) => SpeakerPhrase | undefined = memo(readPhrase, {
+  size: 20_000,
+  maxKeyLength: MEMO_PART,
+});
 
 function readPhrase(text: string): SpeakerPhrase | undefined {
   const parts = withoutTrailingAux(text)
@@ -457,23 +270,20 @@ function readPhrase(text: string): SpeakerPhrase | undefined {
   return { ...named, role: named.role ?? others.join(', '), gender };
 }
 
-/** A capitalised token sequence read as a person's name (with gender from a title), if it is one. */
-export function personName(text: string): PersonName | undefined {
-  let name = NAMES.get(text);
-  if (name === undefined) {
-    if (NAMES.size > 50_000) NAMES.clear();
+/**
+ * A capitalised token sequence read as a person's name (with gender from a title), if it is one.
+ * Every capitalised run of every article is read as a name, and names repeat across articles.
+ */
+export const personName: (text: string) => PersonName | undefined = memo(
+  (text) => {
     const p = readPart(text);
-    name = p?.kind === 'person' ? { tokens: p.tokens, gender: p.gender } : null;
-    NAMES.set(text, name);
-  }
-  return name ?? undefined;
-}
+    return p?.kind === 'person' ? { tokens: p.tokens, gender: p.gender } : undefined;
+  },
+  { size: 50_000 },
+);
 
 /** A person's name tokens and the gender a title gave them; shared between callers, never mutate. */
 export interface PersonName {
   readonly tokens: readonly string[];
   readonly gender?: 'm' | 'f' | undefined;
 }
-
-/** Every capitalised run of every article is read as a name, and names repeat across articles. */
-const NAMES = new Map<string, PersonName | null>();

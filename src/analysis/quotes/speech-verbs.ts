@@ -1,3 +1,5 @@
+import verbs from './lexicon/speech-verbs.json' with { type: 'json' };
+
 /** How a speech verb is inflected where it was found; participles attach to the sentence's subject. */
 export type VerbForm = 'base' | 'third' | 'past' | 'participle';
 
@@ -9,111 +11,13 @@ export interface SpeechVerb {
   bareClause: boolean;
 }
 
-const LEMMAS = [
-  'accuse',
-  'acknowledge',
-  'add',
-  'admit',
-  'agree',
-  'allege',
-  'announce',
-  'answer',
-  'argue',
-  'ask',
-  'assert',
-  'attack',
-  'blame',
-  'boast',
-  'call',
-  'caution',
-  'chide',
-  'claim',
-  'clarify',
-  'comment',
-  'complain',
-  'concede',
-  'conclude',
-  'concur',
-  'condemn',
-  'confirm',
-  'contend',
-  'counter',
-  'criticise',
-  'criticize',
-  'declare',
-  'decry',
-  'demand',
-  'denounce',
-  'deny',
-  'describe',
-  'disclose',
-  'emphasise',
-  'emphasize',
-  'estimate',
-  'explain',
-  'highlight',
-  'inform',
-  'insist',
-  'joke',
-  'lament',
-  'maintain',
-  'mutter',
-  'note',
-  'observe',
-  'plead',
-  'pledge',
-  'post',
-  'praise',
-  'predict',
-  'promise',
-  'quip',
-  'reassure',
-  'recall',
-  'recount',
-  'reiterate',
-  'remark',
-  'remind',
-  'reply',
-  'report',
-  'respond',
-  'retort',
-  'reveal',
-  'say',
-  'scoff',
-  'shout',
-  'snap',
-  'state',
-  'stress',
-  'suggest',
-  'tell',
-  'testify',
-  'threaten',
-  'tweet',
-  'urge',
-  'vow',
-  'warn',
-  'whisper',
-  'write',
-];
-
-/** Verbs whose content clause often follows directly; the rest need "that" to report speech. */
-const BARE_CLAUSE = new Set(['say', 'add', 'claim', 'insist', 'argue', 'admit', 'concede', 'note']);
-
-const IRREGULAR: Record<string, [string, string[], string]> = {
-  say: ['says', ['said'], 'saying'],
-  tell: ['tells', ['told'], 'telling'],
-  write: ['writes', ['wrote', 'written'], 'writing'],
-  plead: ['pleads', ['pleaded', 'pled'], 'pleading'],
-  quip: ['quips', ['quipped'], 'quipping'],
-  admit: ['admits', ['admitted'], 'admitting'],
-  concur: ['concurs', ['concurred'], 'concurring'],
-  snap: ['snaps', ['snapped'], 'snapping'],
-  estimate: ['estimates', ['estimated'], 'estimating'],
-};
+const BARE_CLAUSE = new Set(verbs.bareClause);
+const IRREGULAR: Record<string, { third: string; past: string[]; participle: string }> =
+  verbs.irregular;
 
 function inflect(lemma: string): [string, string[], string] {
   const irregular = IRREGULAR[lemma];
-  if (irregular) return irregular;
+  if (irregular) return [irregular.third, irregular.past, irregular.participle];
   if (lemma.endsWith('e')) return [`${lemma}s`, [`${lemma}d`], `${lemma.slice(0, -1)}ing`];
   if (/[^aeiou]y$/.test(lemma)) {
     const stem = lemma.slice(0, -1);
@@ -124,7 +28,7 @@ function inflect(lemma: string): [string, string[], string] {
 }
 
 const FORMS = new Map<string, SpeechVerb>();
-for (const lemma of LEMMAS) {
+for (const lemma of verbs.lemmas) {
   const bareClause = BARE_CLAUSE.has(lemma);
   const [third, past, participle] = inflect(lemma);
   FORMS.set(lemma, { lemma, form: 'base', bareClause });

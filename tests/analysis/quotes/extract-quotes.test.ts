@@ -141,8 +141,8 @@ describe('extractQuotes patterns', () => {
 
 describe('extractQuotes on bad input', () => {
   it('returns nothing for empty input, empty paragraphs and text without quotes', () => {
-    expect(extractQuotes([])).toEqual({ quotes: [], speakers: [] });
-    expect(extractQuotes(['', '  '])).toEqual({ quotes: [], speakers: [] });
+    expect(extractQuotes([])).toEqual({ quotes: [], speakers: [], sentences: [] });
+    expect(extractQuotes(['', '  '])).toEqual({ quotes: [], speakers: [], sentences: [[], []] });
     expect(quotesOf('The river rose by two metres overnight.')).toEqual([]);
   });
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dedupeQuotes } from '../../../src/analysis/quotes/dedupe-quotes.ts';
 import { extractQuotes } from '../../../src/analysis/quotes/extract-quotes.ts';
-import { quoteSpans } from '../../../src/analysis/quotes/quote-spans.ts';
-import { sentenceRanges } from '../../../src/analysis/quotes/sentence-ranges.ts';
 import { speakerPhrase } from '../../../src/analysis/quotes/speaker-phrase.ts';
 import { speechVerb } from '../../../src/analysis/quotes/speech-verbs.ts';
-import { wordCharAt } from '../../../src/analysis/quotes/word-char-at.ts';
+import { wordCharAt } from '../../../src/analysis/word-char-at.ts';
 import type { Quote } from '../../../src/articles/article.ts';
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
@@ -70,16 +68,6 @@ describe('extractQuotes dedupe', () => {
       '“Not yet,” Anna Berg said.',
     ]).quotes;
     expect(q.map((x) => x.speaker)).toEqual(['Anna Berg', 'Peter Vance']);
-  });
-});
-
-describe('sentenceRanges', () => {
-  it('stays linear with thousands of quotations and no full stop', () => {
-    const paragraph = 'he said "yes" and '.repeat(20_000);
-    const t0 = performance.now();
-    const ranges = sentenceRanges(paragraph, quoteSpans(paragraph));
-    expect(performance.now() - t0).toBeLessThan(2_000);
-    expect(ranges).toEqual([{ start: 0, end: paragraph.length }]);
   });
 });
 

@@ -39,17 +39,19 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
   let openAt = -1;
   let singleAt = -1;
   const n = paragraph.length;
-  const marks = /["“”„«»'‘’]/g;
+  const marks = /''|["“”„«»'‘’]/g;
   for (let m = marks.exec(paragraph); m; m = marks.exec(paragraph)) {
     const i = m.index;
-    const c = m[0];
+    // Two apostrophes stand for a straight double mark in some archives (''Yes,'' he said).
+    const c = m[0] === "''" ? '"' : m[0];
+    const width = m[0].length;
     if (c === '"' || OPENERS.has(c) || CLOSERS.has(c)) {
       singleAt = -1;
       const opens = OPENERS.has(c) || (c === '"' && openAt < 0);
       if (openAt < 0) {
         if (opens) openAt = i;
       } else if (!OPENERS.has(c) || (!isSpace(paragraph[i - 1]) && !isLetter(paragraph[i + 1]))) {
-        spans.push(span(paragraph, openAt, i, i + 1, true));
+        spans.push(span(paragraph, openAt, i, i + width, true));
         openAt = -1;
       }
       continue;
@@ -81,7 +83,7 @@ function span(
   close: number,
   closed: boolean,
 ): QuoteSpan {
-  let start = open + 1;
+  let start = open + (paragraph.startsWith("''", open) ? 2 : 1);
   let stop = end;
   while (start < stop && /\s/.test(paragraph[start]!)) start++;
   while (stop > start && /\s/.test(paragraph[stop - 1]!)) stop--;

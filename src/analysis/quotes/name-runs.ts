@@ -1,0 +1,126 @@
+import lexicon from './lexicon/quote-words.json' with { type: 'json' };
+import type { Paragraph } from './paragraph.ts';
+import { type PersonName, personName, withoutPossessive } from './speaker-phrase.ts';
+import { onlySpace, startsLower, startsUpper } from './text-scan.ts';
+
+/** Capitalised words that open no name: function words, days, months, place words. */
+const NAME_STOP = new Set([...lexicon.nameStops, ...lexicon.placeWords]);
+const AUX = new Set(lexicon.auxiliaries);
+
+/** A run of capitalised words: a name, a place or an organisation. */
+export interface NameRun {
+  tokens: string[];
+  pos: number;
+  person: PersonName | undefined;
+  /** A title, role or apposition next to the name says it is a person ("worker Ann Lee, 30,"). */
+  signal: boolean;
+}
+
+const NAME_PARTICLE = /^(?:de|van|von|der|al|bin|da|di|du|le|la)$|^(?:al|el)-/;
+/** A particle joined to a capitalised name ("al-Shahad"): the end of a name, not a lowercase word. */
+const JOINED_PARTICLE = /^(?:al|el|bin|ibn)-\p{Lu}/u;
+/**
+ * Prepositions of place: a capitalised run right after one ("in Idlib", "the province of X") is a
+ * place, neither a full name to cluster on nor a he/she antecedent, unless a title or descriptor
+ * that `personName` strips ("to President Vance") says it is a person.
+ */
+const LOCATIVE = new Set(lexicon.locative);
+/**
+ * "of" is locative only after a place noun ("the province of X"): "the wife of X" and "Secretary of
+ * State X" name people. "from" and "to" are left out too ("a letter from X", "told to X").
+ */
+const PLACE_NOUNS = new Set(lexicon.placeNouns);
+
+/** Whether the run starting at word `i` follows a preposition of place. */
+function afterLocative(p: Paragraph, i: number): boolean {
+  const prev = p.words[i - 1];
+  if (!prev || !onlySpace(p.text, prev.end, p.words[i]!.start)) return false;
+  if (LOCATIVE.has(prev.lower)) return true;
+  return prev.lower === 'of' && PLACE_NOUNS.has(p.words[i - 2]?.lower ?? '');
+}
+
+/** Words before a name that are not a role noun ("in", "the", "and", "was"). */
+const NOT_ROLE = new Set([
+  ...LOCATIVE,
+  ...NAME_STOP,
+  ...AUX,
+  'on',
+  'by',
+  'with',
+  'for',
+  'about',
+  'from',
+  'to',
+  'of',
+]);
+
+/**
+ * Whether a name run looks like a person beyond being capitalised: a title or descriptor that
+ * `personName` strips, a lowercase role noun right before it ("construction worker Ann Lee"), or
+ * an apposition after it (", a spokesman", ", director of").
+ */
+function personSignal(
+  p: Paragraph,
+  i: number,
+  last: number,
+  tokens: readonly string[],
+  person: PersonName,
+): boolean {
+  const { words, text } = p;
+  if (person.tokens.length < tokens.length) return true;
+  const prev = words[i - 1];
+  if (
+    prev &&
+    startsLower(prev.text) &&
+    !NOT_ROLE.has(prev.lower) &&
+    !prev.lower.endsWith('ed') &&
+    onlySpace(text, prev.end, words[i]!.start)
+  )
+    return true;
+  const next = words[last];
+  if (!next || !startsLower(next.text)) return false;
+  const gap = text.slice(words[last - 1]!.end, next.start);
+  return /^\s*,\s+$/.test(gap);
+}
+
+/** The capitalised runs of a paragraph's running text, each read as a person's name if it is one. */
+export function nameRuns(p: Paragraph): NameRun[] {
+  const { words, text } = p;
+  const out: NameRun[] = [];
+  let i = 0;
+  while (i < words.length) {
+    if (!startsUpper(words[i]!.text) || NAME_STOP.has(words[i]!.lower)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (
+      j < words.length &&
+      onlySpace(text, words[j - 1]!.end, words[j]!.start) &&
+      (startsUpper(words[j]!.text) || NAME_PARTICLE.test(words[j]!.text))
+    ) {
+      j++;
+    }
+    let last = j;
+    while (
+      last > i &&
+      startsLower(words[last - 1]!.text) &&
+      !JOINED_PARTICLE.test(words[last - 1]!.text)
+    )
+      last--;
+    let stop = false;
+    for (let w = i; w < last && !stop; w++) stop = NAME_STOP.has(words[w]!.lower);
+    if (last > i && !stop) {
+      const tokens: string[] = [];
+      for (let w = i; w < last; w++) tokens.push(withoutPossessive(words[w]!.text));
+      let person: PersonName | undefined =
+        tokens.length === 1 ? { tokens } : personName(tokens.join(' '));
+      if (person && person.tokens.length === tokens.length && afterLocative(p, i))
+        person = undefined;
+      const signal = person !== undefined && personSignal(p, i, last, tokens, person);
+      out.push({ tokens, pos: words[i]!.start, person, signal });
+    }
+    i = j;
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+import { type QuoteSpan, quoteSpans } from '../quote-spans.ts';
+import { type SentenceSpan, sentencesOf } from '../sentences.ts';
+import { wordCharAt } from '../word-char-at.ts';
+import lexicon from './lexicon/quote-words.json' with { type: 'json' };
+import { type SpeechVerb, speechVerb } from './speech-verbs.ts';
+import { hasUpper, wordEnd } from './text-scan.ts';
+
+/** A word of running text (outside quotations), with its offsets in the paragraph. */
+export interface Word {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** The speech verb `lower` is a form of, looked up once: every pass asks. */
+  verb: SpeechVerb | undefined;
+}
+
+/** A sentence of a paragraph, as paragraph-relative offsets `[start, end)`. */
+export interface SentenceRange {
+  start: number;
+  end: number;
+}
+
+/** One paragraph read for attribution: its quotations, sentences and running words. */
+export interface Paragraph {
+  text: string;
+  /** Offset of the paragraph in the article's clean text. */
+  base: number;
+  spans: QuoteSpan[];
+  sentences: SentenceRange[];
+  /** The same sentences as stored with the article. */
+  sentenceSpans: SentenceSpan[];
+  words: Word[];
+  /** For each sentence, the index of its first word in `words`. */
+  firstWord: number[];
+}
+
+const DETERMINERS = new Set(lexicon.determiners);
+
+/**
+ * Words of running text: the scan jumps from a quotation's opening mark to its close. No word
+ * crosses either mark (double marks never join words, a single mark opens only after a space and
+ * closes only before a non-letter), so this finds the words a scan of every character would.
+ */
+function toWords(text: string, spans: readonly QuoteSpan[]): Word[] {
+  const out: Word[] = [];
+  const n = text.length;
+  let k = 0;
+  let nextOpen = spans.length > 0 ? spans[0]!.open : n;
+  let i = 0;
+  while (i < n) {
+    if (i >= nextOpen) {
+      i = Math.max(i, spans[k]!.close);
+      k++;
+      nextOpen = k < spans.length ? spans[k]!.open : n;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    const letter =
+      c < 128
+        ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+        : wordCharAt(text, i) > 0;
+    if (!letter) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = wordEnd(text, start);
+    const word = text.slice(start, i);
+    const lower = hasUpper(text, start, i) ? word.toLowerCase() : word;
+    out.push({ text: word, lower, start, end: i, verb: speechVerb(lower) });
+  }
+  return out;
+}
+
+/** Reads a paragraph that starts at `base` in the article's clean text. */
+export function readParagraph(text: string, base: number): Paragraph {
+  const spans = quoteSpans(text);
+  const sentenceSpans = sentencesOf(text, spans);
+  const sentences = sentenceSpans.map(([start, end]) => ({ start, end }));
+  const words = toWords(text, spans);
+  const firstWord: number[] = [];
+  let w = 0;
+  for (const s of sentences) {
+    while (w < words.length && words[w]!.start < s.start) w++;
+    firstWord.push(w);
+  }
+  return { text, base, spans, sentences, sentenceSpans, words, firstWord };
+}
+
+/** Index of the first span opening at or after `pos` (spans are sorted and never overlap). */
+export function spanFrom(p: Paragraph, pos: number): number {
+  let lo = 0;
+  let hi = p.spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.spans[mid]!.open < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first word starting at or after `pos`. */
+export function wordFrom(p: Paragraph, pos: number): number {
+  let lo = 0;
+  let hi = p.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.words[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the sentence holding `pos`. */
+export function sentenceOf(p: Paragraph, pos: number): number {
+  let lo = 0;
+  let hi = p.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p.sentences[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The speech verb at word `wi`; a verb in noun use ("a report that…", "the state") is none. */
+export function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
+  const w = p.words[wi]!;
+  if (w.text !== w.lower) return undefined;
+  const verb = w.verb;
+  if (!verb) return undefined;
+  const prev = p.words[wi - 1];
+  if (prev && DETERMINERS.has(prev.lower) && /^\s+$/.test(p.text.slice(prev.end, w.start)))
+    return undefined;
+  return verb;
+}
