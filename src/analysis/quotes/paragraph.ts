@@ -1,9 +1,10 @@
+import { abbreviation } from '../abbreviations.ts';
 import { type QuoteSpan, quoteSpans } from '../quote-spans.ts';
 import { type SentenceSpan, sentencesOf } from '../sentences.ts';
 import { wordCharAt } from '../word-char-at.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { type SpeechVerb, speechVerb } from './speech-verbs.ts';
-import { hasUpper, wordEnd } from './text-scan.ts';
+import { hasUpper, startsUpper, wordEnd } from './text-scan.ts';
 
 /** A word of running text (outside quotations), with its offsets in the paragraph. */
 export interface Word {
@@ -42,10 +43,15 @@ const DETERMINERS = new Set(lexicon.determiners);
  * crosses either mark (double marks never join words, a single mark opens only after a space and
  * closes only before a non-letter), so this finds the words a scan of every character would.
  */
-function toWords(text: string, spans: readonly QuoteSpan[]): Word[] {
+function toWords(
+  text: string,
+  spans: readonly QuoteSpan[],
+  sentences: readonly SentenceSpan[],
+): Word[] {
   const out: Word[] = [];
   const n = text.length;
   let k = 0;
+  let s = 0;
   let nextOpen = spans.length > 0 ? spans[0]!.open : n;
   let i = 0;
   while (i < n) {
@@ -66,6 +72,12 @@ function toWords(text: string, spans: readonly QuoteSpan[]): Word[] {
     }
     const start = i;
     i = wordEnd(text, start);
+    // "Mr.", "H.", "U.S.": the stop belongs to the word unless it ends the sentence, so that a
+    // name with a title or an initial reads as one run ("said Sen. Evan Bayh").
+    if (text.charCodeAt(i) === 46) {
+      while (s < sentences.length && sentences[s]![1] <= i) s++;
+      if (sentences[s]?.[1] !== i + 1 && keepsStop(text.slice(start, i))) i++;
+    }
     const word = text.slice(start, i);
     const lower = hasUpper(text, start, i) ? word.toLowerCase() : word;
     out.push({ text: word, lower, start, end: i, verb: speechVerb(lower) });
@@ -73,12 +85,18 @@ function toWords(text: string, spans: readonly QuoteSpan[]): Word[] {
   return out;
 }
 
+/** Whether a stop after `word` is part of it: a title, an initial or a dotted abbreviation. */
+function keepsStop(word: string): boolean {
+  if (word.length === 1) return startsUpper(word);
+  return word.includes('.') || word === 'Jr' || word === 'Sr' || abbreviation(word) === 'title';
+}
+
 /** Reads a paragraph that starts at `base` in the article's clean text. */
 export function readParagraph(text: string, base: number): Paragraph {
   const spans = quoteSpans(text);
   const sentenceSpans = sentencesOf(text, spans);
   const sentences = sentenceSpans.map(([start, end]) => ({ start, end }));
-  const words = toWords(text, spans);
+  const words = toWords(text, spans, sentenceSpans);
   const firstWord: number[] = [];
   let w = 0;
   for (const s of sentences) {
