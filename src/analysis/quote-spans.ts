@@ -10,6 +10,8 @@ export interface QuoteSpan {
   /** Offset just after the closing mark (or the paragraph's end when the quote never closes). */
   close: number;
   closed: boolean;
+  /** Marked with single quotes ('…'): more often a title or a word than speech. */
+  single?: boolean;
 }
 
 const OPENERS = new Set(['“', '„', '«']);
@@ -68,7 +70,7 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
     ) {
       singleAt = i;
     } else if (c !== '‘' && singleAt >= 0 && !isSpace(before) && !isLetter(after)) {
-      spans.push(span(paragraph, singleAt, i, i + 1, true));
+      spans.push({ ...span(paragraph, singleAt, i, i + 1, true), single: true });
       singleAt = -1;
     }
   }

@@ -1,10 +1,10 @@
 import type { QuoteSpan } from '../quote-spans.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { sentenceOf, spanFrom, verbAt, wordFrom } from './paragraph.ts';
-import type { Attribution, ParagraphAnalysis } from './paragraph-analysis.ts';
+import type { Attribution, Found, ParagraphAnalysis } from './paragraph-analysis.ts';
 import type { Speaker } from './speaker-book.ts';
 import { type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
-import { WORD } from './text-scan.ts';
+import { onlySpace, startsLower, startsUpper, WORD } from './text-scan.ts';
 
 const UPPER = /^\p{Lu}/u;
 /** A quotation right after one of these words names something: a title, a slogan, a word. */
@@ -31,33 +31,110 @@ function isTitleCase(quote: string): boolean {
   return count >= 2 && upper;
 }
 
+/** What the paragraphs before tell about who is speaking. */
+export interface SpeakingBefore {
+  /** The last speaker of any kind: of a direct quote or a speech verb. */
+  last?: Speaker;
+  /** The speaker introducing a quotation when the paragraph before ends with a colon. */
+  colon?: Speaker;
+}
+
 /**
- * Finds the paragraph's direct quotes: each quotation that is speech (not a title or a name)
- * with a speaker from a cue next to it, or from the quote before it. `previous` is the speaker
- * of the previous paragraph's last direct quote, for a paragraph that opens with a quotation.
+ * Finds the paragraph's direct quotes: each quotation that is speech (not a title or a name).
+ * Its speaker comes from a cue next to it (`"…," X said`, `X said: "…"`); failing that, from the
+ * quotes around it in the paragraph (`"…," X said. "…"`), from the sentence's or the paragraph's
+ * speech verbs, or from the paragraphs before.
  */
-export function findDirectQuotes(a: ParagraphAnalysis, previous: Speaker | undefined): void {
+export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): void {
   const { p } = a;
-  p.spans.forEach((span, k) => {
+  const pending: { span: QuoteSpan; sentence: number }[] = [];
+  for (const span of p.spans) {
     const sentence = sentenceOf(p, span.open);
     const quoted = p.text.slice(span.start, span.end);
     const lead = p.text.slice(Math.max(0, span.open - 40), span.open);
-    if (isTitleCase(quoted) || NOT_SPEECH_BEFORE.test(lead)) return;
+    if (isTitleCase(quoted) || NOT_SPEECH_BEFORE.test(lead)) continue;
     const startsSentence = span.open === p.sentences[sentence]!.start;
-    let found: Attribution | undefined = startsSentence ? undefined : cueBefore(a, span, sentence);
-    found ??= cueAfter(a, span);
-    if (!found && startsSentence) {
-      if (a.lastDirect) found = { speaker: a.lastDirect, cue: undefined };
-      else if (k === 0 && span.open === 0 && previous)
-        found = { speaker: previous, cue: undefined };
+    const found = (startsSentence ? undefined : cueBefore(a, span, sentence)) ?? cueAfter(a, span);
+    if (found) addDirect(a, span, sentence, found);
+    else pending.push({ span, sentence });
+  }
+  const cued = [...a.out];
+  for (const { span, sentence } of pending) {
+    // Single marks with no cue next to them are titles and scare quotes far more than speech.
+    if (span.single) continue;
+    const colon = colonBefore(p.text, span.open);
+    const tiers: [string, () => Speaker | undefined][] = [
+      ['sentence', () => a.sentenceSpeaker[sentence] ?? sentenceVoice(a, sentence, span.open)],
+      ['colon', () => (colon >= 0 ? a.colonSpeaker(colon, sentence) : undefined)],
+      ['quote', () => nearestQuote(cued, p.base + span.start)],
+      ['lead', () => a.leadSpeaker(sentence)],
+      ['name', () => a.nearestName(sentence, wordFrom(p, span.open))],
+      ['voice', () => nearestVoice(a, span.open)],
+      ['prevColon', () => (span.open === 0 ? before.colon : undefined)],
+      ['prev', () => before.last],
+    ];
+    for (const [tier, find] of tiers) {
+      const speaker = find();
+      if (!speaker) continue;
+      addDirect(a, span, sentence, {
+        speaker,
+        cue: process.env.QDEBUG ? `ctx:${tier}` : undefined,
+      });
+      break;
     }
-    if (!found) return;
-    let end = span.end;
-    if (p.text[end - 1] === ',') end--;
-    a.add('direct', span.start, end, found.speaker, found.cue);
-    a.lastDirect = found.speaker;
-    a.sentenceSpeaker[sentence] = found.speaker;
-  });
+  }
+  a.lastDirect = a.out.reduce<Found | undefined>(
+    (last, f) => (!last || f.quote.start > last.quote.start ? f : last),
+    undefined,
+  )?.speaker;
+}
+
+/** The offset of a colon right before `open` (spaces between), or -1. */
+function colonBefore(text: string, open: number): number {
+  let i = open - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0')) i--;
+  return text[i] === ':' ? i : -1;
+}
+
+function addDirect(a: ParagraphAnalysis, span: QuoteSpan, sentence: number, found: Attribution) {
+  let end = span.end;
+  if (a.p.text[end - 1] === ',') end--;
+  a.add('direct', span.start, end, found.speaker, found.cue);
+  a.lastDirect = found.speaker;
+  a.sentenceSpeaker[sentence] ??= found.speaker;
+}
+
+/** The speaker of the attributed quote closest before `pos`, else closest after. */
+function nearestQuote(cued: readonly Found[], pos: number): Speaker | undefined {
+  let before: Found | undefined;
+  let after: Found | undefined;
+  for (const f of cued) {
+    if (f.quote.start < pos) {
+      if (!before || f.quote.start > before.quote.start) before = f;
+    } else if (!after || f.quote.start < after.quote.start) after = f;
+  }
+  return (before ?? after)?.speaker;
+}
+
+/** The subject of a speech verb of the same sentence: the closest before `pos`, else after. */
+function sentenceVoice(a: ParagraphAnalysis, sentence: number, pos: number): Speaker | undefined {
+  let found: Speaker | undefined;
+  for (const v of a.voices) {
+    if (v.sentence !== sentence) continue;
+    if (v.pos > pos) return found ?? v.speaker;
+    found = v.speaker;
+  }
+  return found;
+}
+
+/** The subject of the speech verb closest before `pos` in the paragraph, else closest after. */
+function nearestVoice(a: ParagraphAnalysis, pos: number): Speaker | undefined {
+  let before: Speaker | undefined;
+  for (const v of a.voices) {
+    if (v.pos > pos) return before ?? v.speaker;
+    before = v.speaker;
+  }
+  return before;
 }
 
 /** `X said that they planned "provocations"`: the last speech verb before the quote, same sentence. */
@@ -72,21 +149,26 @@ function cueBefore(
   // A verb with no subject of its own may sit inside a reported clause ("warned that the allies
   // would respond "quickly""): the quote then belongs to the verb before that clause's "that",
   // provided no stop lies between them (a sentence split missed in dirty text).
-  let inner = false;
+  let inner = -1;
   let sawThat = false;
   for (let i = wi - 1, seen = 0; i >= from && seen < 30; i--, seen++) {
     if (p.words[i]!.lower === 'that') sawThat = true;
     const verb = verbAt(p, i);
     if (!verb) continue;
-    if (inner && (!sawThat || /[.!?;]/.test(p.text.slice(p.words[i]!.end, span.open))))
-      return undefined;
+    // A stop between the verb and the quote (a sentence split missed in dirty text) ends the search.
+    if (/[.!?;]/.test(p.text.slice(p.words[i]!.end, span.open))) break;
+    if (inner >= 0 && !sawThat) break;
     const speaker = a.subjectOf(i, verb, sentence);
     if (speaker) return { speaker, cue: p.words[i]!.text };
-    if (inner) return undefined;
-    inner = true;
+    if (inner >= 0) break;
+    inner = i;
     sawThat = false;
   }
-  return undefined;
+  // "Mr. Trump was prompted to say, ''…''": a verb whose subject does not read as a phrase
+  // goes to the name closest before it.
+  if (inner < 0) return undefined;
+  const speaker = a.leadSpeaker(sentence) ?? a.nearestName(sentence, inner);
+  return speaker && { speaker, cue: p.words[inner]!.text };
 }
 
 /** `"…," X said` and `"…," said X`: the attribution right after the closing mark. */
@@ -126,5 +208,49 @@ function cueAfter(a: ParagraphAnalysis, span: QuoteSpan): Attribution | undefine
     a.sentenceSpeaker[sentenceOf(p, w.start)] ??= speaker;
     return { speaker, cue: w.text };
   }
-  return undefined;
+  return nameNextToQuote(a, wi, span);
+}
+
+/**
+ * `"…," Keidis continued.`, `"…!" beamed Donald Hartley of Madison`: after a quotation that
+ * ends in a comma, a question or an exclamation, a name with any verb next to it attributes it,
+ * whatever the verb.
+ */
+function nameNextToQuote(
+  a: ParagraphAnalysis,
+  wi: number,
+  span: QuoteSpan,
+): Attribution | undefined {
+  const { p } = a;
+  const first = p.words[wi];
+  if (!first || !onlySpaceOrComma(p.text, span.close, first.start)) return undefined;
+  let name = wi;
+  if (!startsUpper(first.text)) {
+    // An inverted verb: a past form ("beamed") and the name after it.
+    if (!first.lower.endsWith('ed') || !startsUpper(p.words[wi + 1]?.text ?? '')) return undefined;
+    name = wi + 1;
+  }
+  let end = name;
+  while (end < p.words.length && startsUpper(p.words[end]!.text)) {
+    if (end > name && !onlySpace(p.text, p.words[end - 1]!.end, p.words[end]!.start)) break;
+    end++;
+  }
+  const after = p.words[end];
+  if (name === wi) {
+    // The subject first: a lowercase word must follow the name ("Hannity pressed").
+    if (!after || !onlySpace(p.text, p.words[end - 1]!.end, after.start)) return undefined;
+    if (!startsLower(after.text) || NOT_A_VERB.has(after.lower)) return undefined;
+  } else if (after && onlySpace(p.text, p.words[end - 1]!.end, after.start)) return undefined;
+  const phrase = speakerPhrase(p.text.slice(p.words[name]!.start, p.words[end - 1]!.end));
+  if (!phrase || phrase.kind === 'description') return undefined;
+  const speaker = a.book.resolve(phrase, p.base + p.words[name]!.start);
+  return speaker && { speaker, cue: undefined };
+}
+
+/** Words after a name that show it is no subject ("Trump and", "Clinton of"). */
+const NOT_A_VERB = new Set(lexicon.nameStops);
+
+function onlySpaceOrComma(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!' ,\u00a0'.includes(text[i]!)) return false;
+  return true;
 }

@@ -1,7 +1,7 @@
 import type { Quote } from '../../articles/article.ts';
 import type { SentenceSpan } from '../sentences.ts';
 import { dedupeQuotes } from './dedupe-quotes.ts';
-import { findDirectQuotes } from './direct-quotes.ts';
+import { findDirectQuotes, type SpeakingBefore } from './direct-quotes.ts';
 import { nameRuns } from './name-runs.ts';
 import { type Paragraph, readParagraph } from './paragraph.ts';
 import { ParagraphAnalysis } from './paragraph-analysis.ts';
@@ -37,7 +37,7 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
   }
   const quotes: Quote[] = [];
   const used = new Set<Speaker>();
-  let previousSpeaker: Speaker | undefined;
+  const before: SpeakingBefore = {};
   paras.forEach((p, index) => {
     for (const { person, pos, signal } of runs[index]!) {
       if (person && (person.tokens.length > 1 || book.knowsSurname(person.tokens[0]!))) {
@@ -46,9 +46,13 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     }
     const analysis = new ParagraphAnalysis(p, index, book);
     analysis.subjects();
-    findDirectQuotes(analysis, previousSpeaker);
-    previousSpeaker = analysis.lastDirect;
+    findDirectQuotes(analysis, before);
     findReportedSpeech(analysis);
+    const last = analysis.lastSpeaker();
+    if (last) before.last = last;
+    before.colon = p.text.trimEnd().endsWith(':')
+      ? analysis.colonSpeaker(p.text.trimEnd().length - 1, p.sentences.length - 1)
+      : undefined;
     analysis.out.sort((x, y) => x.quote.start - y.quote.start);
     for (const q of analysis.out) {
       quotes.push(q.quote);

@@ -32,7 +32,7 @@ const LOCATIVE = new Set(lexicon.locative);
 const PLACE_NOUNS = new Set(lexicon.placeNouns);
 
 /** Whether the run starting at word `i` follows a preposition of place. */
-function afterLocative(p: Paragraph, i: number): boolean {
+export function afterLocative(p: Paragraph, i: number): boolean {
   const prev = p.words[i - 1];
   if (!prev || !onlySpace(p.text, prev.end, p.words[i]!.start)) return false;
   if (LOCATIVE.has(prev.lower)) return true;

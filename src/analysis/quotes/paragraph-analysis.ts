@@ -1,10 +1,11 @@
 import type { Quote } from '../../articles/article.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
-import { type Paragraph, spanFrom, verbAt } from './paragraph.ts';
+import { afterLocative } from './name-runs.ts';
+import { type Paragraph, spanFrom, verbAt, wordFrom } from './paragraph.ts';
 import type { Speaker, SpeakerBook } from './speaker-book.ts';
 import { type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
-import { hasWords } from './text-scan.ts';
+import { hasWords, onlySpace, startsUpper } from './text-scan.ts';
 
 /** A speaker found for a quote, and the verb that attributes it. */
 export interface Attribution {
@@ -20,9 +21,24 @@ export interface Found {
 
 const AUX = new Set(lexicon.auxiliaries);
 const AFTER_NAME_STOP = new Set(lexicon.afterName);
+/** Words a sentence may open with before its subject ("But Trump called it…"). */
+const LEAD_SKIP = new Set(['but', 'and', 'so', 'yet', 'then', 'still', 'now', 'also', 'meanwhile']);
+/** Capitalised words that open sentences and name no one ("For", "There", "Given", "I"). */
+const OPENING_WORDS = new Set([...lexicon.nameStops, ...lexicon.openingWords]);
+const NAME_STOP = new Set([...lexicon.nameStops, ...lexicon.placeWords]);
 
 /** Subject phrases are short: looking further back than this only finds clauses. */
 const SUBJECT_WINDOW = 300;
+
+/** Words that open a clause inside a sentence ("…comes when the UN warned that…"). */
+const SUBORDINATOR =
+  /^(?:[\s\S]*[\s,])?(?:when|after|because|while|since|if|although|though|that|where|whereas|before|until|once)\s+/i;
+
+/** The text after the last subordinating word, where a clause's own subject starts. */
+function afterSubordinator(text: string): string {
+  const m = SUBORDINATOR.exec(text);
+  return m ? text.slice(m[0].length) : '';
+}
 
 /**
  * The attribution state of one paragraph, shared by the direct-quote and reported-speech passes:
@@ -33,6 +49,10 @@ export class ParagraphAnalysis {
   readonly sentenceSpeaker: (Speaker | undefined)[] = [];
   /** The speaker of the last direct quote so far. */
   lastDirect: Speaker | undefined;
+  /** Speech verbs whose subject follows them ("…, explained Rosenberg"), by word index. */
+  readonly inverted = new Set<number>();
+  /** Every speech verb whose subject resolved, in text order: who speaks where. */
+  readonly voices: { pos: number; sentence: number; speaker: Speaker }[] = [];
   private readonly subjectMemo = new Map<number, Speaker | undefined>();
 
   constructor(
@@ -65,7 +85,10 @@ export class ParagraphAnalysis {
     p.sentences.forEach((s, si) => {
       for (let i = p.firstWord[si]!; i < p.words.length && p.words[i]!.start < s.end; i++) {
         const verb = verbAt(p, i);
-        if (verb && verb.form !== 'participle') this.subjectOf(i, verb, si);
+        if (verb && verb.form !== 'participle') {
+          const speaker = this.subjectOf(i, verb, si);
+          if (speaker) this.voices.push({ pos: p.words[i]!.start, sentence: si, speaker });
+        }
       }
     });
   }
@@ -82,8 +105,10 @@ export class ParagraphAnalysis {
     const prev = p.words[i - 1];
     const gap = prev ? p.text.slice(prev.end, w.start) : '';
     if (verb.form === 'participle') {
-      if (!(gap.includes(',') || prev?.lower === 'and')) return undefined;
-      return this.sentenceSpeaker[sentence] ?? this.sentenceSubject(sentence);
+      if (gap.includes(',') || prev?.lower === 'and')
+        return this.sentenceSpeaker[sentence] ?? this.sentenceSubject(sentence);
+      // "with Sen. John McCain calling it…": the name right before the participle.
+      return this.nameBefore(i);
     }
     const s = p.sentences[sentence]!;
     let from = Math.max(s.start, w.start - SUBJECT_WINDOW);
@@ -91,11 +116,173 @@ export class ParagraphAnalysis {
     if (before && before.close <= w.start && before.close > from) from = before.close;
     const text = p.text.slice(from, w.start).replace(/^[\s,;:—–-]+/, '');
     if (!text) return undefined;
-    const phrase = speakerPhrase(text);
+    const phrase = speakerPhrase(text) ?? speakerPhrase(afterSubordinator(text));
     if (phrase) return this.book.resolve(phrase, p.base + w.start - text.length);
     if (prev && (prev.lower === 'and' || prev.lower === 'but'))
       return this.sentenceSpeaker[sentence] ?? this.sentenceSubject(sentence);
+    // "Because of how …, explained Rosenberg, “…”": an inverted verb and its subject after it.
+    if (gap.includes(',')) {
+      const np = this.phraseAfter(i);
+      const rest = np ? p.text.slice(np.end, np.end + 20) : '';
+      const closed =
+        /^\s*[,:;.“"]/.test(rest) || AFTER_NAME_STOP.has(/^\s*(\p{L}+)/u.exec(rest)?.[1] ?? '');
+      if (np?.phrase && np.phrase.kind !== 'pronoun' && closed) {
+        this.inverted.add(i);
+        return this.book.resolve(np.phrase, p.base + np.at);
+      }
+    }
     return undefined;
+  }
+
+  /**
+   * The person or organisation named closest before word `i` in its sentence, not inside a
+   * quotation: "Mr. Trump was prompted to say, ''…''" gives Mr. Trump.
+   */
+  nearestName(sentence: number, i: number): Speaker | undefined {
+    const { p } = this;
+    const { words } = p;
+    const from = p.firstWord[sentence]!;
+    for (let j = i - 1; j >= from && i - j <= 25; j--) {
+      if (!startsUpper(words[j]!.text)) continue;
+      let k = j;
+      while (
+        k > from &&
+        startsUpper(words[k - 1]!.text) &&
+        onlySpace(p.text, words[k - 1]!.end, words[k]!.start)
+      )
+        k--;
+      while (k < j && OPENING_WORDS.has(words[k]!.lower)) k++;
+      const speaker = this.nameAt(k, j);
+      if (speaker) return speaker;
+      j = k;
+    }
+    return undefined;
+  }
+
+  /**
+   * The person or organisation the capitalised words `k..j` name, if they name one: not a place
+   * ("in Kentucky"), a party tag ("(R-Ohio)"), a day or a word opening the sentence.
+   */
+  private nameAt(k: number, j: number): Speaker | undefined {
+    const { p } = this;
+    const { words } = p;
+    if (k === j && (OPENING_WORDS.has(words[k]!.lower) || NAME_STOP.has(words[k]!.lower)))
+      return undefined;
+    if (afterLocative(p, k) || p.text[words[k]!.start - 1] === '(') return undefined;
+    const phrase = speakerPhrase(p.text.slice(words[k]!.start, words[j]!.end));
+    if (!phrase || (phrase.kind !== 'person' && phrase.kind !== 'organisation')) return undefined;
+    return this.book.resolve(phrase, p.base + words[k]!.start);
+  }
+
+  /** The name that ends right before word `i` ("Sen. John McCain" in "Sen. John McCain calling"). */
+  private nameBefore(i: number): Speaker | undefined {
+    const { p } = this;
+    let j = i;
+    while (j > 0 && startsUpper(p.words[j - 1]!.text)) {
+      if (!onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start)) break;
+      j--;
+    }
+    if (j === i) return undefined;
+    const phrase = speakerPhrase(p.text.slice(p.words[j]!.start, p.words[i - 1]!.end));
+    if (!phrase || phrase.kind === 'description') return undefined;
+    return this.book.resolve(phrase, p.base + p.words[j]!.start);
+  }
+
+  /** Who spoke last in the paragraph: the latest direct quote or speech verb with a speaker. */
+  lastSpeaker(): Speaker | undefined {
+    let pos = -1;
+    let speaker: Speaker | undefined;
+    for (const f of this.out) {
+      if (f.quote.kind === 'direct' && f.quote.start - this.p.base > pos) {
+        pos = f.quote.start - this.p.base;
+        speaker = f.speaker;
+      }
+    }
+    const voice = this.voices.at(-1);
+    return voice && voice.pos > pos ? voice.speaker : speaker;
+  }
+
+  /**
+   * The person or organisation a sentence opens with ("Carson took the stage…", "Republican
+   * pollster Daron Shaw doubts…", "He called it…"): the likeliest speaker of a quotation in a
+   * sentence whose verb is not a speech verb. None when the sentence opens otherwise.
+   */
+  leadSpeaker(sentence: number): Speaker | undefined {
+    const { p } = this;
+    const { words } = p;
+    const s = p.sentences[sentence]!;
+    let i = p.firstWord[sentence]!;
+    const first = words[i];
+    if (!first || first.start >= s.end) return undefined;
+    // A sentence that opens with a quotation has no lead speaker of its own.
+    if ((p.spans[spanFrom(p, s.start)]?.open ?? Number.POSITIVE_INFINITY) < first.start)
+      return undefined;
+    // "Reading from a prepared text, Ben Carson…", "For years, Twitter has…": an opening word
+    // that is no name starts an adverbial; the subject follows its comma, if anywhere.
+    if (
+      !startsUpper(first.text) ||
+      OPENING_WORDS.has(first.lower) ||
+      /(?:ing|ly)$/.test(first.lower)
+    ) {
+      if (LEAD_SKIP.has(first.lower) && startsUpper(words[i + 1]?.text ?? '')) i++;
+      else {
+        const comma = p.text.indexOf(',', first.end);
+        if (comma < 0 || comma >= s.end) return undefined;
+        i = wordFrom(p, comma);
+      }
+    }
+    const lead = words[i];
+    if (!lead || lead.start >= s.end || OPENING_WORDS.has(lead.lower)) return undefined;
+    let j = i;
+    while (j < words.length && words[j]!.start < s.end) {
+      const w = words[j]!;
+      if (j > i && !onlySpace(p.text, words[j - 1]!.end, w.start)) break;
+      if (startsUpper(w.text)) {
+        j++;
+        continue;
+      }
+      // A role noun between capitalised words ("Republican pollster Daron Shaw").
+      const next = words[j + 1];
+      if (
+        j > i &&
+        next &&
+        startsUpper(next.text) &&
+        onlySpace(p.text, w.end, next.start) &&
+        !w.verb &&
+        !AUX.has(w.lower)
+      ) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (j === i || !startsUpper(words[j - 1]!.text)) return undefined;
+    const phrase = speakerPhrase(p.text.slice(words[i]!.start, words[j - 1]!.end));
+    if (!phrase || phrase.kind === 'description') return undefined;
+    return this.book.resolve(phrase, p.base + words[i]!.start);
+  }
+
+  /**
+   * The speaker of a quotation after a colon: the name right before it ("Michael P. McDonald:
+   * “…”"), else the sentence's speech verb or the name it opens with ("Cruz continued: “…”").
+   */
+  colonSpeaker(colon: number, sentence: number): Speaker | undefined {
+    const { p } = this;
+    let j = wordFrom(p, colon);
+    const end = j;
+    while (j > 0 && startsUpper(p.words[j - 1]!.text)) {
+      if (j < end && !onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start)) break;
+      j--;
+    }
+    if (j < end) {
+      const phrase = speakerPhrase(p.text.slice(p.words[j]!.start, p.words[end - 1]!.end));
+      const last = p.words[end - 1]!;
+      const adjacent = last.end === colon || onlySpace(p.text, last.end, colon);
+      if (phrase && phrase.kind !== 'description' && adjacent)
+        return this.book.resolve(phrase, p.base + p.words[j]!.start);
+    }
+    for (const v of this.voices) if (v.sentence === sentence && v.pos < colon) return v.speaker;
+    return this.leadSpeaker(sentence);
   }
 
   /** The noun phrase a sentence opens with, up to its first verb. */

@@ -1,10 +1,10 @@
 import { abbreviation } from '../abbreviations.ts';
 import { type QuoteSpan, quoteSpans } from '../quote-spans.ts';
-import { type SentenceSpan, sentencesOf } from '../sentences.ts';
+import { datelineEnd, type SentenceSpan, sentencesOf } from '../sentences.ts';
 import { wordCharAt } from '../word-char-at.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { type SpeechVerb, speechVerb } from './speech-verbs.ts';
-import { hasUpper, startsUpper, wordEnd } from './text-scan.ts';
+import { hasUpper, onlySpace, startsUpper, wordEnd } from './text-scan.ts';
 
 /** A word of running text (outside quotations), with its offsets in the paragraph. */
 export interface Word {
@@ -27,6 +27,8 @@ export interface Paragraph {
   text: string;
   /** Offset of the paragraph in the article's clean text. */
   base: number;
+  /** Where the text after a dateline starts (0 without one). */
+  dateline: number;
   spans: QuoteSpan[];
   sentences: SentenceRange[];
   /** The same sentences as stored with the article. */
@@ -47,13 +49,14 @@ function toWords(
   text: string,
   spans: readonly QuoteSpan[],
   sentences: readonly SentenceSpan[],
+  from: number,
 ): Word[] {
   const out: Word[] = [];
   const n = text.length;
   let k = 0;
   let s = 0;
   let nextOpen = spans.length > 0 ? spans[0]!.open : n;
-  let i = 0;
+  let i = from;
   while (i < n) {
     if (i >= nextOpen) {
       i = Math.max(i, spans[k]!.close);
@@ -96,14 +99,16 @@ export function readParagraph(text: string, base: number): Paragraph {
   const spans = quoteSpans(text);
   const sentenceSpans = sentencesOf(text, spans);
   const sentences = sentenceSpans.map(([start, end]) => ({ start, end }));
-  const words = toWords(text, spans, sentenceSpans);
+  // A dateline ("WASHINGTON (AP) —") names a place and an agency, never a speaker.
+  const dateline = datelineEnd(text);
+  const words = toWords(text, spans, sentenceSpans, dateline);
   const firstWord: number[] = [];
   let w = 0;
   for (const s of sentences) {
     while (w < words.length && words[w]!.start < s.start) w++;
     firstWord.push(w);
   }
-  return { text, base, spans, sentences, sentenceSpans, words, firstWord };
+  return { text, base, dateline, spans, sentences, sentenceSpans, words, firstWord };
 }
 
 /** Index of the first span opening at or after `pos` (spans are sorted and never overlap). */
@@ -148,8 +153,24 @@ export function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
   if (w.text !== w.lower) return undefined;
   const verb = w.verb;
   if (!verb) return undefined;
+  if (verb.particle && p.words[wi + 1]?.lower !== verb.particle) return undefined;
   const prev = p.words[wi - 1];
-  if (prev && DETERMINERS.has(prev.lower) && /^\s+$/.test(p.text.slice(prev.end, w.start)))
-    return undefined;
+  if (!prev || !onlySpace(p.text, prev.end, w.start)) return verb;
+  if (DETERMINERS.has(prev.lower)) return undefined;
+  // "Clinton is telling customers that…": a participle after "is" is the sentence's verb.
+  if (verb.form === 'participle' && BE.has(prev.lower)) return progressive(verb);
   return verb;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'be']);
+const PROGRESSIVE = new Map<SpeechVerb, SpeechVerb>();
+
+/** The finite reading of a participle ("is saying"), one object per verb. */
+function progressive(verb: SpeechVerb): SpeechVerb {
+  let finite = PROGRESSIVE.get(verb);
+  if (!finite) {
+    finite = { ...verb, form: 'third' };
+    PROGRESSIVE.set(verb, finite);
+  }
+  return finite;
 }

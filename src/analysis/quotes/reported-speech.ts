@@ -59,7 +59,15 @@ function clause(
       break;
   }
   const next = p.words[i + 1];
-  if (start === undefined && verb.bareClause && next && next.start < p.sentences[si]!.end) {
+  // "…, said the monitor based in Britain": what follows an inverted verb is its subject.
+  const inverted = a.subjectOf(i, verb, si) !== undefined && a.inverted.has(i);
+  if (
+    start === undefined &&
+    verb.bareClause &&
+    !inverted &&
+    next &&
+    next.start < p.sentences[si]!.end
+  ) {
     const gap = p.text.slice(p.words[i]!.end, next.start);
     if (/^\s+$/.test(gap) && !NON_CLAUSE_START.has(next.lower)) start = next.start;
   }

@@ -242,6 +242,13 @@ export const speakerPhrase: (text: string) => SpeakerPhrase | undefined = memo(r
   maxKeyLength: MEMO_PART,
 });
 
+/** How an apposition after a name opens: "a spokesman", "the former…", "his lawyer". */
+const APPOSITION = /^(?:a|an|the|his|her|its|their|one|former|longtime|then)\s/i;
+
+/** A person or an organisation named, not described ("the group"). */
+const isName = (p: SpeakerPhrase) =>
+  (p.kind === 'person' || p.kind === 'organisation') && !p.definite;
+
 function readPhrase(text: string): SpeakerPhrase | undefined {
   const parts = withoutTrailingAux(text)
     .split(/[,;:(]/)
@@ -250,12 +257,22 @@ function readPhrase(text: string): SpeakerPhrase | undefined {
   if (parts.length === 0 || parts.length > 3) return undefined;
   // The part next to the verb decides most rejections (a clause, not a noun phrase): read it first.
   const last = readPart(parts.at(-1)!);
-  if (!last) return undefined;
+  if (!last) {
+    // "Roman Smbatyan, an Armenian history and Middle Eastern history scholar, said": a name
+    // whose apposition does not read as a noun phrase is still the subject.
+    if (parts.length !== 2 || !APPOSITION.test(parts[1]!)) return undefined;
+    const first = readPart(parts[0]!);
+    return first && isName(first) ? first : undefined;
+  }
   const phrases: SpeakerPhrase[] = [];
   for (let i = 0; i < parts.length - 1; i++) {
     const read = readPart(parts[i]!);
-    // "…, he said": a pronoun next to the verb stands on its own; anything else is not a subject.
-    if (!read) return last.kind === 'pronoun' ? last : undefined;
+    // "If whites … were moving his way, Cohn wrote", "…, he said": a name or a pronoun next to
+    // the verb stands on its own after a clause; a description does not.
+    if (!read) {
+      const bare = last.kind === 'pronoun' || (isName(last) && isCap(parts.at(-1)!));
+      return bare ? last : undefined;
+    }
     phrases.push(read);
   }
   phrases.push(last);

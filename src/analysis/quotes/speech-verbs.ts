@@ -9,9 +9,13 @@ export interface SpeechVerb {
   form: VerbForm;
   /** Whether a content clause may follow without "that" ("said the fault was…"). */
   bareClause: boolean;
+  /** The word that must follow for the verb to report speech ("put" it, "pointed" out). */
+  particle?: string;
 }
 
 const BARE_CLAUSE = new Set(verbs.bareClause);
+const PARTICLES: Record<string, string> = verbs.phrasal;
+const PAST_ONLY = new Set(verbs.pastOnly);
 const IRREGULAR: Record<string, { third: string; past: string[]; participle: string }> =
   verbs.irregular;
 
@@ -30,11 +34,16 @@ function inflect(lemma: string): [string, string[], string] {
 const FORMS = new Map<string, SpeechVerb>();
 for (const lemma of verbs.lemmas) {
   const bareClause = BARE_CLAUSE.has(lemma);
+  const particle = PARTICLES[lemma];
+  const verb = (form: VerbForm): SpeechVerb =>
+    particle ? { lemma, form, bareClause, particle } : { lemma, form, bareClause };
   const [third, past, participle] = inflect(lemma);
-  FORMS.set(lemma, { lemma, form: 'base', bareClause });
-  FORMS.set(third, { lemma, form: 'third', bareClause });
-  for (const p of past) FORMS.set(p, { lemma, form: 'past', bareClause });
-  FORMS.set(participle, { lemma, form: 'participle', bareClause });
+  if (!PAST_ONLY.has(lemma)) {
+    FORMS.set(lemma, verb('base'));
+    FORMS.set(third, verb('third'));
+    FORMS.set(participle, verb('participle'));
+  }
+  for (const p of past) FORMS.set(p, verb('past'));
 }
 
 /**
