@@ -142,7 +142,7 @@ async function run(argv: string[]): Promise<number> {
     case 'ingest': {
       if (rest.length === 0)
         throw new UserError('Give files, folders or URLs, e.g. newsbrief ingest ./articles');
-      const app = createApp(config, log);
+      const app = await createApp(config, log);
       try {
         const reporter = progressReporter(log);
         const summary = await ingestPaths(rest, {
@@ -167,7 +167,7 @@ async function run(argv: string[]): Promise<number> {
         throw new UserError(
           `Give a ${command === 'brief' ? 'topic' : 'question'}, e.g. newsbrief ${command} idlib`,
         );
-      const app = createApp(config, log);
+      const app = await createApp(config, log);
       try {
         if (command === 'brief' && values.json) {
           out(JSON.stringify(await app.services.briefer.brief(text), null, 2));

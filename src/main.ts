@@ -8,14 +8,13 @@ import { createFeedPoller } from './articles/feeds/feed-poller.ts';
 import { Ingestor, ingestPaths } from './articles/ingest.ts';
 import type { Config } from './config.ts';
 import { SAMPLES } from './paths.ts';
-import { createDigests } from './schedule/create-digests.ts';
 
 /**
  * `newsbrief start`: config -> logger -> store -> core -> adapters. Discord when DISCORD_TOKEN is
  * set, Slack when SLACK_BOT_TOKEN is, the console when neither. Resolves when the bot stops.
  */
 export async function startBot(config: Config, log: Logger): Promise<void> {
-  const app = createApp(config, log);
+  const app = await createApp(config, log);
   if ((await app.store.countArticles()) === 0) {
     const folder = config.NEWSBRIEF_ARTICLES ?? SAMPLES;
     const summary = await ingestPaths([folder], { store: app.store, log });
@@ -58,14 +57,14 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   const slack = slackOptionsFromConfig(config);
   if (slack)
     adapters.push(createSlackAdapter({ ...slack, ...core, log: log.child({ adapter: 'slack' }) }));
-  const digests = createDigests({ store: app.store, adapters, log, clock: app.services.clock });
+  const scheduler = app.digests.schedule(adapters);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       // Nothing new starts (polls, digests) before the platforms close; the store closes last.
       poller?.stop();
-      await digests.scheduler.stop();
+      await scheduler.stop();
       for (const adapter of adapters) {
         await adapter
           .stop()
@@ -85,7 +84,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   }
   for (const adapter of adapters) await adapter.start();
   // Catches up digests missed while down (within 6 h), then ticks every minute.
-  await digests.scheduler.start();
+  await scheduler.start();
   if (poller) {
     void poller.pollAll();
     poller.start();

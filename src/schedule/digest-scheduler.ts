@@ -1,8 +1,13 @@
 import cron from 'node-cron';
 import type { Logger } from 'pino';
+import type {
+  Delivery,
+  DeliveryKey,
+  DeliveryLedger,
+  DeliveryOwner,
+} from '../store/delivery-ledger.ts';
 import type { Subscription, SubscriptionStore } from '../store/store.ts';
 import type { BuildDigest } from './build-digest.ts';
-import type { Delivery, DeliveryKey, DeliveryLedger, DeliveryOwner } from './delivery-ledger.ts';
 import { deliveryOwner, ownerAlive } from './delivery-owner.ts';
 import type { DigestAdapter } from './digest-adapter.ts';
 import { digestMarker } from './digest-marker.ts';

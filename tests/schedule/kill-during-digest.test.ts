@@ -8,7 +8,6 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDigestBuilder } from '../../src/schedule/build-digest.ts';
 import { createDigestScheduler } from '../../src/schedule/digest-scheduler.ts';
-import { SqliteLedger } from '../../src/store/sqlite/sqlite-ledger.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { httpDigestAdapter } from './fixtures/http-digest-adapter.ts';
 
@@ -106,11 +105,11 @@ async function prepare(name: string, channels = ['C1']) {
 /** The restarted bot, in this process: same database, the same platform. */
 async function restart(db: string, canFind: boolean) {
   const store = new SqliteStore(db);
-  const ledger = new SqliteLedger(store.db);
+  const ledger = store.ledger;
   const scheduler = createDigestScheduler({
     subscriptions: store,
     ledger,
-    build: createDigestBuilder({ store, newArticles: ledger }),
+    build: createDigestBuilder({ store }),
     adapters: [httpDigestAdapter(base, { canFind })],
     log: pino({ level: 'silent' }),
     clock: () => new Date(NOW),

@@ -1,4 +1,4 @@
-import type { Quote } from '../../articles/article.ts';
+import type { Quote } from './quote.ts';
 import { wordCharAt } from './word-char-at.ts';
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*/gu;

@@ -1,5 +1,5 @@
-import type { Quote } from '../../articles/article.ts';
 import { dedupeQuotes } from './dedupe-quotes.ts';
+import type { Quote } from './quote.ts';
 import { type QuoteSpan, quoteSpans } from './quote-spans.ts';
 import { type SentenceRange, sentenceRanges } from './sentence-ranges.ts';
 import { type Speaker, SpeakerBook } from './speaker-book.ts';

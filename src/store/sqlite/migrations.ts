@@ -1,8 +1,15 @@
+import type Database from 'better-sqlite3';
+import { speakerKey } from '../../analysis/quotes/speaker-key.ts';
+import { aliasKeys } from '../speaker-names.ts';
+
+/** SQL, or code for a change SQL cannot express; each runs inside the migration's transaction. */
+export type Migration = string | ((db: Database.Database) => void);
+
 /**
  * Versioned schema changes, applied in order and recorded in `PRAGMA user_version`. Never edit a
  * migration that has shipped: add the next one.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE articles (
     seq INTEGER PRIMARY KEY,
@@ -111,4 +118,21 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX digest_deliveries_open ON digest_deliveries(state, lease_until);
   `,
+  // Speaker keys were `comparable()` and alias keys `speakerKey()`, which fold "ø" and "ł"
+  // differently: every key is rewritten with the one folding the store now uses.
+  (db) => {
+    db.function('nb_speaker_key', { deterministic: true }, (name) => speakerKey(String(name)));
+    db.exec(
+      'UPDATE quotes SET speaker_key = nb_speaker_key(speaker); DELETE FROM speaker_aliases;',
+    );
+    const insert = db.prepare(
+      'INSERT OR IGNORE INTO speaker_aliases (alias_key, speaker_key) VALUES (?, ?)',
+    );
+    const speakers = db
+      .prepare<[], { speaker: string }>('SELECT DISTINCT speaker FROM quotes')
+      .all();
+    for (const { speaker } of speakers) {
+      for (const alias of aliasKeys(speaker)) insert.run(alias, speakerKey(speaker));
+    }
+  },
 ];

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { NewArticles } from '../../schedule/build-digest.ts';
 import type {
   ClaimOptions,
   Delivery,
@@ -7,7 +6,7 @@ import type {
   DeliveryLedger,
   DeliveryOwner,
   DeliveryState,
-} from '../../schedule/delivery-ledger.ts';
+} from '../delivery-ledger.ts';
 import type { Subscription } from '../store.ts';
 
 interface DeliveryRow {
@@ -49,13 +48,9 @@ const KEY = 'platform = @platform AND channel_id = @channelId AND period = @peri
  * serialises writers across processes (WAL, and the store's `busy_timeout` makes a second process
  * wait instead of failing), so "INSERT … ON CONFLICT DO NOTHING" has exactly one winner.
  */
-export class SqliteLedger implements DeliveryLedger, NewArticles {
-  constructor(private readonly db: Database.Database) {
-    // The store sets it too; a ledger on a handle opened elsewhere must not fail on a busy file.
-    if ((db.pragma('busy_timeout', { simple: true }) as number) < 1000) {
-      db.pragma('busy_timeout = 5000');
-    }
-  }
+export class SqliteLedger implements DeliveryLedger {
+  /** On the store's connection, which set the busy timeout: built by `SqliteStore` only. */
+  constructor(private readonly db: Database.Database) {}
 
   async get(key: DeliveryKey): Promise<Delivery | undefined> {
     const row = this.db
@@ -174,16 +169,5 @@ export class SqliteLedger implements DeliveryLedger, NewArticles {
       )
       .all(platform, channelId, limit)
       .map(toDelivery);
-  }
-
-  /** The digest's window for "every topic": new articles, backfill excluded, newest first. */
-  async articlesIngestedSince(since: string, limit: number): Promise<string[]> {
-    return this.db
-      .prepare<[string, number], { id: string }>(
-        `SELECT id FROM articles WHERE ingested_at >= ? AND backfill = 0
-         ORDER BY ingested_at DESC, seq DESC LIMIT ?`,
-      )
-      .all(since, limit)
-      .map((r) => r.id);
   }
 }

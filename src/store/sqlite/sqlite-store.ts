@@ -3,8 +3,10 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { speakerKey } from '../../analysis/quotes/speaker-key.ts';
 import type { Article, Quote } from '../../articles/article.ts';
-import { comparable } from '../../articles/cleaning/compare-text.ts';
-import type { FeedState, FeedStateStore } from '../../articles/feeds/feed-state.ts';
+import { removalsByReason } from '../../articles/cleaning/removals-by-reason.ts';
+import type { FeedState } from '../../articles/feeds/feed-state.ts';
+import { clampLimit, LIMITS } from '../limits.ts';
+import { aliasKeys, findSpeakerKeys } from '../speaker-names.ts';
 import type {
   AddResult,
   ArticleSummary,
@@ -16,12 +18,16 @@ import type {
 } from '../store.ts';
 import { ftsQuery } from './fts-query.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { SqliteLedger } from './sqlite-ledger.ts';
+
+const CANDIDATE_LIMIT = LIMITS.candidates;
 
 /**
- * How many matching paragraphs, newest first, are ranked by BM25. Ranking every match of a word
- * found in half the corpus costs ~380 ms at 100,000 articles; news readers want the recent ones.
+ * How long a connection waits for another process's write to finish before failing with
+ * SQLITE_BUSY. Writes take milliseconds to a few hundred (a batch of ingest), so a long wait
+ * only ever happens under real contention, where waiting beats losing the batch.
  */
-export const CANDIDATE_LIMIT = 1000;
+const BUSY_TIMEOUT_MS = 30_000;
 
 /** How many speaker alias rows a store remembers having written (a few MB at most). */
 const MAX_REMEMBERED_ALIASES = 50_000;
@@ -58,23 +64,6 @@ interface QuoteRow {
 
 const orUndefined = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 
-// Words that never identify a speaker on their own.
-const NOT_A_NAME = new Set([
-  'the',
-  'a',
-  'an',
-  'of',
-  'for',
-  'and',
-  'to',
-  'in',
-  'on',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-]);
-
 function toStoredQuote(r: QuoteRow): StoredQuote {
   return {
     articleId: r.article_id,
@@ -93,9 +82,14 @@ function toStoredQuote(r: QuoteRow): StoredQuote {
   };
 }
 
-/** The SQLite store: one file, WAL, FTS5 over clean paragraphs. */
-export class SqliteStore implements Store, FeedStateStore {
+/**
+ * The SQLite store: one file, WAL, FTS5 over clean paragraphs. Several processes may share the
+ * file: every write transaction takes the write lock up front (`BEGIN IMMEDIATE`, so a reader
+ * never has to upgrade and fail), and a busy file is waited for (`busy_timeout`).
+ */
+export class SqliteStore implements Store {
   readonly #db: Database.Database;
+  readonly ledger: SqliteLedger;
   /**
    * Speaker alias rows known to be in the database. The same speakers recur in article after
    * article, and skipping their three or so `INSERT OR IGNORE`s per quote cut the store's time
@@ -108,32 +102,50 @@ export class SqliteStore implements Store, FeedStateStore {
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.#db = new Database(path);
+    // First, so that everything after it waits for other processes instead of failing.
+    this.#db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('foreign_keys = ON');
-    // Two bot processes on one file wait for each other instead of failing at once.
-    this.#db.pragma('busy_timeout = 5000');
     this.#migrate();
+    this.ledger = new SqliteLedger(this.#db);
   }
 
+  /**
+   * Applies the missing migrations. The version is read again inside the write transaction:
+   * processes opening a new file at once queue on the lock, and each finds the work done by the
+   * one before it (reading it outside made them all create the tables: "table articles already
+   * exists").
+   */
   #migrate(): void {
-    const version = this.#db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      throw new Error(
-        `The database was written by a newer newsbrief (schema ${version}, this one knows ${MIGRATIONS.length}); upgrade newsbrief`,
-      );
-    }
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      this.#db.transaction(() => {
-        this.#db.exec(MIGRATIONS[v] ?? '');
-        this.#db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+    const version = () => this.#db.pragma('user_version', { simple: true }) as number;
+    const known = MIGRATIONS.length;
+    if (version() === known) return;
+    this.#db
+      .transaction(() => {
+        const from = version();
+        if (from > known) {
+          throw new Error(
+            `The database was written by a newer newsbrief (schema ${from}, this one knows ${known}); upgrade newsbrief`,
+          );
+        }
+        for (let v = from; v < known; v++) {
+          const migration = MIGRATIONS[v] ?? '';
+          if (typeof migration === 'string') this.#db.exec(migration);
+          else migration(this.#db);
+        }
+        this.#db.pragma(`user_version = ${known}`);
+      })
+      .immediate();
   }
 
-  /** The database for the store's own extensions (subscriptions, feeds) in this folder. */
+  /** The SQLite handle, for SQLite-only checks in tests; the rest of the code uses `Store`. */
   get db(): Database.Database {
     return this.#db;
+  }
+
+  async ping(): Promise<void> {
+    this.#db.prepare('SELECT 1').get();
   }
 
   async addArticles(articles: readonly Article[]): Promise<AddResult[]> {
@@ -185,7 +197,7 @@ export class SqliteStore implements Store, FeedStateStore {
           insertFts.run(rowid, text);
         });
         for (const q of a.quotes) {
-          const key = comparable(q.speaker);
+          const key = speakerKey(q.speaker);
           insertQuote.run(
             seq,
             q.paragraph,
@@ -208,7 +220,7 @@ export class SqliteStore implements Store, FeedStateStore {
         return { id: a.id, inserted: true };
       }),
     );
-    const results = addAll(articles);
+    const results = addAll.immediate(articles);
     if (this.#storedAliases.size + newAliases.size > MAX_REMEMBERED_ALIASES)
       this.#storedAliases.clear();
     for (const row of newAliases) this.#storedAliases.add(row);
@@ -265,7 +277,7 @@ export class SqliteStore implements Store, FeedStateStore {
   }
 
   async listArticles(options: { topic?: string; limit?: number } = {}): Promise<ArticleSummary[]> {
-    const limit = Math.min(Math.max(options.limit ?? 20, 1), 500);
+    const limit = clampLimit(options.limit, LIMITS.articles);
     let seqs: number[] | undefined;
     if (options.topic) {
       const query = ftsQuery(options.topic, 'all');
@@ -288,15 +300,6 @@ export class SqliteStore implements Store, FeedStateStore {
       .all(limit);
     return rows.map((r) => {
       const removed = JSON.parse(r.removed) as Article['removed'];
-      const removedByReason: Record<string, number> = {};
-      for (const item of removed) {
-        // "caption repeats source paragraph 3" and "… paragraph 9" are one reason.
-        const reason = item.reason.replace(
-          /\s*\(.*$|, moved to captions$| source paragraph \d+$/g,
-          '',
-        );
-        removedByReason[reason] = (removedByReason[reason] ?? 0) + 1;
-      }
       return {
         id: r.id,
         title: r.title,
@@ -306,13 +309,13 @@ export class SqliteStore implements Store, FeedStateStore {
         ingestedAt: r.ingested_at,
         paragraphs: r.paragraphs,
         removed: removed.length,
-        removedByReason,
+        removedByReason: removalsByReason(removed),
       };
     });
   }
 
   async searchPassages(topic: string, options: SearchOptions = {}): Promise<Passage[]> {
-    const limit = Math.min(Math.max(options.limit ?? 50, 1), 1000);
+    const limit = clampLimit(options.limit, LIMITS.passages);
     const filtered = Boolean(options.since || options.ingestedSince);
     const run = (mode: 'all' | 'any') => {
       const query = ftsQuery(topic, mode);
@@ -358,30 +361,21 @@ export class SqliteStore implements Store, FeedStateStore {
   }
 
   async quotesBySpeaker(name: string, options: SearchOptions = {}): Promise<StoredQuote[]> {
-    const words = comparable(name)
-      .split(' ')
-      .filter((w) => w && !NOT_A_NAME.has(w));
-    if (words.length === 0) return [];
     const keysFor = this.#db.prepare<[string], { speaker_key: string }>(
       'SELECT speaker_key FROM speaker_aliases WHERE alias_key = ?',
     );
-    const matching = (ws: string[]) => {
-      let keys: Set<string> | undefined;
-      for (const w of ws) {
-        const found = new Set(keysFor.all(w).map((r) => r.speaker_key));
-        keys = keys ? new Set([...keys].filter((k) => found.has(k))) : found;
-      }
-      return [...(keys ?? [])];
-    };
-    // "Recep Erdogan" has every word in "Recep Tayyip Erdogan"; "Mr Jeffrey" falls back to the surname.
-    let keys = matching(words);
-    if (keys.length === 0 && words.length > 1) keys = matching(words.slice(-1));
+    const keys = await findSpeakerKeys(name, async (alias) =>
+      keysFor.all(alias).map((r) => r.speaker_key),
+    );
     if (keys.length === 0) return [];
     return this.#quotes(`q.speaker_key IN (${keys.map(() => '?').join(',')})`, keys, options);
   }
 
   async quotesByTopic(topic: string, options: SearchOptions = {}): Promise<StoredQuote[]> {
-    return this.quotesIn(await this.searchPassages(topic, { ...options, limit: 200 }), options);
+    return this.quotesIn(
+      await this.searchPassages(topic, { ...options, limit: LIMITS.topicPassages }),
+      options,
+    );
   }
 
   async quotesIn(
@@ -394,15 +388,15 @@ export class SqliteStore implements Store, FeedStateStore {
     // By article (indexed), then the paragraphs in JS: a (id, paragraph) IN (VALUES …) scans.
     const quotes = this.#quotes(`a.id IN (${ids.map(() => '?').join(',')})`, ids, {
       ...options,
-      limit: 500,
+      limit: LIMITS.quotesOfArticles,
     });
     return quotes
       .filter((q) => wanted.has(`${q.articleId}:${q.paragraph}`))
-      .slice(0, options.limit ?? 50);
+      .slice(0, clampLimit(options.limit, LIMITS.quotes));
   }
 
   #quotes(condition: string, params: unknown[], options: SearchOptions): StoredQuote[] {
-    const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
+    const limit = clampLimit(options.limit, LIMITS.quotes);
     return this.#db
       .prepare<unknown[], QuoteRow>(
         `SELECT a.id AS article_id, a.title, a.outlet, a.url, a.published, q.paragraph, q.speaker, q.role,
@@ -495,9 +489,19 @@ export class SqliteStore implements Store, FeedStateStore {
       'INSERT OR IGNORE INTO feed_seen (feed_url, item_key, seen_at) VALUES (?, ?, ?)',
     );
     const now = new Date().toISOString();
-    return this.#db.transaction(() =>
-      [...new Set(keys)].filter((k) => insert.run(feedUrl, k, now).changes > 0),
-    )();
+    return this.#db
+      .transaction(() => [...new Set(keys)].filter((k) => insert.run(feedUrl, k, now).changes > 0))
+      .immediate();
+  }
+
+  async articlesIngestedSince(since: string, limit: number): Promise<string[]> {
+    return this.#db
+      .prepare<[string, number], { id: string }>(
+        `SELECT id FROM articles WHERE ingested_at >= ? AND backfill = 0
+         ORDER BY ingested_at DESC, seq DESC LIMIT ?`,
+      )
+      .all(since, limit)
+      .map((r) => r.id);
   }
 
   async close(): Promise<void> {
@@ -550,16 +554,10 @@ function toPassage(r: PassageRow): Passage {
     text: r.text,
     sentences: JSON.parse(r.sentences) as Array<[number, number]>,
     // FTS5's bm25() is lower for better matches.
-    score: -r.rank,
+    score: 0 - r.rank,
     title: r.title,
     outlet: orUndefined(r.outlet),
     url: orUndefined(r.url),
     published: orUndefined(r.published),
   };
-}
-
-/** The keys a speaker can be found by: the whole name and each of its words. */
-function aliasKeys(speaker: string): string[] {
-  const key = speakerKey(speaker);
-  return [key, ...key.split(' ').filter((w) => w.length > 1 && !NOT_A_NAME.has(w))];
 }
