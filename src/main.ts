@@ -1,11 +1,7 @@
 import type { Logger } from 'pino';
 import type { Adapter } from './adapters/adapter.ts';
 import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
-import { createDiscordAdapter } from './adapters/discord/discord-adapter.ts';
-import { createSlackAdapter, slackOptionsFromConfig } from './adapters/slack/slack-adapter.ts';
 import { createApp } from './app.ts';
-import { createFeedPoller } from './articles/feeds/feed-poller.ts';
-import { Ingestor, ingestPaths } from './articles/ingest.ts';
 import type { Config } from './config.ts';
 import { SAMPLES } from './paths.ts';
 
@@ -15,7 +11,10 @@ import { SAMPLES } from './paths.ts';
  */
 export async function startBot(config: Config, log: Logger): Promise<void> {
   const app = await createApp(config, log);
+  // Ingest (NLP model, HTML stack), feeds and each platform's SDK are imported only when this
+  // bot uses them: discord.js alone takes most of a second to load and tens of MB to hold.
   if ((await app.store.countArticles()) === 0) {
+    const { ingestPaths } = await import('./articles/ingest.ts');
     const folder = config.NEWSBRIEF_ARTICLES ?? SAMPLES;
     const summary = await ingestPaths([folder], { store: app.store, log });
     log.info(
@@ -25,12 +24,13 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   }
   const poller =
     config.feeds.length > 0
-      ? createFeedPoller({
+      ? (await import('./articles/feeds/feed-poller.ts')).createFeedPoller({
           feeds: config.feeds,
           state: app.store,
           log: log.child({ mod: 'feeds' }),
           // A new feed's first items are old news: stored and searchable, never a digest's "new".
           async ingest(inputs, meta) {
+            const { Ingestor } = await import('./articles/ingest.ts');
             const ingestor = new Ingestor(app.store, log.child({ feed: meta.feed }));
             for (const input of inputs) await ingestor.add(input, { backfill: meta.firstPoll });
             await ingestor.flush();
@@ -45,6 +45,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   if (consoleAdapter) adapters.push(consoleAdapter);
   const core = { registry: app.registry, dispatch: app.dispatch };
   if (config.DISCORD_TOKEN) {
+    const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.ts');
     adapters.push(
       createDiscordAdapter({
         ...core,
@@ -54,9 +55,16 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
       }),
     );
   }
-  const slack = slackOptionsFromConfig(config);
-  if (slack)
-    adapters.push(createSlackAdapter({ ...slack, ...core, log: log.child({ adapter: 'slack' }) }));
+  if (config.SLACK_BOT_TOKEN) {
+    const { createSlackAdapter, slackOptionsFromConfig } = await import(
+      './adapters/slack/slack-adapter.ts'
+    );
+    const slack = slackOptionsFromConfig(config);
+    if (slack)
+      adapters.push(
+        createSlackAdapter({ ...slack, ...core, log: log.child({ adapter: 'slack' }) }),
+      );
+  }
   const scheduler = app.digests.schedule(adapters);
 
   let stopping: Promise<void> | undefined;
