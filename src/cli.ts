@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Progress } from './articles/ingest.ts';
 import { SourceError } from './articles/sources/source-error.ts';
 import { UserError } from './core/errors.ts';
+import { StoreOpenError } from './store/store-open-error.ts';
 
 // Each command imports what it needs when it runs (`await import`), so that `help` loads nothing
 // and `brief` never loads the platform SDKs, the HTML stack or the NLP model: module loading,
@@ -236,7 +237,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     if (
       error instanceof ConfigError ||
       error instanceof UserError ||
-      error instanceof SourceError
+      error instanceof SourceError ||
+      error instanceof StoreOpenError
     ) {
       process.stderr.write(`newsbrief: ${error.message}\n`);
       process.exitCode = error instanceof ConfigError ? 78 : 1;

@@ -31,6 +31,13 @@ const url = (name: string, example: string) =>
 
 const schema = z.object({
   NEWSBRIEF_DB: optional.default('./data/newsbrief.db'),
+  DATABASE_URL: optional.refine(
+    (v) => v === undefined || (URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol)),
+    {
+      message:
+        'DATABASE_URL must be a PostgreSQL URL such as postgres://newsbrief:secret@localhost:5432/newsbrief (unset it to use the SQLite file NEWSBRIEF_DB)',
+    },
+  ),
   NEWSBRIEF_ARTICLES: optional,
   NEWSBRIEF_FEEDS: optional.refine(
     (v) => v === undefined || v.split(',').every((u) => u.trim() === '' || isHttpUrl(u.trim())),

@@ -106,3 +106,17 @@ describe('loadConfig', () => {
     expect(problem({ SLACK_BOT_TOKEN: 'xoxp-SECRET123' })).not.toContain('SECRET123');
   });
 });
+
+describe('DATABASE_URL', () => {
+  it('takes a postgres:// or postgresql:// URL and refuses anything else, saying how to fix it', () => {
+    for (const url of ['postgres://nb:secret@db:5432/nb', 'postgresql://localhost/nb']) {
+      expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    for (const url of ['mysql://localhost/nb', 'localhost:5432', './data/nb.db']) {
+      expect(problem({ DATABASE_URL: url })).toMatch(
+        /DATABASE_URL must be a PostgreSQL URL such as postgres:\/\/.*unset it to use the SQLite file NEWSBRIEF_DB/,
+      );
+    }
+  });
+});

@@ -7,39 +7,8 @@ import type {
   DeliveryOwner,
   DeliveryState,
 } from '../delivery-ledger.ts';
+import { type DeliveryRow, toDelivery } from '../sql-rows.ts';
 import type { Subscription } from '../store.ts';
-
-interface DeliveryRow {
-  platform: Subscription['platform'];
-  channel_id: string;
-  period: string;
-  state: DeliveryState;
-  owner: string;
-  owner_host: string;
-  owner_pid: number;
-  claimed_at: string;
-  lease_until: string;
-  since: string | null;
-  done_at: string | null;
-  note: string | null;
-  attempts: number;
-}
-
-function toDelivery(r: DeliveryRow): Delivery {
-  return {
-    platform: r.platform,
-    channelId: r.channel_id,
-    period: r.period,
-    state: r.state,
-    owner: { id: r.owner, host: r.owner_host, pid: r.owner_pid },
-    claimedAt: r.claimed_at,
-    leaseUntil: r.lease_until,
-    since: r.since ?? undefined,
-    doneAt: r.done_at ?? undefined,
-    note: r.note ?? undefined,
-    attempts: r.attempts,
-  };
-}
 
 const KEY = 'platform = @platform AND channel_id = @channelId AND period = @period';
 

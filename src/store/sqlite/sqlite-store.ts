@@ -2,11 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { speakerKey } from '../../analysis/quotes/speaker-key.ts';
-import type { Article, Quote } from '../../articles/article.ts';
-import { removalsByReason } from '../../articles/cleaning/removals-by-reason.ts';
+import type { Article } from '../../articles/article.ts';
 import type { FeedState } from '../../articles/feeds/feed-state.ts';
 import { clampLimit, LIMITS } from '../limits.ts';
 import { aliasKeys, findSpeakerKeys } from '../speaker-names.ts';
+import {
+  type ArticleRow,
+  type ParagraphRow,
+  type PassageRow,
+  type QuoteRow,
+  type SubscriptionRow,
+  toArticle,
+  toArticleSummary,
+  toPassage,
+  toStoredQuote,
+  toSubscription,
+} from '../sql-rows.ts';
 import type {
   AddResult,
   ArticleSummary,
@@ -31,56 +42,6 @@ const BUSY_TIMEOUT_MS = 30_000;
 
 /** How many speaker alias rows a store remembers having written (a few MB at most). */
 const MAX_REMEMBERED_ALIASES = 50_000;
-
-interface ArticleRow {
-  seq: number;
-  id: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  published: string | null;
-  origin: string;
-  raw: string;
-  captions: string;
-  removed: string;
-  ingested_at: string;
-}
-
-interface QuoteRow {
-  article_id: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  published: string | null;
-  paragraph: number;
-  speaker: string;
-  role: string | null;
-  quote: string;
-  kind: 'direct' | 'reported';
-  cue: string | null;
-  start: number;
-  end: number;
-}
-
-const orUndefined = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
-
-function toStoredQuote(r: QuoteRow): StoredQuote {
-  return {
-    articleId: r.article_id,
-    title: r.title,
-    outlet: orUndefined(r.outlet),
-    url: orUndefined(r.url),
-    published: orUndefined(r.published),
-    speaker: r.speaker,
-    role: orUndefined(r.role),
-    quote: r.quote,
-    kind: r.kind,
-    paragraph: r.paragraph,
-    cue: orUndefined(r.cue),
-    start: r.start,
-    end: r.end,
-  };
-}
 
 /**
  * The SQLite store: one file, WAL, FTS5 over clean paragraphs. Several processes may share the
@@ -233,43 +194,16 @@ export class SqliteStore implements Store {
       .get(id);
     if (!row) return undefined;
     const paragraphs = this.#db
-      .prepare<[number], { text: string; sentences: string }>(
+      .prepare<[number | string], ParagraphRow>(
         'SELECT text, sentences FROM paragraphs WHERE article_seq = ? ORDER BY idx',
       )
       .all(row.seq);
     const quotes = this.#db
-      .prepare<[number], QuoteRow>(
-        `SELECT '' AS article_id, '' AS title, NULL AS outlet, NULL AS url, NULL AS published, paragraph, speaker,
-                role, quote, kind, cue, start, end
-         FROM quotes WHERE article_seq = ? ORDER BY start`,
+      .prepare<[number | string], QuoteRow>(
+        'SELECT * FROM quotes WHERE article_seq = ? ORDER BY start, rowid',
       )
-      .all(row.seq)
-      .map((r): Quote => {
-        const {
-          articleId: _a,
-          title: _t,
-          outlet: _o,
-          url: _u,
-          published: _p,
-          ...quote
-        } = toStoredQuote(r);
-        return quote;
-      });
-    return {
-      id: row.id,
-      title: row.title,
-      outlet: orUndefined(row.outlet),
-      url: orUndefined(row.url),
-      published: orUndefined(row.published),
-      origin: row.origin,
-      raw: row.raw,
-      paragraphs: paragraphs.map((p) => p.text),
-      sentences: paragraphs.map((p) => JSON.parse(p.sentences) as Array<[number, number]>),
-      captions: JSON.parse(row.captions) as string[],
-      removed: JSON.parse(row.removed) as Article['removed'],
-      quotes,
-      ingestedAt: row.ingested_at,
-    };
+      .all(row.seq);
+    return toArticle(row, paragraphs, quotes);
   }
 
   async countArticles(): Promise<number> {
@@ -295,23 +229,10 @@ export class SqliteStore implements Store {
     const rows = this.#db
       .prepare<[number], ArticleRow & { paragraphs: number }>(
         `SELECT a.*, (SELECT count(*) FROM paragraphs p WHERE p.article_seq = a.seq) AS paragraphs
-         FROM articles a ${where} ORDER BY a.dated DESC LIMIT ?`,
+         FROM articles a ${where} ORDER BY a.dated DESC, a.seq DESC LIMIT ?`,
       )
       .all(limit);
-    return rows.map((r) => {
-      const removed = JSON.parse(r.removed) as Article['removed'];
-      return {
-        id: r.id,
-        title: r.title,
-        outlet: orUndefined(r.outlet),
-        url: orUndefined(r.url),
-        published: orUndefined(r.published),
-        ingestedAt: r.ingested_at,
-        paragraphs: r.paragraphs,
-        removed: removed.length,
-        removedByReason: removalsByReason(removed),
-      };
-    });
+    return rows.map(toArticleSummary);
   }
 
   async searchPassages(topic: string, options: SearchOptions = {}): Promise<Passage[]> {
@@ -329,7 +250,9 @@ export class SqliteStore implements Store {
         : `SELECT * FROM (${candidates}) ORDER BY rank LIMIT ${limit}`;
       return this.#db
         .prepare<[string, string, string | null, string | null, number], PassageRow>(
-          `SELECT * FROM (${ranked}) c
+          `SELECT -c.rank AS score, p.idx, p.text, p.sentences, a.id, a.title, a.outlet, a.url,
+             a.published
+           FROM (${ranked}) c
            JOIN paragraphs p ON p.rowid = c.rowid
            JOIN articles a ON a.seq = p.article_seq
            WHERE a.dated >= ? AND (? IS NULL OR (a.ingested_at >= ? AND a.backfill = 0))
@@ -351,13 +274,13 @@ export class SqliteStore implements Store {
   async articlePassages(articleIds: readonly string[]): Promise<Passage[]> {
     if (articleIds.length === 0) return [];
     const rows = this.#db
-      .prepare<string[], Omit<PassageRow, 'rank'>>(
-        `SELECT p.idx, p.text, p.sentences, a.id, a.title, a.outlet, a.url, a.published
+      .prepare<string[], PassageRow>(
+        `SELECT 0 AS score, p.idx, p.text, p.sentences, a.id, a.title, a.outlet, a.url, a.published
          FROM articles a JOIN paragraphs p ON p.article_seq = a.seq
          WHERE a.id IN (${articleIds.map(() => '?').join(',')}) ORDER BY a.seq, p.idx`,
       )
       .all(...articleIds);
-    return rows.map((r) => toPassage({ ...r, rank: 0 }));
+    return rows.map(toPassage);
   }
 
   async quotesBySpeaker(name: string, options: SearchOptions = {}): Promise<StoredQuote[]> {
@@ -507,57 +430,4 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
-}
-
-interface SubscriptionRow {
-  platform: Subscription['platform'];
-  channel_id: string;
-  time: string;
-  timezone: string;
-  topics: string;
-  created_by: string;
-  created_at: string;
-  last_digest_at: string | null;
-  last_error: string | null;
-}
-
-function toSubscription(r: SubscriptionRow): Subscription {
-  return {
-    platform: r.platform,
-    channelId: r.channel_id,
-    time: r.time,
-    timezone: r.timezone,
-    topics: JSON.parse(r.topics) as string[],
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    lastDigestAt: orUndefined(r.last_digest_at),
-    lastError: orUndefined(r.last_error),
-  };
-}
-
-interface PassageRow {
-  rank: number;
-  idx: number;
-  text: string;
-  sentences: string;
-  id: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  published: string | null;
-}
-
-function toPassage(r: PassageRow): Passage {
-  return {
-    articleId: r.id,
-    paragraph: r.idx,
-    text: r.text,
-    sentences: JSON.parse(r.sentences) as Array<[number, number]>,
-    // FTS5's bm25() is lower for better matches.
-    score: 0 - r.rank,
-    title: r.title,
-    outlet: orUndefined(r.outlet),
-    url: orUndefined(r.url),
-    published: orUndefined(r.published),
-  };
 }
