@@ -15,6 +15,12 @@ export const LIMITS = {
    * half the corpus cost ~380 ms at 100,000 articles in SQLite; news readers want recent ones.
    */
   candidates: 1000,
+  /** Stories a list shows. */
+  stories: { default: 20, max: 200 },
+  /** Stories one batch of articles is compared with (the most recently active first). */
+  storyCandidates: 2000,
+  /** Ids or terms per SQL statement: SQLite allows 32,766 parameters; keep well under. */
+  inList: 500,
 } as const;
 
 /** `limit` within `[1, bounds.max]`, `bounds.default` when unset. */

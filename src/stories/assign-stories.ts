@@ -75,6 +75,13 @@ function normOf(v: Iterable<[string, number]>): number {
   return Math.sqrt(sum);
 }
 
+/** The terms a story (or an article) is looked up by: its heaviest few, in a stable order. */
+function keysOf(v: Vector, n: number): string[] {
+  return heaviest(v, n)
+    .map(([t]) => t)
+    .sort();
+}
+
 /** Cosine of a unit vector and a story's centroid. */
 function cosine(v: Vector, w: Working): number {
   if (w.norm === 0) return 0;
@@ -132,7 +139,7 @@ export async function assignStories(
       state,
       centroid: new Map(state.centroid),
       norm: normOf(state.centroid),
-      keys: state.centroid.slice(0, params.keyTerms).map(([t]) => t),
+      keys: state.keys,
       changed: false,
     };
     working.set(state.id, w);
@@ -141,7 +148,7 @@ export async function assignStories(
   };
   const reindex = (w: Working): void => {
     for (const k of w.keys) byKey.get(k)?.delete(w.state.id);
-    w.keys = heaviest(w.centroid, params.keyTerms).map(([t]) => t);
+    w.keys = keysOf(w.centroid, params.keyTerms);
     index(w);
   };
   const member = (storyId: string, a: StoryArticle): StoryMember => ({
@@ -188,14 +195,14 @@ export async function assignStories(
     for (const [term, w] of v) v.set(term, w / n);
     return v;
   });
-  const keysOf = vectors.map((v) => heaviest(v, params.keyTerms).map(([t]) => t));
+  const articleKeys = vectors.map((v) => keysOf(v, params.keyTerms));
 
   // Candidate stories for the whole batch: one look-up, bounded by the window.
   const dates = fresh.map(datedOf);
   if (fresh.length > 0) {
     const from = Math.min(...dates.map((d) => Date.parse(d))) - params.windowDays * DAY;
     const to = Math.max(...dates.map((d) => Date.parse(d))) + params.windowDays * DAY;
-    const keys = [...new Set(keysOf.flat())];
+    const keys = [...new Set(articleKeys.flat())];
     if (keys.length > 0) {
       const candidates = await source.storyCandidates(
         keys,
@@ -214,7 +221,7 @@ export async function assignStories(
     let bestScore = 0;
     if (v.size >= params.minTerms) {
       const seen = new Set<string>();
-      for (const k of keysOf[i] as string[]) {
+      for (const k of articleKeys[i] as string[]) {
         for (const id of byKey.get(k) ?? []) {
           if (seen.has(id)) continue;
           seen.add(id);
@@ -257,6 +264,7 @@ export async function assignStories(
     }
     const centroid = heaviest(v, params.centroidTerms);
     const w = track({
+      keys: keysOf(new Map(centroid), params.keyTerms),
       id: storyIdFor(a.id),
       title: a.title || fallbackTitle(a),
       titleVector: a.title ? heaviest(v, params.keyTerms * 2) : [],
@@ -290,7 +298,8 @@ export async function assignStories(
 
   for (const w of working.values()) {
     if (!w.changed) continue;
-    plan.stories.push({ ...w.state, centroid: heaviest(w.centroid, params.centroidTerms) });
+    const centroid = heaviest(w.centroid, params.centroidTerms);
+    plan.stories.push({ ...w.state, centroid, keys: w.keys });
   }
   return plan;
 }

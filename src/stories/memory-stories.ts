@@ -9,12 +9,6 @@ export class MemoryStories implements StorySource {
   readonly members: StoryMember[] = [];
   #documents = 0;
   readonly #df = new Map<string, number>();
-  readonly #keyTerms: number;
-
-  constructor(keyTerms: number) {
-    this.#keyTerms = keyTerms;
-  }
-
   async termFrequencies(terms: readonly string[]) {
     const df = new Map<string, number>();
     for (const t of terms) {
@@ -27,10 +21,7 @@ export class MemoryStories implements StorySource {
   async storyCandidates(keys: readonly string[], from: string, to: string) {
     const wanted = new Set(keys);
     return [...this.stories.values()].filter(
-      (s) =>
-        s.center >= from &&
-        s.center <= to &&
-        s.centroid.slice(0, this.#keyTerms).some(([t]) => wanted.has(t)),
+      (s) => s.center >= from && s.center <= to && s.keys.some((t) => wanted.has(t)),
     );
   }
 

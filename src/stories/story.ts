@@ -35,6 +35,8 @@ export interface StoryState extends Omit<Story, 'outlets' | 'articles'> {
   titleVector: Array<[string, number]>;
   /** Sum of its articles' unit TF-IDF vectors, heaviest terms first, cut to a fixed length. */
   centroid: Array<[string, number]>;
+  /** The terms it is found by: its centroid's heaviest few. */
+  keys: string[];
 }
 
 /** What one batch changes: stories to write whole, new appearances, document-frequency counts. */

@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import {
-  assignStories,
-  STORY_PARAMS,
-  type StoryArticle,
-  storyIdFor,
-} from '../../src/stories/assign-stories.ts';
+import { assignStories, type StoryArticle, storyIdFor } from '../../src/stories/assign-stories.ts';
 import { MemoryStories } from '../../src/stories/memory-stories.ts';
 import { storyTerms, storyWord } from '../../src/stories/story-terms.ts';
 
@@ -28,7 +23,7 @@ function article(
 
 /** Ingests batches in order into one memory store, as the ingest writer would. */
 async function ingest(batches: StoryArticle[][], log = pino({ level: 'silent' })) {
-  const stories = new MemoryStories(STORY_PARAMS.keyTerms);
+  const stories = new MemoryStories();
   const stored = new Set<string>();
   for (const batch of batches) {
     const plan = await assignStories(

@@ -135,4 +135,53 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const alias of aliasKeys(speaker)) insert.run(alias, speakerKey(speaker));
     }
   },
+  `
+  -- Stories (src/stories decides which story an article joins; these rows keep the result).
+  -- centroid and title_vector are JSON [[term, weight], ...]; center is the mean article time.
+  CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    first TEXT NOT NULL,
+    last TEXT NOT NULL,
+    center TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    title_vector TEXT NOT NULL,
+    centroid TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX stories_last ON stories(last);
+
+  -- A story's key terms, with its center copied so that a look-up is one index range per term.
+  CREATE TABLE story_keys (
+    term TEXT NOT NULL,
+    center TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    PRIMARY KEY (term, center, story_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_keys_story ON story_keys(story_id);
+
+  -- Every appearance of an article in a story: a syndicated copy is one more row, its own outlet
+  -- ('' when unknown). The same article from the same outlet again adds nothing.
+  CREATE TABLE story_members (
+    article_id TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    url TEXT,
+    published TEXT,
+    dated TEXT NOT NULL,
+    PRIMARY KEY (article_id, outlet)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_members_story ON story_members(story_id, dated);
+
+  -- Document frequencies for incremental IDF, and how many articles were counted.
+  CREATE TABLE story_terms (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE story_documents (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    n INTEGER NOT NULL
+  );
+  INSERT INTO story_documents (one, n) VALUES (1, 0);
+  `,
 ];

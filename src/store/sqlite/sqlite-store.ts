@@ -27,9 +27,11 @@ import type {
   StoredQuote,
   Subscription,
 } from '../store.ts';
+import type { StoryPlan } from '../story-store.ts';
 import { ftsQuery } from './fts-query.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { SqliteLedger } from './sqlite-ledger.ts';
+import { SqliteStories } from './sqlite-stories.ts';
 
 const CANDIDATE_LIMIT = LIMITS.candidates;
 
@@ -51,6 +53,7 @@ const MAX_REMEMBERED_ALIASES = 50_000;
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly ledger: SqliteLedger;
+  readonly #stories: SqliteStories;
   /**
    * Speaker alias rows known to be in the database. The same speakers recur in article after
    * article, and skipping their three or so `INSERT OR IGNORE`s per quote cut the store's time
@@ -70,6 +73,7 @@ export class SqliteStore implements Store {
     this.#db.pragma('foreign_keys = ON');
     this.#migrate();
     this.ledger = new SqliteLedger(this.#db);
+    this.#stories = new SqliteStories(this.#db);
   }
 
   /**
@@ -425,6 +429,29 @@ export class SqliteStore implements Store {
       )
       .all(since, limit)
       .map((r) => r.id);
+  }
+
+  // Stories live in tables of their own (sqlite-stories.ts).
+  termFrequencies(terms: readonly string[]) {
+    return this.#stories.termFrequencies(terms);
+  }
+  storyCandidates(keys: readonly string[], from: string, to: string) {
+    return this.#stories.storyCandidates(keys, from, to);
+  }
+  storiesOfArticles(articleIds: readonly string[]) {
+    return this.#stories.storiesOfArticles(articleIds);
+  }
+  saveStories(plan: StoryPlan) {
+    return this.#stories.saveStories(plan);
+  }
+  getStories(ids: readonly string[]) {
+    return this.#stories.getStories(ids);
+  }
+  storyMembers(storyIds: readonly string[]) {
+    return this.#stories.storyMembers(storyIds);
+  }
+  recentStories(limit: number) {
+    return this.#stories.recentStories(limit);
   }
 
   async close(): Promise<void> {

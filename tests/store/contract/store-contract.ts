@@ -3,6 +3,7 @@ import { articlesContract } from './articles-contract.ts';
 import { ledgerContract } from './ledger-contract.ts';
 import { searchContract } from './search-contract.ts';
 import { speakersContract } from './speakers-contract.ts';
+import { storiesContract } from './stories-contract.ts';
 import { subscriptionsContract } from './subscriptions-contract.ts';
 import type { TestDatabaseFactory } from './test-database.ts';
 
@@ -19,5 +20,6 @@ export function describeStoreContract(name: string, factory: TestDatabaseFactory
     speakersContract(factory);
     subscriptionsContract(factory);
     ledgerContract(factory);
+    storiesContract(factory);
   });
 }
