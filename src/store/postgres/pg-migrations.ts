@@ -125,4 +125,51 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   );
   CREATE INDEX digest_deliveries_open ON digest_deliveries (state, lease_until);
   `,
+  `
+  -- Stories, as in the SQLite store (src/stories decides which story an article joins).
+  CREATE TABLE stories (
+    id text COLLATE "C" PRIMARY KEY,
+    title text NOT NULL,
+    first text COLLATE "C" NOT NULL,
+    last text COLLATE "C" NOT NULL,
+    center text COLLATE "C" NOT NULL,
+    size integer NOT NULL,
+    title_vector jsonb NOT NULL,
+    centroid jsonb NOT NULL
+  );
+  CREATE INDEX stories_last ON stories (last);
+
+  -- A story's key terms, with its center copied so that a look-up is one index range per term.
+  CREATE TABLE story_keys (
+    term text COLLATE "C" NOT NULL,
+    center text COLLATE "C" NOT NULL,
+    story_id text COLLATE "C" NOT NULL,
+    PRIMARY KEY (term, center, story_id)
+  );
+  CREATE INDEX story_keys_story ON story_keys (story_id);
+
+  -- Every appearance of an article in a story; a syndicated copy is one more row ('' outlet
+  -- when unknown).
+  CREATE TABLE story_members (
+    article_id text COLLATE "C" NOT NULL,
+    outlet text COLLATE "C" NOT NULL,
+    story_id text COLLATE "C" NOT NULL,
+    title text NOT NULL,
+    url text,
+    published text COLLATE "C",
+    dated text COLLATE "C" NOT NULL,
+    PRIMARY KEY (article_id, outlet)
+  );
+  CREATE INDEX story_members_story ON story_members (story_id, dated);
+
+  -- Document frequencies for incremental IDF, and how many articles were counted.
+  CREATE TABLE story_terms (
+    term text COLLATE "C" PRIMARY KEY,
+    df bigint NOT NULL
+  );
+  CREATE TABLE story_documents (
+    one integer PRIMARY KEY CHECK (one = 1),
+    n bigint NOT NULL
+  );
+  `,
 ];

@@ -25,9 +25,11 @@ import type {
   StoredQuote,
   Subscription,
 } from '../store.ts';
+import type { StoryPlan } from '../story-store.ts';
 import { topicWords } from '../topic-words.ts';
 import { PgLedger } from './pg-ledger.ts';
 import { migratePg } from './pg-migrate.ts';
+import { PgStories } from './pg-stories.ts';
 
 /** Connections per process: commands, digests and ingest share them; PostgreSQL's default cap is 100. */
 const POOL_SIZE = 10;
@@ -77,12 +79,14 @@ const WITHIN = 'a.dated >= $2 AND ($3::text IS NULL OR (a.ingested_at >= $3 AND 
 export class PgStore implements Store {
   readonly #pool: pg.Pool;
   readonly ledger: PgLedger;
+  readonly #stories: PgStories;
   /** Alias rows known to be stored, as in the SQLite store: only committed rows, bounded. */
   readonly #storedAliases = new Set<string>();
 
   private constructor(pool: pg.Pool) {
     this.#pool = pool;
     this.ledger = new PgLedger(pool);
+    this.#stories = new PgStories(pool, (work) => this.#transaction(work));
   }
 
   /** Connects, migrates (one process at a time, the others wait) and returns the store. */
@@ -457,6 +461,29 @@ export class PgStore implements Store {
     );
     const fresh = new Set(rows.map((r) => r.item_key));
     return unique.filter((k) => fresh.has(k));
+  }
+
+  // Stories live in tables of their own (pg-stories.ts).
+  termFrequencies(terms: readonly string[]) {
+    return this.#stories.termFrequencies(terms);
+  }
+  storyCandidates(keys: readonly string[], from: string, to: string) {
+    return this.#stories.storyCandidates(keys, from, to);
+  }
+  storiesOfArticles(articleIds: readonly string[]) {
+    return this.#stories.storiesOfArticles(articleIds);
+  }
+  saveStories(plan: StoryPlan) {
+    return this.#stories.saveStories(plan);
+  }
+  getStories(ids: readonly string[]) {
+    return this.#stories.getStories(ids);
+  }
+  storyMembers(storyIds: readonly string[]) {
+    return this.#stories.storyMembers(storyIds);
+  }
+  recentStories(limit: number) {
+    return this.#stories.recentStories(limit);
   }
 
   async close(): Promise<void> {

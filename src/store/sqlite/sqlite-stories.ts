@@ -74,10 +74,10 @@ export class SqliteStories implements StoryStore {
         .all(...part);
       for (const r of rows) df.set(r.term, r.df);
     }
-    const documents = (
-      this.#db.prepare('SELECT n FROM story_documents WHERE one = 1').get() as { n: number }
-    ).n;
-    return { documents, df };
+    const row = this.#db.prepare('SELECT n FROM story_documents WHERE one = 1').get() as
+      | { n: number }
+      | undefined;
+    return { documents: row?.n ?? 0, df };
   }
 
   async storyCandidates(keys: readonly string[], from: string, to: string) {
@@ -159,7 +159,10 @@ export class SqliteStories implements StoryStore {
       `INSERT INTO story_terms (term, df) VALUES (?, ?)
        ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`,
     );
-    const documents = db.prepare('UPDATE story_documents SET n = n + ? WHERE one = 1');
+    const documents = db.prepare(
+      `INSERT INTO story_documents (one, n) VALUES (1, ?)
+       ON CONFLICT (one) DO UPDATE SET n = n + excluded.n`,
+    );
     db.transaction(() => {
       for (const s of plan.stories) {
         upsert.run({
