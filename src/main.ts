@@ -51,6 +51,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
         ...core,
         token: config.DISCORD_TOKEN,
         apiUrl: config.DISCORD_API_URL,
+        shards: config.discordShards,
         log: log.child({ adapter: 'discord' }),
       }),
     );

@@ -88,10 +88,29 @@ describe('loadConfig', () => {
       /SLACK_SIGNING_SECRET is required for Slack over HTTP.*or set SLACK_APP_TOKEN/,
     ],
     [{ SLACK_SIGNING_SECRET: 'shh' }, /SLACK_BOT_TOKEN is required when Slack is configured/],
+    [{ DISCORD_SHARDS: '0-1', DISCORD_SHARD_COUNT: '4' }, /DISCORD_SHARDS must be .* e\.g\. 0,1/],
+    [{ DISCORD_SHARD_COUNT: '0' }, /DISCORD_SHARD_COUNT must be the total number of shards/],
+    [{ DISCORD_SHARD_COUNT: 'four' }, /DISCORD_SHARD_COUNT must be the total number of shards/],
+    [{ DISCORD_SHARDS: '0,1' }, /DISCORD_SHARD_COUNT is required with DISCORD_SHARDS/],
+    [
+      { DISCORD_SHARDS: '2,4,5', DISCORD_SHARD_COUNT: '4' },
+      /DISCORD_SHARDS has shard 4, 5, but with DISCORD_SHARD_COUNT=4 shard ids run from 0 to 3/,
+    ],
+    [{ DISCORD_SHARDS: '1,1', DISCORD_SHARD_COUNT: '4' }, /DISCORD_SHARDS lists shard 1 twice/],
   ])('names the variable and the fix: %j', (env, message) => {
     const text = problem(env as Record<string, string>);
     expect(text).toMatch(/^Invalid configuration \(see \.env\.example\):/);
     expect(text).toMatch(message);
+  });
+
+  it('reads which Discord shards this process serves', () => {
+    expect(loadConfig({}).discordShards).toBeUndefined();
+    expect(loadConfig({ DISCORD_SHARDS: '0, 1', DISCORD_SHARD_COUNT: '4' }).discordShards).toEqual({
+      ids: [0, 1],
+      count: 4,
+    });
+    // A count alone: this process serves all of them.
+    expect(loadConfig({ DISCORD_SHARD_COUNT: '2' }).discordShards).toEqual({ count: 2 });
   });
 
   it('lists every problem at once, one line each', () => {

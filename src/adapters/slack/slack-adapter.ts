@@ -5,6 +5,7 @@ import {
   type RespondArguments,
   type RespondFn,
   type SlashCommand,
+  SocketModeReceiver,
   type webApi,
 } from '@slack/bolt';
 import type { Logger } from 'pino';
@@ -103,26 +104,47 @@ const healthz = {
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { registry, dispatch, log } = options;
   const socketMode = Boolean(options.appToken);
+  const logger = boltLogger(log);
+  const clientOptions = {
+    slackApiUrl: options.apiUrl,
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
+    timeout: options.timeoutMs ?? 10_000,
+  };
+  // Built here rather than by the App so that readiness can follow the socket's connection.
+  const receiver =
+    socketMode && options.appToken
+      ? new SocketModeReceiver({
+          appToken: options.appToken,
+          logger,
+          installerOptions: { clientOptions },
+        })
+      : undefined;
   const app = new App({
     token: options.botToken,
     signingSecret: options.signingSecret,
     appToken: options.appToken,
     socketMode,
-    port: options.port,
+    ...(receiver ? { receiver } : { port: options.port }),
     customRoutes: socketMode ? [] : [healthz],
-    logger: boltLogger(log),
+    logger,
     // Commands keep no conversation state; skipping the store saves work before the ack.
     convoStore: false,
     // auth.test runs in start(), where a bad token rejects with a clear error.
     deferInitialization: true,
-    clientOptions: {
-      slackApiUrl: options.apiUrl,
-      retryConfig: options.retryConfig ?? DEFAULT_RETRY,
-      timeout: options.timeoutMs ?? 10_000,
-    },
+    clientOptions,
   });
   let port: number | undefined;
   let started = false;
+  // Socket Mode: up from Slack's hello until the socket closes (the client then reconnects).
+  let connected = false;
+  receiver?.client.on('connected', () => {
+    connected = true;
+  });
+  for (const state of ['close', 'reconnecting', 'disconnecting', 'disconnected']) {
+    receiver?.client.on(state, () => {
+      connected = false;
+    });
+  }
 
   async function answer(command: SlashCommand): Promise<Reply> {
     try {
@@ -240,6 +262,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       started = false;
       await app.stop();
       port = undefined;
+    },
+    /** HTTP mode: listening for events; Socket Mode: the socket is connected. */
+    ready() {
+      return started && (!socketMode || connected);
     },
     async publish(channelId, reply) {
       for (const message of renderSlack(reply)) await post(channelId, message);

@@ -43,6 +43,10 @@ describe('Slack adapter over Socket Mode, real Bolt app against a fake Slack', (
     expect(adapter.port).toBeUndefined();
   });
 
+  it('reports itself ready while the socket is connected (for /readyz)', () => {
+    expect(adapter.ready()).toBe(true);
+  });
+
   it('acks the envelope at once and answers through the response_url', async () => {
     const payload = slashCommandBody({
       command: '/brief',
