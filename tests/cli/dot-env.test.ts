@@ -112,12 +112,6 @@ describe('.env is read at start', () => {
     expect(existsSync(join(r.folder, 'from-dotenv.db'))).toBe(false);
   });
 
-  it('validates values from .env like any other, naming the variable and its fix', async () => {
-    const r = await inFolder('bad-value', 'LOG_LEVEL=loud\n', ['brief', 'idlib']);
-    expect(r.code).toBe(78);
-    expect(r.stderr).toMatch(/LOG_LEVEL must be one of/);
-  });
-
   it('ends a malformed .env in one clear line that never echoes its content', async () => {
     const r = await inFolder('malformed', 'NEWSBRIEF_TZ=UTC\nDISCORD_TOKEN s3cret-token\n', [
       'brief',
