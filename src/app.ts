@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { createDispatch, type Dispatch } from './core/dispatch.ts';
 import { Registry } from './core/registry.ts';
 import type { Services } from './core/services.ts';
+import { type Metrics, noMetrics } from './ops/metrics.ts';
 import { createDigests, type Digests } from './schedule/create-digests.ts';
 import { openStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
@@ -26,8 +27,13 @@ export interface App {
 export async function createApp(
   config: Config,
   log: Logger,
-  clock: () => Date = () => new Date(),
+  options: {
+    clock?: () => Date;
+    /** Where dispatch, digests and the LLM client count what they do (`GET /metrics`). */
+    metrics?: Metrics;
+  } = {},
 ): Promise<App> {
+  const { clock = () => new Date(), metrics = noMetrics } = options;
   const store = await openStore(config);
   const registry = new Registry(COMMANDS);
   // The LLM when one is configured, its answers checked against the sources; else extractive.
@@ -35,8 +41,9 @@ export async function createApp(
     extractive: new ExtractiveBriefer(store),
     retrieve: evidenceFromStore(store),
     log,
+    metrics,
   });
-  const digests = createDigests({ store, log, clock });
+  const digests = createDigests({ store, log, clock, metrics });
   const services: Services = {
     config,
     store,
@@ -52,7 +59,7 @@ export async function createApp(
     registry,
     store,
     digests,
-    dispatch: createDispatch(registry, services),
+    dispatch: createDispatch(registry, services, metrics),
     close: () => store.close(),
   };
 }

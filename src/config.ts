@@ -73,11 +73,12 @@ const schema = z.object({
       'SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write, from Basic Information > App-Level Tokens',
   }),
   SLACK_API_URL: url('SLACK_API_URL', 'https://slack.com/api/'),
+  // Unset: no HTTP server, except Slack's HTTP mode, which listens on 3000.
   PORT: optional
     .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), {
       message: 'PORT must be a TCP port number between 0 and 65535, e.g. 3000',
     })
-    .transform((v) => (v === undefined ? 3000 : Number(v))),
+    .transform((v) => (v === undefined ? undefined : Number(v))),
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: url('OPENAI_BASE_URL', 'http://localhost:11434/v1'),
   OPENAI_MODEL: optional.default('gpt-4o-mini'),

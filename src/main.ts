@@ -3,6 +3,9 @@ import type { Adapter } from './adapters/adapter.ts';
 import { createConsoleAdapter } from './adapters/console/console-adapter.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import { opsRoutes } from './ops/ops-routes.ts';
+import { type OpsServer, startOpsServer } from './ops/ops-server.ts';
+import { checkReadiness } from './ops/readiness.ts';
 import { SAMPLES } from './paths.ts';
 
 /**
@@ -10,13 +13,37 @@ import { SAMPLES } from './paths.ts';
  * set, Slack when SLACK_BOT_TOKEN is, the console when neither. Resolves when the bot stops.
  */
 export async function startBot(config: Config, log: Logger): Promise<void> {
-  const app = await createApp(config, log);
+  // GET /healthz, /readyz and /metrics on PORT, in every mode. Slack's HTTP mode already listens
+  // there, so they join its server; unset PORT and no Slack HTTP: no server, no prom-client.
+  const slackHttp = Boolean(config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN);
+  const metrics =
+    config.PORT !== undefined || slackHttp
+      ? (await import('./ops/prom-metrics.ts')).createPromMetrics()
+      : undefined;
+  const app = await createApp(config, log, { metrics });
+  const adapters: Adapter[] = [];
+  let started = false;
+  const routes = metrics
+    ? opsRoutes({
+        metrics,
+        readiness: () =>
+          checkReadiness({ started: () => started, store: () => app.store.ping(), adapters }),
+        log: log.child({ mod: 'ops' }),
+      })
+    : undefined;
+  // Up before the first ingest and the platforms: alive at once, ready once all is up.
+  let server: OpsServer | undefined;
+  if (routes && !slackHttp && config.PORT !== undefined) {
+    server = await startOpsServer(routes, { port: config.PORT });
+    log.info({ port: server.port }, 'serving GET /healthz, /readyz and /metrics');
+  }
   // Ingest (NLP model, HTML stack), feeds and each platform's SDK are imported only when this
   // bot uses them: discord.js alone takes most of a second to load and tens of MB to hold.
   if ((await app.store.countArticles()) === 0) {
     const { ingestPaths } = await import('./articles/ingest.ts');
     const folder = config.NEWSBRIEF_ARTICLES ?? SAMPLES;
     const summary = await ingestPaths([folder], { store: app.store, log });
+    metrics?.articlesIngested(summary.added);
     log.info(
       { folder, added: summary.added, failed: summary.failed.length },
       'first start: articles ingested',
@@ -34,10 +61,10 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
             const ingestor = new Ingestor(app.store, log.child({ feed: meta.feed }));
             for (const input of inputs) await ingestor.add(input, { backfill: meta.firstPoll });
             await ingestor.flush();
+            metrics?.articlesIngested(ingestor.summary.added);
           },
         })
       : undefined;
-  const adapters: Adapter[] = [];
   const chat = Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
   const consoleAdapter = chat
     ? undefined
@@ -63,7 +90,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     const slack = slackOptionsFromConfig(config);
     if (slack)
       adapters.push(
-        createSlackAdapter({ ...slack, ...core, log: log.child({ adapter: 'slack' }) }),
+        createSlackAdapter({ ...slack, ...core, routes, log: log.child({ adapter: 'slack' }) }),
       );
   }
   const scheduler = app.digests.schedule(adapters);
@@ -81,6 +108,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
             log.error({ err: error, platform: adapter.platform }, 'stop failed'),
           );
       }
+      await server?.close();
       await app.close();
     })();
     return stopping;
@@ -98,6 +126,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     void poller.pollAll();
     poller.start();
   }
+  started = true;
   log.debug({ adapters: adapters.map((a) => a.platform) }, 'started');
   if (consoleAdapter) {
     await consoleAdapter.done;

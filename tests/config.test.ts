@@ -18,7 +18,7 @@ describe('loadConfig', () => {
       NEWSBRIEF_DB: './data/newsbrief.db',
       NEWSBRIEF_TZ: 'UTC',
       LOG_LEVEL: 'info',
-      PORT: 3000,
+      PORT: undefined,
       OPENAI_MODEL: 'gpt-4o-mini',
       feeds: [],
       llm: false,
@@ -30,7 +30,7 @@ describe('loadConfig', () => {
 
   it('treats blank values as unset', () => {
     expect(loadConfig({ PORT: '', NEWSBRIEF_TZ: '  ', SLACK_BOT_TOKEN: '' })).toMatchObject({
-      PORT: 3000,
+      PORT: undefined,
       NEWSBRIEF_TZ: 'UTC',
       SLACK_BOT_TOKEN: undefined,
     });

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Briefer } from '../briefing/briefing.ts';
+import type { Metrics } from '../ops/metrics.ts';
 import type { DeliveryLedger } from '../store/delivery-ledger.ts';
 import type { Store } from '../store/store.ts';
 import { type BuildDigest, createDigestBuilder } from './build-digest.ts';
@@ -11,6 +12,8 @@ export interface DigestsOptions {
   store: Store;
   log: Logger;
   clock?: () => Date;
+  /** Where the scheduler counts digests posted and failed. */
+  metrics?: Pick<Metrics, 'digest'>;
   /** Default 6. */
   catchUpHours?: number;
   /** Post "Nothing new on …" (default) or skip empty digests. */
@@ -47,6 +50,7 @@ export function createDigests(options: DigestsOptions): Digests {
         adapters,
         log: options.log.child({ mod: 'digests' }),
         clock: options.clock,
+        metrics: options.metrics,
         catchUpHours: options.catchUpHours,
       }),
   };

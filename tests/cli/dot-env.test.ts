@@ -89,7 +89,8 @@ describe('badDotEnvLine: the lines Node would misread', () => {
   });
 });
 
-describe('.env is read at start', () => {
+// Upper bound for one CLI run on a busy machine, not a speed assertion.
+describe('.env is read at start', { timeout: 90_000 }, () => {
   it('sets variables from .env in the working directory', async () => {
     const r = await inFolder('reads', 'NEWSBRIEF_DB=from-dotenv.db\nLOG_LEVEL=silent\n', [
       'ingest',

@@ -15,6 +15,7 @@ import { UserError } from '../../core/errors.ts';
 import { parseCommandText } from '../../core/parse-text.ts';
 import type { Registry } from '../../core/registry.ts';
 import type { Reply } from '../../core/reply.ts';
+import type { HttpRoute } from '../../ops/ops-routes.ts';
 import type { DigestAdapter } from '../../schedule/digest-adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { renderSlack, type SlackMessage } from './render.ts';
@@ -29,8 +30,13 @@ export interface SlackAdapterOptions {
   appToken?: string;
   /** Web API base, e.g. `https://slack.com/api/` (SLACK_API_URL); Socket Mode's connection call uses it too. */
   apiUrl?: string;
-  /** HTTP mode: `POST /slack/events` and `GET /healthz` listen here; 0 picks a free port. */
+  /** HTTP mode: `POST /slack/events` and `routes` listen here; 0 picks a free port. */
   port: number;
+  /**
+   * HTTP mode: more GET routes on the same server (`/healthz`, `/readyz`, `/metrics`), since
+   * PORT has room for one server. Default: a bare `GET /healthz`.
+   */
+  routes?: readonly HttpRoute[];
   /** HTTP mode: interface to listen on; all interfaces when unset. */
   host?: string;
   registry: Registry;
@@ -62,7 +68,7 @@ export function slackOptionsFromConfig(
     signingSecret: config.SLACK_SIGNING_SECRET,
     appToken: config.SLACK_APP_TOKEN,
     apiUrl: config.SLACK_API_URL,
-    port: config.PORT,
+    port: config.PORT ?? 3000,
   };
 }
 
@@ -125,7 +131,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     appToken: options.appToken,
     socketMode,
     ...(receiver ? { receiver } : { port: options.port }),
-    customRoutes: socketMode ? [] : [healthz],
+    customRoutes: socketMode ? [] : [...(options.routes ?? [healthz])],
     logger,
     // Commands keep no conversation state; skipping the store saves work before the ack.
     convoStore: false,

@@ -1,5 +1,6 @@
 import type OpenAI from 'openai';
 import type { Logger } from 'pino';
+import type { Metrics } from '../../ops/metrics.ts';
 
 // The SDK loads on the first request, not at import: every `/brief` of an extractive-only bot
 // and every CLI command would otherwise pay for loading it.
@@ -31,6 +32,8 @@ export interface ChatClientOptions {
   timeoutMs: number;
   maxRetries: number;
   log: Logger;
+  /** Counts the tokens each request used, as the server reports them. */
+  metrics?: Pick<Metrics, 'llmTokens'>;
 }
 
 /** What talks to the model; the briefer takes one so it never sees HTTP. */
@@ -101,6 +104,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
               : { response_format: { type: 'json_object' as const } }),
           });
           const usage = response.usage;
+          if (usage) {
+            options.metrics?.llmTokens({
+              prompt: usage.prompt_tokens,
+              completion: usage.completion_tokens,
+            });
+          }
           return {
             content: response.choices[0]?.message?.content ?? '',
             model: response.model ?? options.model,
