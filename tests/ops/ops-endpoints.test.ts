@@ -7,7 +7,7 @@ import { createDiscordAdapter } from '../../src/adapters/discord/discord-adapter
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/slack-adapter.ts';
 import { type App, createApp } from '../../src/app.ts';
 import { createChatClient } from '../../src/briefing/llm/chat-client.ts';
-import { loadConfig } from '../../src/config.ts';
+import { ConfigError, loadConfig } from '../../src/config.ts';
 import { opsRoutes } from '../../src/ops/ops-routes.ts';
 import { type OpsServer, startOpsServer } from '../../src/ops/ops-server.ts';
 import { createPromMetrics, type PromMetrics } from '../../src/ops/prom-metrics.ts';
@@ -156,6 +156,14 @@ describe('GET /healthz, /readyz, /metrics on their own server: real store, real 
   it('answers 404 elsewhere and 405 for another method', async () => {
     expect((await get(base, '/slack/events')).status).toBe(404);
     expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('refuses a PORT already in use with a config error saying how to fix it', async () => {
+    await expect(startOpsServer([], { port: server.port, host: '127.0.0.1' })).rejects.toThrow(
+      new ConfigError(
+        `PORT ${server.port} cannot be used (EADDRINUSE): set PORT to a free port, e.g. 3000`,
+      ),
+    );
   });
 
   it('turns /readyz to 503 naming the platform when Discord disconnects, and the store when it closes', async () => {
