@@ -17,6 +17,7 @@ const USAGE = `Usage: newsbrief <command>
   quotes <file> [--json]     print who said what in one article
   brief <topic> [--json]     the briefing /brief gives
   ask <question>             the answer /ask gives
+  migrate-store <from> <to>  copy a whole store between a SQLite file and a postgres:// URL
   discord-commands           register the slash commands with Discord
   slack-manifest             print the Slack app manifest
 
@@ -138,6 +139,17 @@ async function run(argv: string[]): Promise<number> {
         }
         if (a.quotes.length === 0) out('No quotes found.');
       }
+      return 0;
+    }
+    case 'migrate-store': {
+      const [from, to, ...extra] = rest;
+      if (!from || !to || extra.length > 0) {
+        throw new UserError(
+          'Give the store to copy and the empty one to copy into, each a SQLite file or a postgres:// URL, e.g. newsbrief migrate-store ./data/newsbrief.db postgres://newsbrief@localhost/newsbrief',
+        );
+      }
+      const { migrateStoreCommand } = await import('./store/migrate-store-command.ts');
+      out(await migrateStoreCommand(from, to));
       return 0;
     }
     case 'ingest': {

@@ -1,6 +1,7 @@
 import type { Article, Quote } from '../articles/article.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
 import type { FeedStateStore } from './feed-state-store.ts';
+import type { StoreTransfer } from './store-transfer.ts';
 import type { StoryStore } from './story-store.ts';
 
 /** A paragraph found by a search, with the article it belongs to. */
@@ -84,7 +85,12 @@ export interface ArticleStore {
  * whichever implementation (`openStore` picks it from the config). Asynchronous although SQLite
  * is not, so that PostgreSQL fits behind it too; no SQL lives outside `src/store/`.
  */
-export interface Store extends ArticleStore, SubscriptionStore, FeedStateStore, StoryStore {
+export interface Store
+  extends ArticleStore,
+    SubscriptionStore,
+    FeedStateStore,
+    StoryStore,
+    StoreTransfer {
   /** The digest delivery ledger, in the same database. */
   readonly ledger: DeliveryLedger;
   /** Resolves when the database answers a trivial query (readiness checks); rejects otherwise. */

@@ -66,7 +66,7 @@ async function crashAt(env: StoreEnv, stage: 'after-post' | 'before-post'): Prom
   const exited = new Promise<NodeJS.Signals | null>((resolve) =>
     child.once('exit', (_code, signal) => resolve(signal)),
   );
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
   try {
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (c: Buffer) => {
@@ -162,7 +162,7 @@ function runChild(env: StoreEnv, startAt: number): Promise<{ posted: number }> {
   child.stderr.on('data', (c: Buffer) => {
     err += c.toString();
   });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
       clearTimeout(timer);

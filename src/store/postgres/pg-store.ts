@@ -25,6 +25,13 @@ import type {
   StoredQuote,
   Subscription,
 } from '../store.ts';
+import {
+  COUNTED_TABLES,
+  portable,
+  type Row,
+  type StoreCounts,
+  transferredTable,
+} from '../store-transfer.ts';
 import type { StoryPlan } from '../story-store.ts';
 import { topicWords } from '../topic-words.ts';
 import { PgLedger } from './pg-ledger.ts';
@@ -484,6 +491,61 @@ export class PgStore implements Store {
   }
   recentStories(limit: number) {
     return this.#stories.recentStories(limit);
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const { rows } = await this.#pool.query<Record<string, string>>(
+      `SELECT ${COUNTED_TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')}`,
+    );
+    return Object.fromEntries(COUNTED_TABLES.map((t) => [t, Number(rows[0]?.[t] ?? 0)]));
+  }
+
+  async exportArticles(offset: number, limit: number): Promise<Article[]> {
+    const { rows } = await this.#pool.query<ArticleRow & { backfill: boolean }>(
+      'SELECT * FROM articles ORDER BY seq LIMIT $1 OFFSET $2',
+      [limit, offset],
+    );
+    const seqs = rows.map((r) => r.seq);
+    const [paragraphs, quotes] = await Promise.all([
+      this.#pool.query<ParagraphRow & { article_seq: string }>(
+        'SELECT article_seq, text, sentences FROM paragraphs WHERE article_seq = ANY($1::bigint[]) ORDER BY article_seq, idx',
+        [seqs],
+      ),
+      this.#pool.query<QuoteRow & { article_seq: string }>(
+        `SELECT article_seq, ${QUOTE_COLUMNS} FROM quotes q WHERE article_seq = ANY($1::bigint[])
+         ORDER BY article_seq, start_offset, id`,
+        [seqs],
+      ),
+    ]);
+    const of = <T extends { article_seq: string }>(all: T[], seq: string | number) =>
+      all.filter((x) => x.article_seq === String(seq));
+    return rows.map((r) => {
+      const a = toArticle(r, of(paragraphs.rows, r.seq), of(quotes.rows, r.seq));
+      return r.backfill ? { ...a, backfill: true } : a;
+    });
+  }
+
+  async exportRows(table: string, offset: number, limit: number): Promise<Row[]> {
+    const keys = transferredTable(table);
+    const { rows } = await this.#pool.query<Row>(
+      `SELECT * FROM ${table} ORDER BY ${keys.join(', ')} LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+    return rows;
+  }
+
+  async importRows(table: string, rows: readonly Row[], first: boolean): Promise<void> {
+    transferredTable(table);
+    await this.#transaction(async (client) => {
+      if (first) await client.query(`DELETE FROM ${table}`);
+      for (const row of rows) {
+        const columns = Object.keys(row);
+        await client.query(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+          columns.map((c) => portable(row[c])),
+        );
+      }
+    });
   }
 
   async close(): Promise<void> {

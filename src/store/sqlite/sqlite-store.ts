@@ -27,6 +27,13 @@ import type {
   StoredQuote,
   Subscription,
 } from '../store.ts';
+import {
+  COUNTED_TABLES,
+  portable,
+  type Row,
+  type StoreCounts,
+  transferredTable,
+} from '../store-transfer.ts';
 import type { StoryPlan } from '../story-store.ts';
 import { ftsQuery } from './fts-query.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -452,6 +459,57 @@ export class SqliteStore implements Store {
   }
   recentStories(limit: number) {
     return this.#stories.recentStories(limit);
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const count = (table: string) =>
+      (this.#db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return Object.fromEntries(COUNTED_TABLES.map((t) => [t, count(t)]));
+  }
+
+  async exportArticles(offset: number, limit: number): Promise<Article[]> {
+    const rows = this.#db
+      .prepare<[number, number], { id: string; backfill: number }>(
+        'SELECT id, backfill FROM articles ORDER BY seq LIMIT ? OFFSET ?',
+      )
+      .all(limit, offset);
+    const articles: Article[] = [];
+    for (const r of rows) {
+      const a = await this.getArticle(r.id);
+      if (a) articles.push(r.backfill ? { ...a, backfill: true } : a);
+    }
+    return articles;
+  }
+
+  async exportRows(table: string, offset: number, limit: number): Promise<Row[]> {
+    const keys = transferredTable(table);
+    return this.#db
+      .prepare<[number, number], Row>(
+        `SELECT * FROM ${table} ORDER BY ${keys.join(', ')} LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset);
+  }
+
+  async importRows(table: string, rows: readonly Row[], first: boolean): Promise<void> {
+    transferredTable(table);
+    this.#db
+      .transaction(() => {
+        if (first) this.#db.prepare(`DELETE FROM ${table}`).run();
+        for (const row of rows) {
+          const columns = Object.keys(row);
+          this.#db
+            .prepare(
+              `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+            )
+            .run(
+              ...columns.map((c) => {
+                const v = portable(row[c]);
+                return typeof v === 'boolean' ? Number(v) : v;
+              }),
+            );
+        }
+      })
+      .immediate();
   }
 
   async close(): Promise<void> {
