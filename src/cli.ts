@@ -1,20 +1,13 @@
 import { parseArgs } from 'node:util';
-import { SingleBar } from 'cli-progress';
 import type { Logger } from 'pino';
-import { COMMANDS } from '../commands/index.ts';
-import { renderConsole } from './adapters/console/render.ts';
-import { registerDiscordCommands } from './adapters/discord/register-commands.ts';
-import { slackManifest } from './adapters/slack/manifest.ts';
-import { createApp } from './app.ts';
-import { ingestPaths, type Progress } from './articles/ingest.ts';
-import { prepareArticle } from './articles/prepare-article.ts';
-import { loadFile } from './articles/sources/load-file.ts';
+import type { Progress } from './articles/ingest.ts';
 import { SourceError } from './articles/sources/source-error.ts';
-import { ConfigError, loadConfig } from './config.ts';
 import { UserError } from './core/errors.ts';
-import { loadDotEnv } from './load-dot-env.ts';
-import { createLogger } from './logger.ts';
-import { startBot } from './main.ts';
+import { StoreOpenError } from './store/store-open-error.ts';
+
+// Each command imports what it needs when it runs (`await import`), so that `help` loads nothing
+// and `brief` never loads the platform SDKs, the HTML stack or the NLP model: module loading,
+// not the work, was most of a command's time.
 
 const USAGE = `Usage: newsbrief <command>
 
@@ -24,6 +17,7 @@ const USAGE = `Usage: newsbrief <command>
   quotes <file> [--json]     print who said what in one article
   brief <topic> [--json]     the briefing /brief gives
   ask <question>             the answer /ask gives
+  migrate-store <from> <to>  copy a whole store between a SQLite file and a postgres:// URL
   discord-commands           register the slash commands with Discord
   slack-manifest             print the Slack app manifest
 
@@ -35,13 +29,16 @@ const out = (text: string) => process.stdout.write(`${text}\n`);
 async function prepareFile(path: string | undefined) {
   if (!path)
     throw new UserError('Give a file, e.g. newsbrief clean samples/idlib-tehran-summit.txt');
+  const { loadFile } = await import('./articles/sources/load-file.ts');
+  const { prepareArticle } = await import('./articles/prepare-article.ts');
   const [input] = await loadFile(path);
   if (!input) throw new SourceError('no article in the file');
   return prepareArticle(input);
 }
 
-function progressReporter(log: Logger): { progress: Progress; done(): void } {
+async function progressReporter(log: Logger): Promise<{ progress: Progress; done(): void }> {
   if (process.stderr.isTTY) {
+    const { SingleBar } = await import('cli-progress');
     const bar = new SingleBar({
       format: 'ingest [{bar}] {value} files | {rate}/s',
       stream: process.stderr,
@@ -85,16 +82,21 @@ async function run(argv: string[]): Promise<number> {
     out(USAGE);
     return command || values.help ? 0 : 1;
   }
+  const { loadDotEnv } = await import('./load-dot-env.ts');
   loadDotEnv();
+  const { loadConfig } = await import('./config.ts');
+  const { createLogger } = await import('./logger.ts');
   const config = loadConfig();
   // The console bot shares the terminal with its user: routine info lines would bury the replies,
   // so it logs warnings only unless LOG_LEVEL says otherwise.
   const consoleBot = command === 'start' && !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
   const log = createLogger(consoleBot && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
   switch (command) {
-    case 'start':
+    case 'start': {
+      const { startBot } = await import('./main.ts');
       await startBot(config, log);
       return 0;
+    }
     case 'clean': {
       const a = await prepareFile(rest[0]);
       if (values.json) {
@@ -139,12 +141,25 @@ async function run(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case 'migrate-store': {
+      const [from, to, ...extra] = rest;
+      if (!from || !to || extra.length > 0) {
+        throw new UserError(
+          'Give the store to copy and the empty one to copy into, each a SQLite file or a postgres:// URL, e.g. newsbrief migrate-store ./data/newsbrief.db postgres://newsbrief@localhost/newsbrief',
+        );
+      }
+      const { migrateStoreCommand } = await import('./store/migrate-store-command.ts');
+      out(await migrateStoreCommand(from, to));
+      return 0;
+    }
     case 'ingest': {
       if (rest.length === 0)
         throw new UserError('Give files, folders or URLs, e.g. newsbrief ingest ./articles');
-      const app = createApp(config, log);
+      const { createApp } = await import('./app.ts');
+      const { ingestPaths } = await import('./articles/ingest.ts');
+      const app = await createApp(config, log);
       try {
-        const reporter = progressReporter(log);
+        const reporter = await progressReporter(log);
         const summary = await ingestPaths(rest, {
           store: app.store,
           log,
@@ -167,7 +182,9 @@ async function run(argv: string[]): Promise<number> {
         throw new UserError(
           `Give a ${command === 'brief' ? 'topic' : 'question'}, e.g. newsbrief ${command} idlib`,
         );
-      const app = createApp(config, log);
+      const { createApp } = await import('./app.ts');
+      const { renderConsole } = await import('./adapters/console/render.ts');
+      const app = await createApp(config, log);
       try {
         if (command === 'brief' && values.json) {
           out(JSON.stringify(await app.services.briefer.brief(text), null, 2));
@@ -191,6 +208,8 @@ async function run(argv: string[]): Promise<number> {
           'Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (Discord Developer Portal: Bot > Token, General Information > Application ID)',
         );
       }
+      const { COMMANDS } = await import('../commands/index.ts');
+      const { registerDiscordCommands } = await import('./adapters/discord/register-commands.ts');
       const count = await registerDiscordCommands({
         token: config.DISCORD_TOKEN,
         applicationId: config.DISCORD_APPLICATION_ID,
@@ -203,7 +222,9 @@ async function run(argv: string[]): Promise<number> {
       );
       return 0;
     }
-    case 'slack-manifest':
+    case 'slack-manifest': {
+      const { COMMANDS } = await import('../commands/index.ts');
+      const { slackManifest } = await import('./adapters/slack/manifest.ts');
       out(
         JSON.stringify(
           slackManifest(COMMANDS, { socketMode: Boolean(config.SLACK_APP_TOKEN) }),
@@ -212,6 +233,7 @@ async function run(argv: string[]): Promise<number> {
         ),
       );
       return 0;
+    }
     default:
       throw new UserError(`Unknown command "${command}".\n\n${USAGE}`);
   }
@@ -222,10 +244,13 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   try {
     process.exitCode = await run(argv);
   } catch (error) {
+    // Loaded here, not at the top: config.ts brings zod, which `help` does without.
+    const { ConfigError } = await import('./config.ts');
     if (
       error instanceof ConfigError ||
       error instanceof UserError ||
-      error instanceof SourceError
+      error instanceof SourceError ||
+      error instanceof StoreOpenError
     ) {
       process.stderr.write(`newsbrief: ${error.message}\n`);
       process.exitCode = error instanceof ConfigError ? 78 : 1;

@@ -31,6 +31,13 @@ const url = (name: string, example: string) =>
 
 const schema = z.object({
   NEWSBRIEF_DB: optional.default('./data/newsbrief.db'),
+  DATABASE_URL: optional.refine(
+    (v) => v === undefined || (URL.canParse(v) && /^postgres(ql)?:$/.test(new URL(v).protocol)),
+    {
+      message:
+        'DATABASE_URL must be a PostgreSQL URL such as postgres://newsbrief:secret@localhost:5432/newsbrief (unset it to use the SQLite file NEWSBRIEF_DB)',
+    },
+  ),
   NEWSBRIEF_ARTICLES: optional,
   NEWSBRIEF_FEEDS: optional.refine(
     (v) => v === undefined || v.split(',').every((u) => u.trim() === '' || isHttpUrl(u.trim())),
@@ -49,6 +56,13 @@ const schema = z.object({
       'DISCORD_GUILD_ID must be a numeric server id (Discord: right-click the server, Copy Server ID)',
   }),
   DISCORD_API_URL: url('DISCORD_API_URL', 'https://discord.com/api'),
+  DISCORD_SHARDS: optional.refine((v) => v === undefined || /^\d+( *, *\d+)*$/.test(v), {
+    message: 'DISCORD_SHARDS must be the shard ids this process serves, comma-separated, e.g. 0,1',
+  }),
+  DISCORD_SHARD_COUNT: optional.refine((v) => v === undefined || /^0*[1-9]\d{0,4}$/.test(v), {
+    message:
+      'DISCORD_SHARD_COUNT must be the total number of shards across all processes, a whole number from 1, e.g. 4',
+  }),
   SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message:
       'SLACK_BOT_TOKEN must be the Bot User OAuth Token (xoxb-…) from OAuth & Permissions in your Slack app',
@@ -59,11 +73,12 @@ const schema = z.object({
       'SLACK_APP_TOKEN must be an app-level token (xapp-…) with connections:write, from Basic Information > App-Level Tokens',
   }),
   SLACK_API_URL: url('SLACK_API_URL', 'https://slack.com/api/'),
+  // Unset: no HTTP server, except Slack's HTTP mode, which listens on 3000.
   PORT: optional
     .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), {
       message: 'PORT must be a TCP port number between 0 and 65535, e.g. 3000',
     })
-    .transform((v) => (v === undefined ? 3000 : Number(v))),
+    .transform((v) => (v === undefined ? undefined : Number(v))),
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: url('OPENAI_BASE_URL', 'http://localhost:11434/v1'),
   OPENAI_MODEL: optional.default('gpt-4o-mini'),
@@ -77,8 +92,18 @@ const schema = z.object({
   ),
 });
 
+/** Which Discord shards this process serves, from DISCORD_SHARDS and DISCORD_SHARD_COUNT. */
+export interface DiscordShards {
+  /** Shard ids served here; undefined: all `count` of them. */
+  readonly ids?: readonly number[];
+  /** Shards across all processes. */
+  readonly count: number;
+}
+
 export type Config = Readonly<z.output<typeof schema>> & {
   readonly feeds: readonly string[];
+  /** Undefined when neither variable is set: one process serves the one shard. */
+  readonly discordShards?: DiscordShards;
   /** True when an OpenAI-compatible LLM is configured. */
   readonly llm: boolean;
 };
@@ -86,6 +111,34 @@ export type Config = Readonly<z.output<typeof schema>> & {
 /** Raised when the environment is invalid; its message lists every problem and its fix. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+}
+
+/** The shards of a well-formed DISCORD_SHARDS and DISCORD_SHARD_COUNT; problems go to `problems`. */
+function shardsOf(
+  list: string | undefined,
+  total: string | undefined,
+  problems: string[],
+): DiscordShards | undefined {
+  if (total === undefined) {
+    if (list !== undefined) {
+      problems.push(
+        '- DISCORD_SHARD_COUNT is required with DISCORD_SHARDS: the total number of shards across all processes (e.g. DISCORD_SHARDS=0,1 and DISCORD_SHARD_COUNT=4 here, DISCORD_SHARDS=2,3 in a second process)',
+      );
+    }
+    return undefined;
+  }
+  const count = Number(total);
+  if (list === undefined) return Object.freeze({ count });
+  const ids = list.split(',').map((id) => Number(id.trim()));
+  const beyond = ids.filter((id) => id >= count);
+  if (beyond.length > 0) {
+    problems.push(
+      `- DISCORD_SHARDS has shard ${beyond.join(', ')}, but with DISCORD_SHARD_COUNT=${count} shard ids run from 0 to ${count - 1}`,
+    );
+  }
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length > 0) problems.push(`- DISCORD_SHARDS lists shard ${twice.join(', ')} twice`);
+  return Object.freeze({ ids: Object.freeze(ids), count });
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -109,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       '- SLACK_BOT_TOKEN is required when Slack is configured (OAuth & Permissions > Bot User OAuth Token)',
     );
   }
+  const discordShards = shardsOf(c.DISCORD_SHARDS, c.DISCORD_SHARD_COUNT, problems);
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration (see .env.example):\n${problems.join('\n')}`);
   }
@@ -119,6 +173,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return Object.freeze({
     ...c,
     feeds: Object.freeze(feeds),
+    ...(discordShards ? { discordShards } : {}),
     llm: Boolean(c.OPENAI_API_KEY || c.OPENAI_BASE_URL),
   });
 }

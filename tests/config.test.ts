@@ -18,22 +18,22 @@ describe('loadConfig', () => {
       NEWSBRIEF_DB: './data/newsbrief.db',
       NEWSBRIEF_TZ: 'UTC',
       LOG_LEVEL: 'info',
-      PORT: 3000,
       OPENAI_MODEL: 'gpt-4o-mini',
       feeds: [],
       llm: false,
     });
     expect(c.NEWSBRIEF_ARTICLES).toBeUndefined();
     expect(c.DISCORD_TOKEN).toBeUndefined();
+    // No PORT, no HTTP server (Slack's HTTP mode picks 3000 itself).
+    expect(c.PORT).toBeUndefined();
     expect(Object.isFrozen(c)).toBe(true);
   });
 
   it('treats blank values as unset', () => {
-    expect(loadConfig({ PORT: '', NEWSBRIEF_TZ: '  ', SLACK_BOT_TOKEN: '' })).toMatchObject({
-      PORT: 3000,
-      NEWSBRIEF_TZ: 'UTC',
-      SLACK_BOT_TOKEN: undefined,
-    });
+    const c = loadConfig({ PORT: '', NEWSBRIEF_TZ: '  ', SLACK_BOT_TOKEN: '' });
+    expect(c).toMatchObject({ NEWSBRIEF_TZ: 'UTC' });
+    expect(c.PORT).toBeUndefined();
+    expect(c.SLACK_BOT_TOKEN).toBeUndefined();
   });
 
   it('reads good values', () => {
@@ -88,10 +88,29 @@ describe('loadConfig', () => {
       /SLACK_SIGNING_SECRET is required for Slack over HTTP.*or set SLACK_APP_TOKEN/,
     ],
     [{ SLACK_SIGNING_SECRET: 'shh' }, /SLACK_BOT_TOKEN is required when Slack is configured/],
+    [{ DISCORD_SHARDS: '0-1', DISCORD_SHARD_COUNT: '4' }, /DISCORD_SHARDS must be .* e\.g\. 0,1/],
+    [{ DISCORD_SHARD_COUNT: '0' }, /DISCORD_SHARD_COUNT must be the total number of shards/],
+    [{ DISCORD_SHARD_COUNT: 'four' }, /DISCORD_SHARD_COUNT must be the total number of shards/],
+    [{ DISCORD_SHARDS: '0,1' }, /DISCORD_SHARD_COUNT is required with DISCORD_SHARDS/],
+    [
+      { DISCORD_SHARDS: '2,4,5', DISCORD_SHARD_COUNT: '4' },
+      /DISCORD_SHARDS has shard 4, 5, but with DISCORD_SHARD_COUNT=4 shard ids run from 0 to 3/,
+    ],
+    [{ DISCORD_SHARDS: '1,1', DISCORD_SHARD_COUNT: '4' }, /DISCORD_SHARDS lists shard 1 twice/],
   ])('names the variable and the fix: %j', (env, message) => {
     const text = problem(env as Record<string, string>);
     expect(text).toMatch(/^Invalid configuration \(see \.env\.example\):/);
     expect(text).toMatch(message);
+  });
+
+  it('reads which Discord shards this process serves', () => {
+    expect(loadConfig({}).discordShards).toBeUndefined();
+    expect(loadConfig({ DISCORD_SHARDS: '0, 1', DISCORD_SHARD_COUNT: '4' }).discordShards).toEqual({
+      ids: [0, 1],
+      count: 4,
+    });
+    // A count alone: this process serves all of them.
+    expect(loadConfig({ DISCORD_SHARD_COUNT: '2' }).discordShards).toEqual({ count: 2 });
   });
 
   it('lists every problem at once, one line each', () => {
@@ -104,5 +123,19 @@ describe('loadConfig', () => {
 
   it('never echoes a secret value', () => {
     expect(problem({ SLACK_BOT_TOKEN: 'xoxp-SECRET123' })).not.toContain('SECRET123');
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('takes a postgres:// or postgresql:// URL and refuses anything else, saying how to fix it', () => {
+    for (const url of ['postgres://nb:secret@db:5432/nb', 'postgresql://localhost/nb']) {
+      expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    for (const url of ['mysql://localhost/nb', 'localhost:5432', './data/nb.db']) {
+      expect(problem({ DATABASE_URL: url })).toMatch(
+        /DATABASE_URL must be a PostgreSQL URL such as postgres:\/\/.*unset it to use the SQLite file NEWSBRIEF_DB/,
+      );
+    }
   });
 });

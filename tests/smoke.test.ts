@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../src/app.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, createApp } from '../src/app.ts';
 import { ingestPaths } from '../src/articles/ingest.ts';
 import { loadConfig } from '../src/config.ts';
 import { SAMPLES } from '../src/paths.ts';
@@ -13,7 +13,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the bot on the bundled sample, through the real dispatch', () => {
   const log = pino({ level: 'silent' });
-  const app = createApp(loadConfig({ NEWSBRIEF_DB: join(dir, 'nb.db') }), log);
+  let app: App;
+  beforeAll(async () => {
+    app = await createApp(loadConfig({ NEWSBRIEF_DB: join(dir, 'nb.db') }), log);
+  });
   afterAll(() => app.close());
   const run = (command: string, args: Record<string, string> = {}, subcommand?: string) =>
     app.dispatch({

@@ -8,6 +8,11 @@ export interface Adapter {
   readonly platform: 'discord' | 'slack' | 'console';
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Whether the platform is reachable right now (gateway sessions up, socket connected, server
+   * listening), for `GET /readyz`. Cheap and synchronous: it reads state the client keeps.
+   */
+  ready(): boolean;
   /** Posts a reply to a channel unprompted (scheduled digests). */
   publish(channelId: string, reply: Reply): Promise<void>;
 }

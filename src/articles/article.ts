@@ -1,3 +1,8 @@
+import type { Quote } from '../analysis/quotes/quote.ts';
+
+// Quotes are analysis's output; articles carry them.
+export type { Quote };
+
 /** What a source (file, feed item, web page) hands to the pipeline, before cleaning. */
 export interface ArticleInput {
   /** The text as it arrived: plain text, Markdown or HTML. Kept unchanged in the store. */
@@ -25,24 +30,6 @@ export interface CleanedArticle {
   paragraphs: string[];
   captions: string[];
   removed: Removal[];
-}
-
-/** One quote or piece of reported speech, attributed to a canonical speaker. */
-export interface Quote {
-  /** Canonical name ("Hassan Rouhani"), organisation ("the White House") or description ("a US official"). */
-  speaker: string;
-  /** Title or role kept apart from the name ("Iranian President"). */
-  role?: string;
-  /** The quoted words without quote marks; for reported speech the content clause. */
-  quote: string;
-  kind: 'direct' | 'reported';
-  /** Index into the clean paragraphs. */
-  paragraph: number;
-  /** The speech verb that attributes it ("said", "warned"), when there is one. */
-  cue?: string;
-  /** Character offsets of `quote` in the clean text (`paragraphs.join('\n\n')`). */
-  start: number;
-  end: number;
 }
 
 /** A stored article: the source's metadata, the raw text, the clean text and its analysis. */

@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
+import { assignStories } from '../stories/assign-stories.ts';
 import type { Article, ArticleInput } from './article.ts';
 import { loadUrl } from './feeds/load-url.ts';
 import { prepareArticle } from './prepare-article.ts';
@@ -120,7 +121,37 @@ export class Ingestor {
       if (r.inserted) this.summary.added++;
       else this.summary.duplicates++;
     }
+    await assignBatch(
+      this.#store,
+      batch.map((article, i) => ({ article, inserted: results[i]?.inserted ?? false })),
+      this.#log,
+    );
   }
+}
+
+/** The story assignment running on each store, so that batches join stories one at a time. */
+const assigning = new WeakMap<Store, Promise<void>>();
+
+/**
+ * Groups a stored batch into stories. One batch at a time per store: two batches assigned at
+ * once (a feed poll during a folder ingest) would each start the same new story. A failure is
+ * logged and costs the batch its stories, never its articles, which are already stored.
+ */
+function assignBatch(
+  store: Store,
+  batch: { article: Article; inserted: boolean }[],
+  log: Logger,
+): Promise<void> {
+  const run = async () => {
+    try {
+      await store.saveStories(await assignStories(batch, store, { log }));
+    } catch (error) {
+      log.error({ err: error, articles: batch.length }, 'story assignment failed for a batch');
+    }
+  };
+  const next = (assigning.get(store) ?? Promise.resolve()).then(run);
+  assigning.set(store, next);
+  return next;
 }
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type CommandOutcome, type Metrics, noMetrics } from '../ops/metrics.ts';
 import {
   type Args,
   type CommandDef,
@@ -69,9 +70,15 @@ function resolve(command: CommandDef, parsed: ParsedCommand) {
 
 /**
  * Builds the dispatcher: two tiers of errors. A `UserError` is shown as written; anything else is
- * logged with the invocation id and the user gets a short apology quoting that id.
+ * logged with the invocation id and the user gets a short apology quoting that id. Every command
+ * is counted in `metrics` by its registered name (`unknown` otherwise, so that what users type
+ * never grows the label set), platform and outcome, with its duration.
  */
-export function createDispatch(registry: Registry, services: Services): Dispatch {
+export function createDispatch(
+  registry: Registry,
+  services: Services,
+  metrics: Pick<Metrics, 'command'> = noMetrics,
+): Dispatch {
   return async (request) => {
     const id = newInvocationId();
     const { command: parsed, ...where } = request;
@@ -82,20 +89,28 @@ export function createDispatch(registry: Registry, services: Services): Dispatch
       platform: request.platform,
     });
     const started = performance.now();
+    const command = registry.get(parsed.command);
+    const done = (outcome: CommandOutcome) => {
+      const seconds = (performance.now() - started) / 1000;
+      const name = command?.name ?? 'unknown';
+      metrics.command({ command: name, platform: request.platform, outcome, seconds });
+      return Math.round(seconds * 1000);
+    };
     try {
-      const command = registry.get(parsed.command);
       if (!command)
         throw new UserError(`Unknown command "/${parsed.command.slice(0, 40)}". Try /help.`);
       const { target, usage } = resolve(command, parsed);
       const args = validate(target.options ?? [], parsed.args, usage);
       const reply = await target.run({ services, invocation, log }, args);
-      log.info({ ms: Math.round(performance.now() - started) }, 'command done');
+      log.info({ ms: done('ok') }, 'command done');
       return reply;
     } catch (error) {
       if (error instanceof UserError) {
+        done('refused');
         log.info({ refusal: error.message }, 'command refused');
         return userErrorReply(error);
       }
+      done('error');
       log.error({ err: error }, 'command failed');
       return {
         blocks: [

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Briefer } from '../briefing/briefing.ts';
 import type { Config } from '../config.ts';
 import type { BuildDigest } from '../schedule/build-digest.ts';
-import type { DeliveryLedger } from '../schedule/delivery-ledger.ts';
+import type { DeliveryLedger } from '../store/delivery-ledger.ts';
 import type { Store } from '../store/store.ts';
 import type { CommandDef } from './command.ts';
 

@@ -7,16 +7,9 @@ import type { Citation, CitedText, Reply } from '../core/reply.ts';
 import type { Store, Subscription } from '../store/store.ts';
 import { digestMarker } from './digest-marker.ts';
 
-/** Articles new for a digest: ingested at or after `since`, feed backfill excluded. */
-export interface NewArticles {
-  /** Ids of such articles, newest first. */
-  articlesIngestedSince(since: string, limit: number): Promise<string[]>;
-}
-
-/** What a digest needs: the store, the new-article query and how to brief (default extractive). */
+/** What a digest needs: the store and how to brief (default extractive). */
 export interface DigestDeps {
   store: Store;
-  newArticles: NewArticles;
   /** A briefer reading the given store; the store passed in only sees the digest's window. */
   brieferFor?: (store: Store) => Briefer;
   /** Post "Nothing new on …" (default) or skip an empty digest. */
@@ -120,7 +113,7 @@ export function createDigestBuilder(deps: DigestDeps): BuildDigest {
         if (!(error instanceof UserError)) throw error;
       }
     } else {
-      const ids = await deps.newArticles.articlesIngestedSince(since, MAX_ARTICLES);
+      const ids = await deps.store.articlesIngestedSince(since, MAX_ARTICLES);
       if (ids.length > 0) briefing = await everyTopic(deps.store, ids);
     }
     const footer = period

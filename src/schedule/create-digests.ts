@@ -1,18 +1,19 @@
 import type { Logger } from 'pino';
 import type { Briefer } from '../briefing/briefing.ts';
-import { SqliteLedger } from '../store/sqlite/sqlite-ledger.ts';
-import type { SqliteStore } from '../store/sqlite/sqlite-store.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import type { DeliveryLedger } from '../store/delivery-ledger.ts';
 import type { Store } from '../store/store.ts';
 import { type BuildDigest, createDigestBuilder } from './build-digest.ts';
 import type { DigestAdapter } from './digest-adapter.ts';
 import { createDigestScheduler, type DigestScheduler } from './digest-scheduler.ts';
 
-/** What `main.ts` passes in to run digests on the SQLite store. */
+/** What digests run on: the store (its subscriptions, articles and ledger), a log and a clock. */
 export interface DigestsOptions {
-  store: SqliteStore;
-  adapters: readonly DigestAdapter[];
+  store: Store;
   log: Logger;
   clock?: () => Date;
+  /** Where the scheduler counts digests posted and failed. */
+  metrics?: Pick<Metrics, 'digest'>;
   /** Default 6. */
   catchUpHours?: number;
   /** Post "Nothing new on …" (default) or skip empty digests. */
@@ -21,29 +22,36 @@ export interface DigestsOptions {
   brieferFor?: (store: Store) => Briefer;
 }
 
-/** Digests wired to the SQLite store: the ledger, the builder (`/digest now` uses it too) and the scheduler. */
+/**
+ * Digests wired once to one store: the builder (`/digest now` and the scheduler share it), the
+ * store's ledger, and the scheduler, made once the platforms to post to exist.
+ */
 export interface Digests {
-  ledger: SqliteLedger;
   build: BuildDigest;
-  scheduler: DigestScheduler;
+  ledger: DeliveryLedger;
+  schedule(adapters: readonly DigestAdapter[]): DigestScheduler;
 }
 
 export function createDigests(options: DigestsOptions): Digests {
-  const ledger = new SqliteLedger(options.store.db);
+  const { store } = options;
   const build = createDigestBuilder({
-    store: options.store,
-    newArticles: ledger,
+    store,
     postWhenEmpty: options.postWhenEmpty,
     brieferFor: options.brieferFor,
   });
-  const scheduler = createDigestScheduler({
-    subscriptions: options.store,
-    ledger,
+  return {
     build,
-    adapters: options.adapters,
-    log: options.log.child({ mod: 'digests' }),
-    clock: options.clock,
-    catchUpHours: options.catchUpHours,
-  });
-  return { ledger, build, scheduler };
+    ledger: store.ledger,
+    schedule: (adapters) =>
+      createDigestScheduler({
+        subscriptions: store,
+        ledger: store.ledger,
+        build,
+        adapters,
+        log: options.log.child({ mod: 'digests' }),
+        clock: options.clock,
+        metrics: options.metrics,
+        catchUpHours: options.catchUpHours,
+      }),
+  };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { DeliveryOwner } from './delivery-ledger.ts';
+import type { DeliveryOwner } from '../store/delivery-ledger.ts';
 
 /** This process as a ledger owner: a fresh id per start, so a restart never reuses a claim. */
 export function deliveryOwner(): DeliveryOwner {

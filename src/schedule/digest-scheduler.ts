@@ -1,8 +1,14 @@
 import cron from 'node-cron';
 import type { Logger } from 'pino';
+import type { Metrics } from '../ops/metrics.ts';
+import type {
+  Delivery,
+  DeliveryKey,
+  DeliveryLedger,
+  DeliveryOwner,
+} from '../store/delivery-ledger.ts';
 import type { Subscription, SubscriptionStore } from '../store/store.ts';
 import type { BuildDigest } from './build-digest.ts';
-import type { Delivery, DeliveryKey, DeliveryLedger, DeliveryOwner } from './delivery-ledger.ts';
 import { deliveryOwner, ownerAlive } from './delivery-owner.ts';
 import type { DigestAdapter } from './digest-adapter.ts';
 import { digestMarker } from './digest-marker.ts';
@@ -15,6 +21,8 @@ export interface DigestSchedulerOptions {
   build: BuildDigest;
   adapters: readonly DigestAdapter[];
   log: Logger;
+  /** Counts each digest posted, or settled as failed (built or posted in vain). */
+  metrics?: Pick<Metrics, 'digest'>;
   clock?: () => Date;
   /** A digest missed while the bot was down is posted when less late than this (default 6). */
   catchUpHours?: number;
@@ -146,12 +154,14 @@ export function createDigestScheduler(options: DigestSchedulerOptions): DigestSc
         // The platform refused it (deleted channel, missing permission) or it could not be built:
         // the message is not there. Recorded for this period; the next period tries again.
         result.failed++;
+        options.metrics?.digest('failed', key.platform);
         await ledger.settle(key, self, 'failed', clock(), shortError(error));
         await note(sub, { lastError: `${key.period}: ${shortError(error)}` });
         clog.warn({ err: error }, 'digest failed');
         return;
       }
       result.posted++;
+      options.metrics?.digest('posted', key.platform);
       if (!(await ledger.settle(key, self, 'posted', clock()))) {
         // Only when this process froze past its lease and another took the claim over.
         clog.error('digest posted but its claim was taken over meanwhile: check for a duplicate');

@@ -1,6 +1,6 @@
 import type { CitedText } from '../core/reply.ts';
+import type { DeliveryLedger } from '../store/delivery-ledger.ts';
 import type { Subscription } from '../store/store.ts';
-import type { DeliveryLedger } from './delivery-ledger.ts';
 import { nextDigestPeriod } from './digest-period.ts';
 
 /**

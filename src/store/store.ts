@@ -1,4 +1,8 @@
 import type { Article, Quote } from '../articles/article.ts';
+import type { DeliveryLedger } from './delivery-ledger.ts';
+import type { FeedStateStore } from './feed-state-store.ts';
+import type { StoreTransfer } from './store-transfer.ts';
+import type { StoryStore } from './story-store.ts';
 
 /** A paragraph found by a search, with the article it belongs to. */
 export interface Passage {
@@ -52,17 +56,14 @@ export interface AddResult {
   inserted: boolean;
 }
 
-/**
- * The only way the rest of the code reaches stored data. Asynchronous although SQLite is not:
- * a PostgreSQL implementation will follow, so no SQL lives outside `src/store/`.
- */
-export interface Store extends SubscriptionStore {
+/** Articles, their paragraphs and quotes: what ingest writes and the commands read. */
+export interface ArticleStore {
   /** Adds articles in one transaction; an article already stored is left as it is. */
   addArticles(articles: readonly Article[]): Promise<AddResult[]>;
   getArticle(id: string): Promise<Article | undefined>;
   countArticles(): Promise<number>;
   listArticles(options?: { topic?: string; limit?: number }): Promise<ArticleSummary[]>;
-  /** Ranked paragraphs matching the words of `topic` (never FTS syntax). */
+  /** Ranked paragraphs matching the words of `topic` (never query syntax). */
   searchPassages(topic: string, options?: SearchOptions): Promise<Passage[]>;
   /** Every paragraph of the given articles, in order, as passages with score 0. */
   articlePassages(articleIds: readonly string[]): Promise<Passage[]>;
@@ -75,6 +76,25 @@ export interface Store extends SubscriptionStore {
     passages: readonly Pick<Passage, 'articleId' | 'paragraph'>[],
     options?: SearchOptions,
   ): Promise<StoredQuote[]>;
+  /** Ids of articles ingested at or after `since`, feed backfill excluded, newest first (digests). */
+  articlesIngestedSince(since: string, limit: number): Promise<string[]>;
+}
+
+/**
+ * The only way the rest of the code reaches stored data: one database behind these interfaces,
+ * whichever implementation (`openStore` picks it from the config). Asynchronous although SQLite
+ * is not, so that PostgreSQL fits behind it too; no SQL lives outside `src/store/`.
+ */
+export interface Store
+  extends ArticleStore,
+    SubscriptionStore,
+    FeedStateStore,
+    StoryStore,
+    StoreTransfer {
+  /** The digest delivery ledger, in the same database. */
+  readonly ledger: DeliveryLedger;
+  /** Resolves when the database answers a trivial query (readiness checks); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -89,7 +89,7 @@ describe('the same command cases through console, Discord and Slack', () => {
   let slackAdapter: SlackAdapter;
 
   beforeAll(async () => {
-    app = createApp(loadConfig({ NEWSBRIEF_DB: join(dir, 'nb.db') }), log);
+    app = await createApp(loadConfig({ NEWSBRIEF_DB: join(dir, 'nb.db') }), log);
     await ingestPaths([SAMPLES], { store: app.store, log });
     discord = await new FakeDiscord().listen();
     discordAdapter = createDiscordAdapter({

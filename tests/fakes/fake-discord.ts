@@ -20,12 +20,32 @@ export interface FakeGatewayFrame {
   op: number;
   d: unknown;
   at: number;
+  /** `[id, count]` of the session the socket belongs to; undefined before IDENTIFY or RESUME. */
+  shard?: [number, number];
 }
 
 export interface FakeDiscordOptions {
   token?: string;
   /** Heartbeat interval sent in HELLO; short values make missed heartbeats quick to test. */
   heartbeatInterval?: number;
+  /** `shards` of `GET /gateway/bot`: Discord's recommended shard count (default 1). */
+  recommendedShards?: number;
+  /**
+   * `max_concurrency` of `GET /gateway/bot` (default 1). The client waits 5 s between two
+   * IDENTIFYs of one bucket (`shard id % max_concurrency`), so tests with several shards raise it.
+   */
+  maxConcurrency?: number;
+}
+
+/** A guild of the fake and its one text channel. */
+export interface FakeGuild {
+  id: string;
+  channelId: string;
+}
+
+/** The shard a guild belongs to, as Discord routes it: `(guild_id >> 22) % shard_count`. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 /** An error the fake answers instead of the route's normal response. */
@@ -49,6 +69,8 @@ export interface SentInteraction {
   token: string;
   /** `performance.now()` just before INTERACTION_CREATE went out. */
   sentAt: number;
+  /** The shard whose connection carried it. */
+  shard: number;
 }
 
 /** Options of one slash-command interaction; values are strings as the commands' options are. */
@@ -56,15 +78,34 @@ export interface InteractionSpec {
   name: string;
   subcommand?: string;
   options?: Record<string, string>;
+  /** Default: the fake's first guild. */
+  guildId?: string;
+  /** Default: the guild's channel. */
   channelId?: string;
   userId?: string;
 }
 
+/** One gateway session: what IDENTIFY started and RESUME picks up on a new socket. */
+interface Session {
+  id: string;
+  shard: [number, number];
+  sequence: number;
+  ws: WebSocket;
+}
+
 let snowflakeCounter = 0n;
-/** A unique 19-digit snowflake (the REST client only treats 17-19 digit ids as ids). */
-export function snowflake(): string {
+/**
+ * A unique 19-digit snowflake (the REST client only treats 17-19 digit ids as ids). With `shard`
+ * (`[id, count]`), one whose guild would live on that shard.
+ */
+export function snowflake(shard?: [number, number]): string {
   snowflakeCounter += 1n;
-  return ((BigInt(Date.now() - 1420070400000) << 22n) + snowflakeCounter).toString();
+  let ms = BigInt(Date.now() - 1420070400000);
+  if (shard) {
+    const [id, count] = shard.map(BigInt) as [bigint, bigint];
+    ms -= (((ms - id) % count) + count) % count;
+  }
+  return ((ms << 22n) + snowflakeCounter).toString();
 }
 
 /**
@@ -72,14 +113,21 @@ export function snowflake(): string {
  * edits and follow-ups, channel messages, command registration) and a JSON gateway (HELLO,
  * IDENTIFY, READY, GUILD_CREATE, heartbeats, RESUME, INTERACTION_CREATE) that the real
  * discord.js client logs in to. Everything it receives is recorded for assertions.
+ *
+ * Sharded like Discord: each IDENTIFY names its `shard: [id, count]`, and a guild's events
+ * (READY's guild list, GUILD_CREATE, INTERACTION_CREATE) go only to the session of the guild's
+ * shard, `(guild_id >> 22) % count`. Several sessions, from one client or several processes,
+ * are served at once.
  */
 export class FakeDiscord extends EventEmitter {
   readonly token: string;
   readonly applicationId = snowflake();
   readonly botId = this.applicationId;
-  readonly guildId = snowflake();
-  readonly channelId = snowflake();
   readonly userId = snowflake();
+  /** Every guild, the first one (`guildId`, `channelId`) made at construction. */
+  readonly guilds: FakeGuild[] = [];
+  readonly guildId: string;
+  readonly channelId: string;
   readonly calls: FakeRestCall[] = [];
   /** The same calls by `METHOD path`, so per-interaction lookups stay cheap under load. */
   readonly #byRoute = new Map<string, FakeRestCall[]>();
@@ -94,14 +142,22 @@ export class FakeDiscord extends EventEmitter {
   readonly #http: Server;
   readonly #wss = new WebSocketServer({ noServer: true });
   readonly #heartbeatInterval: number;
-  #socket?: WebSocket;
-  #sequence = 0;
-  #sessionId = '';
+  readonly #recommendedShards: number;
+  readonly #maxConcurrency: number;
+  /** Sessions by id; a RESUME moves one to its new socket. */
+  readonly #sessions = new Map<string, Session>();
+  /** The guild of each channel. */
+  readonly #guildOfChannel = new Map<string, string>();
 
   constructor(options: FakeDiscordOptions = {}) {
     super();
     this.token = options.token ?? 'fake-bot-token';
     this.#heartbeatInterval = options.heartbeatInterval ?? 30_000;
+    this.#recommendedShards = options.recommendedShards ?? 1;
+    this.#maxConcurrency = options.maxConcurrency ?? 1;
+    const first = this.addGuild();
+    this.guildId = first.id;
+    this.channelId = first.channelId;
     this.#http = createServer((req, res) => {
       this.#onRequest(req, res).catch((err: unknown) => {
         res.writeHead(500).end(String(err));
@@ -128,6 +184,29 @@ export class FakeDiscord extends EventEmitter {
 
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  /**
+   * A new guild with one text channel; with `shard` (`[id, count]`), on that shard. A session
+   * already serving its shard gets its GUILD_CREATE at once, as when a bot is added to a server.
+   */
+  addGuild(shard?: [number, number]): FakeGuild {
+    const guild = { id: snowflake(shard), channelId: snowflake() };
+    this.guilds.push(guild);
+    this.#guildOfChannel.set(guild.channelId, guild.id);
+    const session = this.#sessionFor(guild.id);
+    if (session) this.#dispatch(session, 'GUILD_CREATE', this.#guild(guild));
+    return guild;
+  }
+
+  /** The live session (its latest socket open) that serves a guild's shard. */
+  #sessionFor(guildId: string): Session | undefined {
+    let found: Session | undefined;
+    for (const s of this.#sessions.values()) {
+      const [id, count] = s.shard;
+      if (s.ws.readyState === s.ws.OPEN && shardOf(guildId, count) === id) found = s;
+    }
+    return found;
   }
 
   /** Gateway frames the client sent with this opcode. */
@@ -165,11 +244,19 @@ export class FakeDiscord extends EventEmitter {
     });
   }
 
-  /** Sends INTERACTION_CREATE for a slash command, with the full payload Discord sends. */
+  /**
+   * Sends INTERACTION_CREATE for a slash command, with the full payload Discord sends, on the
+   * session of the guild's shard; throws when no session serves that shard.
+   */
   sendInteraction(spec: InteractionSpec): SentInteraction {
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${id}:${Math.random().toString(36).slice(2)}`;
-    const channelId = spec.channelId ?? this.channelId;
+    const guild = this.guilds.find((g) => g.id === (spec.guildId ?? this.guildId));
+    if (!guild) throw new Error(`FakeDiscord: no guild ${spec.guildId}`);
+    const session = this.#sessionFor(guild.id);
+    if (!session) throw new Error(`FakeDiscord: no gateway session serves guild ${guild.id}`);
+    const guildId = guild.id;
+    const channelId = spec.channelId ?? guild.channelId;
     const user = this.#user(spec.userId ?? this.userId, 'reader');
     const values = Object.entries(spec.options ?? {}).map(([name, value]) => ({
       type: 3,
@@ -185,14 +272,14 @@ export class FakeDiscord extends EventEmitter {
       type: 2,
       token,
       version: 1,
-      data: { id: snowflake(), name: spec.name, type: 1, options, guild_id: this.guildId },
-      guild: { id: this.guildId, locale: 'en-US', features: [] },
-      guild_id: this.guildId,
+      data: { id: snowflake(), name: spec.name, type: 1, options, guild_id: guildId },
+      guild: { id: guildId, locale: 'en-US', features: [] },
+      guild_id: guildId,
       channel_id: channelId,
       channel: {
         id: channelId,
         type: 0,
-        guild_id: this.guildId,
+        guild_id: guildId,
         name: 'news',
         position: 0,
         flags: 0,
@@ -223,18 +310,23 @@ export class FakeDiscord extends EventEmitter {
       guild_locale: 'en-US',
       app_permissions: '2248473465835073',
       entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
+      authorizing_integration_owners: { '0': guildId },
       context: 0,
       attachment_size_limit: 10_485_760,
     };
     const sentAt = performance.now();
-    this.#dispatch('INTERACTION_CREATE', payload);
-    return { id, token, sentAt };
+    this.#dispatch(session, 'INTERACTION_CREATE', payload);
+    return { id, token, sentAt, shard: session.shard[0] };
   }
 
-  /** Closes the gateway socket; 4000 ("unknown error") is resumable, so the client RESUMEs. */
-  dropConnection(code = 4000): void {
-    this.#socket?.close(code, 'fake: dropped');
+  /**
+   * Closes the gateway sockets (only the one of shard `shard` when given); 4000 ("unknown
+   * error") is resumable, so the client RESUMEs; 4004 ("authentication failed") is final.
+   */
+  dropConnection(code = 4000, shard?: number): void {
+    for (const s of this.#sessions.values()) {
+      if (shard === undefined || s.shard[0] === shard) s.ws.close(code, 'fake: dropped');
+    }
   }
 
   /** The deferred callback (type 5) of an interaction, once it has arrived. */
@@ -285,57 +377,61 @@ export class FakeDiscord extends EventEmitter {
     };
   }
 
-  #send(op: number, d: unknown, t: string | null = null, s: number | null = null): void {
-    this.#socket?.send(JSON.stringify({ op, d, s, t }));
+  #send(ws: WebSocket, op: number, d: unknown, t: string | null = null, s: number | null = null) {
+    ws.send(JSON.stringify({ op, d, s, t }));
   }
 
-  #dispatch(t: string, d: unknown): void {
-    this.#sequence += 1;
-    this.#send(0, d, t, this.#sequence);
+  #dispatch(session: Session, t: string, d: unknown): void {
+    session.sequence += 1;
+    this.#send(session.ws, 0, d, t, session.sequence);
   }
 
   #onSocket(ws: WebSocket): void {
-    // One client at a time: a reconnect replaces the old socket.
-    this.#socket = ws;
+    // Set by IDENTIFY or RESUME. A socket whose session has moved to a newer socket (a resume
+    // after a zombie connection) is ignored, as Discord ignores a replaced connection.
+    let session: Session | undefined;
     ws.on('message', (raw) => {
-      if (ws !== this.#socket) return;
+      if (session && session.ws !== ws) return;
       const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
-      this.frames.push({ ...frame, at: performance.now() });
-      this.#onFrame(frame);
+      this.frames.push({ ...frame, at: performance.now(), shard: session?.shard });
+      session = this.#onFrame(ws, frame) ?? session;
       this.emit('activity');
     });
     ws.on('close', (code) => {
       this.socketCloses.push(code);
       this.emit('activity');
     });
-    this.#send(10, { heartbeat_interval: this.#heartbeatInterval, _trace: ['fake-discord'] });
+    this.#send(ws, 10, { heartbeat_interval: this.#heartbeatInterval, _trace: ['fake-discord'] });
   }
 
-  #onFrame(frame: { op: number; d: unknown }): void {
+  /** Handles one frame; returns the session the socket now belongs to, if that changed. */
+  #onFrame(ws: WebSocket, frame: { op: number; d: unknown }): Session | undefined {
     switch (frame.op) {
       case 1:
-        if (this.ackHeartbeats) this.#send(11, null);
-        return;
+        if (this.ackHeartbeats) this.#send(ws, 11, null);
+        return undefined;
       case 2: {
-        const d = frame.d as { token?: string };
+        const d = frame.d as { token?: string; shard?: [number, number] };
         if (d.token !== this.token) {
-          this.#socket?.close(4004, 'Authentication failed.');
-          return;
+          ws.close(4004, 'Authentication failed.');
+          return undefined;
         }
-        this.#sessionId = `session-${snowflake()}`;
-        this.#sequence = 0;
-        this.#dispatch('READY', {
+        const shard = d.shard ?? [0, 1];
+        const session: Session = { id: `session-${snowflake()}`, shard, sequence: 0, ws };
+        this.#sessions.set(session.id, session);
+        const mine = this.guilds.filter((g) => shardOf(g.id, shard[1]) === shard[0]);
+        this.#dispatch(session, 'READY', {
           v: 10,
           user: {
             ...this.#user(this.botId, 'newsbrief', true),
             verified: true,
             mfa_enabled: false,
           },
-          guilds: [{ id: this.guildId, unavailable: true }],
-          session_id: this.#sessionId,
+          guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
+          session_id: session.id,
           session_type: 'normal',
           resume_gateway_url: this.gatewayUrl,
-          shard: [0, 1],
+          shard,
           application: { id: this.applicationId, flags: 0 },
           private_channels: [],
           relationships: [],
@@ -345,26 +441,28 @@ export class FakeDiscord extends EventEmitter {
           auth: {},
           _trace: ['fake-discord'],
         });
-        this.#dispatch('GUILD_CREATE', this.#guild());
-        return;
+        for (const g of mine) this.#dispatch(session, 'GUILD_CREATE', this.#guild(g));
+        return session;
       }
       case 6: {
         const d = frame.d as { session_id?: string };
-        if (d.session_id !== this.#sessionId) {
-          this.#send(9, false);
-          return;
+        const session = this.#sessions.get(d.session_id ?? '');
+        if (!session) {
+          this.#send(ws, 9, false);
+          return undefined;
         }
-        this.#dispatch('RESUMED', { _trace: ['fake-discord'] });
-        return;
+        session.ws = ws;
+        this.#dispatch(session, 'RESUMED', { _trace: ['fake-discord'] });
+        return session;
       }
       default:
-        return;
+        return undefined;
     }
   }
 
-  #guild() {
+  #guild(guild: FakeGuild) {
     return {
-      id: this.guildId,
+      id: guild.id,
       name: 'Newsroom',
       icon: null,
       owner_id: this.userId,
@@ -375,7 +473,7 @@ export class FakeDiscord extends EventEmitter {
       explicit_content_filter: 0,
       roles: [
         {
-          id: this.guildId,
+          id: guild.id,
           name: '@everyone',
           color: 0,
           hoist: false,
@@ -412,7 +510,7 @@ export class FakeDiscord extends EventEmitter {
       stage_instances: [],
       guild_scheduled_events: [],
       soundboard_sounds: [],
-      channels: [this.#channel(this.channelId)],
+      channels: [this.#channel(guild.channelId)],
     };
   }
 
@@ -420,7 +518,7 @@ export class FakeDiscord extends EventEmitter {
     return {
       id,
       type: 0,
-      guild_id: this.guildId,
+      guild_id: this.#guildOfChannel.get(id),
       name: 'news',
       position: 0,
       permission_overwrites: [],
@@ -523,12 +621,12 @@ export class FakeDiscord extends EventEmitter {
     if (route('GET', /^\/gateway(\/bot)?$/)) {
       this.#json(res, 200, {
         url: this.gatewayUrl,
-        shards: 1,
+        shards: this.#recommendedShards,
         session_start_limit: {
           total: 1000,
           remaining: 999,
           reset_after: 14_400_000,
-          max_concurrency: 1,
+          max_concurrency: this.#maxConcurrency,
         },
       });
     } else if (route('POST', /^\/interactions\/\d+\/[^/]+\/callback$/)) {
@@ -536,7 +634,7 @@ export class FakeDiscord extends EventEmitter {
     } else if (webhook) {
       this.#json(res, 200, this.#message(this.channelId, call.body, { webhook_id: webhook[1] }));
     } else if (channel) {
-      if (channel[1] === this.channelId) this.#json(res, 200, this.#channel(channel[1]));
+      if (this.#guildOfChannel.has(channel[1]!)) this.#json(res, 200, this.#channel(channel[1]!));
       else this.#json(res, 404, { message: 'Unknown Channel', code: 10003 });
     } else if (channelPost) {
       const message = this.#message(channelPost[1]!, call.body);

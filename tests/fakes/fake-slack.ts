@@ -54,6 +54,8 @@ export interface FakeSlack {
   sendSlashCommand(payload: Record<string, unknown>, timeoutMs?: number): Promise<EnvelopeAck>;
   /** Resolves when no Socket Mode client is connected any more. */
   waitForSocketClosed(timeoutMs?: number): Promise<void>;
+  /** Closes every Socket Mode connection from Slack's side; the client reconnects by itself. */
+  dropSockets(): void;
   close(): Promise<void>;
 }
 
@@ -320,6 +322,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     async waitForSocketClosed(timeoutMs = 10_000) {
       await until(() => (sockets.size === 0 ? true : undefined), timeoutMs, 'sockets to close');
+    },
+    dropSockets() {
+      for (const socket of sockets) socket.close(1001, 'fake: going away');
     },
     async close() {
       for (const socket of sockets) socket.terminate();

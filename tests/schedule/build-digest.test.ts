@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderConsole } from '../../src/adapters/console/render.ts';
 import { createDigestBuilder } from '../../src/schedule/build-digest.ts';
-import { SqliteLedger } from '../../src/store/sqlite/sqlite-ledger.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { makeArticle } from './make-article.ts';
 
 const store = new SqliteStore(':memory:');
-const newArticles = new SqliteLedger(store.db);
 
 beforeAll(async () => {
   const said = 'the ceasefire in Idlib must hold for everyone';
@@ -47,7 +45,7 @@ const since = '2026-11-24T05:00:00.000Z';
 
 describe('createDigestBuilder', () => {
   it('briefs only what was ingested since the last digest, on the topics, with the period marker', async () => {
-    const build = createDigestBuilder({ store, newArticles });
+    const build = createDigestBuilder({ store });
     const digest = await build({
       subscription: { topics: ['idlib'], timezone: 'Europe/Istanbul' },
       since,
@@ -64,7 +62,7 @@ describe('createDigestBuilder', () => {
   });
 
   it('covers every topic when the channel has none, newest first, backfill excluded', async () => {
-    const build = createDigestBuilder({ store, newArticles });
+    const build = createDigestBuilder({ store });
     const digest = await build({ subscription: { topics: [], timezone: 'UTC' }, since });
     expect(digest.articles).toBe(2);
     const text = renderConsole(digest.reply ?? { blocks: [] });
@@ -82,13 +80,11 @@ describe('createDigestBuilder', () => {
       since: later,
       period: '2026-11-26',
     };
-    const posted = await createDigestBuilder({ store, newArticles })(request);
+    const posted = await createDigestBuilder({ store })(request);
     expect(posted.empty).toBe(true);
     expect(renderConsole(posted.reply ?? { blocks: [] })).toContain('Nothing new on idlib, syria.');
     expect(renderConsole(posted.reply ?? { blocks: [] })).toContain('nb-digest:2026-11-26');
-    const skipped = await createDigestBuilder({ store, newArticles, postWhenEmpty: false })(
-      request,
-    );
+    const skipped = await createDigestBuilder({ store, postWhenEmpty: false })(request);
     expect(skipped).toEqual({ empty: true, articles: 0 });
   });
 });

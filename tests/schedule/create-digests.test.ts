@@ -7,15 +7,16 @@ import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { fakeAdapter } from './fake-adapter.ts';
 
 describe('createDigests', () => {
-  it('wires the ledger, builder and scheduler to one SQLite store', async () => {
+  it('wires the builder and scheduler to one store and its ledger', async () => {
     const store = new SqliteStore(':memory:');
     const adapter = fakeAdapter({ platform: 'slack' });
-    const { scheduler, ledger } = createDigests({
+    const { schedule, ledger } = createDigests({
       store,
-      adapters: [adapter],
       log: pino({ level: 'silent' }),
       clock: () => new Date('2026-11-25T06:00:00Z'),
     });
+    expect(ledger).toBe(store.ledger);
+    const scheduler = schedule([adapter]);
     try {
       await store.putSubscription({
         platform: 'slack',

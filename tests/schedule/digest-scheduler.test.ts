@@ -6,7 +6,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDigestBuilder } from '../../src/schedule/build-digest.ts';
 import type { DigestAdapter } from '../../src/schedule/digest-adapter.ts';
 import { createDigestScheduler } from '../../src/schedule/digest-scheduler.ts';
-import { SqliteLedger } from '../../src/store/sqlite/sqlite-ledger.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Subscription } from '../../src/store/store.ts';
 import { fakeAdapter } from './fake-adapter.ts';
@@ -46,13 +45,13 @@ async function setup(
 ) {
   const store = new SqliteStore(opts.file ?? join(dir, `${name}.db`));
   for (const s of subs) await store.putSubscription(s);
-  const ledger = new SqliteLedger(store.db);
+  const ledger = store.ledger;
   const clock = { now: new Date('2026-11-25T05:00:30Z') };
   const { log, lines } = logs();
   const scheduler = createDigestScheduler({
     subscriptions: store,
     ledger,
-    build: createDigestBuilder({ store, newArticles: ledger }),
+    build: createDigestBuilder({ store }),
     adapters: [adapter],
     log,
     clock: () => clock.now,
@@ -121,7 +120,7 @@ describe('createDigestScheduler', () => {
     const scheduler = createDigestScheduler({
       subscriptions: store,
       ledger: flaky,
-      build: createDigestBuilder({ store, newArticles: ledger }),
+      build: createDigestBuilder({ store }),
       adapters: [adapter],
       log: pino({ level: 'silent' }),
       clock: () => new Date('2026-11-25T05:00:30Z'),

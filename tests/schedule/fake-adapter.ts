@@ -16,6 +16,7 @@ export function fakeAdapter(
     posts,
     async start() {},
     async stop() {},
+    ready: () => true,
     async publish(channelId, reply) {
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
       const refusal = options.refuse?.[channelId];

@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { createDigestBuilder } from '../../src/schedule/build-digest.ts';
 import { createDigestScheduler } from '../../src/schedule/digest-scheduler.ts';
-import { SqliteLedger } from '../../src/store/sqlite/sqlite-ledger.ts';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { createTestDatabase, postgresUrl } from '../store/postgres-databases.ts';
 import { httpDigestAdapter } from './fixtures/http-digest-adapter.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nb-kill-'));
@@ -51,13 +52,11 @@ afterAll(async () => {
 });
 
 /** Runs the bot in a child until it reaches `stage`, then kill -9; resolves once it is reaped. */
-async function crashAt(db: string, stage: 'after-post' | 'before-post'): Promise<void> {
+async function crashAt(env: StoreEnv, stage: 'after-post' | 'before-post'): Promise<void> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', script, db, base, NOW, stage],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    ['--import', 'tsx', script, base, NOW, stage],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, ...env } },
   );
   let out = '';
   let err = '';
@@ -67,7 +66,7 @@ async function crashAt(db: string, stage: 'after-post' | 'before-post'): Promise
   const exited = new Promise<NodeJS.Signals | null>((resolve) =>
     child.once('exit', (_code, signal) => resolve(signal)),
   );
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
   try {
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (c: Buffer) => {
@@ -83,9 +82,26 @@ async function crashAt(db: string, stage: 'after-post' | 'before-post'): Promise
   }
 }
 
-async function prepare(name: string, channels = ['C1']) {
-  const db = join(dir, `${name}.db`);
-  const store = new SqliteStore(db);
+/** The environment that points a bot process at the store under test. */
+type StoreEnv = Record<string, string>;
+
+/** A fresh store of each kind, as environment for the processes sharing it. */
+const STORES: Record<string, (name: string) => Promise<StoreEnv>> = {
+  SQLite: async (name) => ({ NEWSBRIEF_DB: join(dir, `${name}.db`) }),
+  PostgreSQL: async () => {
+    const db = await createTestDatabase();
+    drops.push(db.drop);
+    return { DATABASE_URL: db.url };
+  },
+};
+const drops: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const drop of drops) await drop();
+});
+
+async function prepare(kind: string, name: string, channels = ['C1']): Promise<StoreEnv> {
+  const env = await STORES[kind]!(name);
+  const store = await openStore(loadConfig(env));
   for (const channelId of channels) {
     await store.putSubscription({
       ...key,
@@ -100,17 +116,17 @@ async function prepare(name: string, channels = ['C1']) {
   }
   await store.close();
   messages.clear();
-  return db;
+  return env;
 }
 
 /** The restarted bot, in this process: same database, the same platform. */
-async function restart(db: string, canFind: boolean) {
-  const store = new SqliteStore(db);
-  const ledger = new SqliteLedger(store.db);
+async function restart(env: StoreEnv, canFind: boolean) {
+  const store = await openStore(loadConfig(env));
+  const ledger = store.ledger;
   const scheduler = createDigestScheduler({
     subscriptions: store,
     ledger,
-    build: createDigestBuilder({ store, newArticles: ledger }),
+    build: createDigestBuilder({ store }),
     adapters: [httpDigestAdapter(base, { canFind })],
     log: pino({ level: 'silent' }),
     clock: () => new Date(NOW),
@@ -131,47 +147,12 @@ async function restart(db: string, canFind: boolean) {
   }
 }
 
-describe('kill -9 of a bot process in the middle of a digest', () => {
-  it('after posting, before recording: a restart that can check the channel records it without re-posting', async () => {
-    const db = await prepare('found');
-    await crashAt(db, 'after-post');
-    expect(messages.get('C1')).toHaveLength(1);
-    const { first, again, row } = await restart(db, true);
-    expect(first).toMatchObject({ found: 1, posted: 0 });
-    expect(again).toMatchObject({ found: 0, posted: 0, uncertain: 0 });
-    expect(messages.get('C1')).toHaveLength(1);
-    expect(row).toMatchObject({ state: 'posted', attempts: 2 });
-  });
-
-  it('after posting, before recording: a restart that cannot check marks it uncertain and says so', async () => {
-    const db = await prepare('uncertain');
-    await crashAt(db, 'after-post');
-    const { first, row, sub } = await restart(db, false);
-    expect(first).toMatchObject({ uncertain: 1, posted: 0 });
-    expect(messages.get('C1')).toHaveLength(1);
-    expect(row?.state).toBe('uncertain');
-    expect(sub?.lastError).toMatch(/may not have been posted.*\/digest now/);
-  });
-
-  it('after claiming, before posting: a restart that can check the channel posts it once', async () => {
-    const db = await prepare('lost');
-    await crashAt(db, 'before-post');
-    expect(messages.get('C1')).toBeUndefined();
-    const { first, again, row } = await restart(db, true);
-    expect(first).toMatchObject({ posted: 1 });
-    expect(again).toMatchObject({ posted: 0 });
-    expect(messages.get('C1')).toHaveLength(1);
-    expect(messages.get('C1')?.[0]).toContain('nb-digest:2026-11-25');
-    expect(row).toMatchObject({ state: 'posted' });
-  });
-});
-
 /** Runs one complete tick in a child process; resolves with its printed result. */
-function runChild(db: string, startAt: number): Promise<{ posted: number }> {
+function runChild(env: StoreEnv, startAt: number): Promise<{ posted: number }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', script, db, base, NOW, 'complete', String(startAt)],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--import', 'tsx', script, base, NOW, 'complete', String(startAt)],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, ...env } },
   );
   let out = '';
   let err = '';
@@ -181,7 +162,7 @@ function runChild(db: string, startAt: number): Promise<{ posted: number }> {
   child.stderr.on('data', (c: Buffer) => {
     err += c.toString();
   });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -191,13 +172,53 @@ function runChild(db: string, startAt: number): Promise<{ posted: number }> {
   });
 }
 
-describe('two bot processes on one database', () => {
-  it('post each of 120 digests exactly once when they tick at the same instant', async () => {
-    const channels = Array.from({ length: 120 }, (_, i) => `R${i}`);
-    const db = await prepare('race', channels);
-    const startAt = Date.now() + 2500;
-    const [one, two] = await Promise.all([runChild(db, startAt), runChild(db, startAt)]);
-    expect(one.posted + two.posted).toBe(120);
-    for (const channel of channels) expect(messages.get(channel)).toHaveLength(1);
+for (const kind of Object.keys(STORES)) {
+  if (kind === 'PostgreSQL' && !postgresUrl) continue;
+  describe(`kill -9 of a bot process in the middle of a digest (${kind})`, {
+    timeout: 120_000,
+  }, () => {
+    it('after posting, before recording: a restart that can check the channel records it without re-posting', async () => {
+      const env = await prepare(kind, 'found');
+      await crashAt(env, 'after-post');
+      expect(messages.get('C1')).toHaveLength(1);
+      const { first, again, row } = await restart(env, true);
+      expect(first).toMatchObject({ found: 1, posted: 0 });
+      expect(again).toMatchObject({ found: 0, posted: 0, uncertain: 0 });
+      expect(messages.get('C1')).toHaveLength(1);
+      expect(row).toMatchObject({ state: 'posted', attempts: 2 });
+    });
+
+    it('after posting, before recording: a restart that cannot check marks it uncertain and says so', async () => {
+      const env = await prepare(kind, 'uncertain');
+      await crashAt(env, 'after-post');
+      const { first, row, sub } = await restart(env, false);
+      expect(first).toMatchObject({ uncertain: 1, posted: 0 });
+      expect(messages.get('C1')).toHaveLength(1);
+      expect(row?.state).toBe('uncertain');
+      expect(sub?.lastError).toMatch(/may not have been posted.*\/digest now/);
+    });
+
+    it('after claiming, before posting: a restart that can check the channel posts it once', async () => {
+      const env = await prepare(kind, 'lost');
+      await crashAt(env, 'before-post');
+      expect(messages.get('C1')).toBeUndefined();
+      const { first, again, row } = await restart(env, true);
+      expect(first).toMatchObject({ posted: 1 });
+      expect(again).toMatchObject({ posted: 0 });
+      expect(messages.get('C1')).toHaveLength(1);
+      expect(messages.get('C1')?.[0]).toContain('nb-digest:2026-11-25');
+      expect(row).toMatchObject({ state: 'posted' });
+    });
   });
-});
+
+  describe(`two bot processes on one database (${kind})`, { timeout: 120_000 }, () => {
+    it('post each of 120 digests exactly once when they tick at the same instant', async () => {
+      const channels = Array.from({ length: 120 }, (_, i) => `R${i}`);
+      const env = await prepare(kind, 'race', channels);
+      const startAt = Date.now() + 2500;
+      const [one, two] = await Promise.all([runChild(env, startAt), runChild(env, startAt)]);
+      expect(one.posted + two.posted).toBe(120);
+      for (const channel of channels) expect(messages.get(channel)).toHaveLength(1);
+    });
+  });
+}

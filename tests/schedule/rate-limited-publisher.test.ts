@@ -6,8 +6,12 @@ import {
   PublishError,
 } from '../../src/schedule/rate-limited-publisher.ts';
 
-/** Answers by channel: `limited` 429s with Retry-After: 1 until `freeAt`, `gone` 404s. */
-let freeAt = 0;
+/**
+ * Answers by channel: `limited` 429s with Retry-After: 1 for its next `limitedLeft` requests (a
+ * count, not a time, so a slow machine cannot make the first request arrive after the limit ends),
+ * `gone` 404s, `always` 429s.
+ */
+let limitedLeft = 0;
 const hits: Array<{ channel: string; at: number }> = [];
 const server = createServer((req, res) => {
   const channel = (req.url ?? '').slice(1);
@@ -15,7 +19,7 @@ const server = createServer((req, res) => {
   req.resume();
   if (channel === 'gone') {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Unknown Channel"}');
-  } else if (channel === 'always' || (channel === 'limited' && Date.now() < freeAt)) {
+  } else if (channel === 'always' || (channel === 'limited' && limitedLeft-- > 0)) {
     res.writeHead(429, { 'retry-after': '1' }).end('slow down');
   } else {
     res.writeHead(200).end('{}');
@@ -40,7 +44,7 @@ const publisher = (maxWaitMs?: number) =>
 describe('createRateLimitedPublisher', () => {
   it('waits out a 429’s Retry-After header, then posts', async () => {
     hits.length = 0;
-    freeAt = Date.now() + 300;
+    limitedLeft = 1;
     const p = publisher();
     const started = Date.now();
     await p.publish('limited', {});

@@ -36,6 +36,7 @@ export function createConsoleAdapter(
     finish = resolve;
   });
   let rl: ReturnType<typeof createInterface> | undefined;
+  let reading = false;
   const print = (reply: Reply) => output.write(`${renderConsole(reply)}\n\n`);
 
   async function handle(line: string): Promise<void> {
@@ -85,13 +86,17 @@ export function createConsoleAdapter(
             if (interactive) rl?.prompt();
           });
       });
+      reading = true;
       rl.on('close', () => {
+        reading = false;
         void queue.then(finish);
       });
     },
     async stop() {
       rl?.close();
     },
+    /** Reading commands: from start until the input ends or `exit`. */
+    ready: () => reading,
     async publish(channelId, reply) {
       output.write(`[digest for ${channelId}]\n`);
       print(reply);

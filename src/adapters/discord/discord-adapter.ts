@@ -5,8 +5,10 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  Status,
 } from 'discord.js';
 import type { Logger } from 'pino';
+import type { DiscordShards } from '../../config.ts';
 import { isPrivate } from '../../core/command.ts';
 import type { Dispatch, Request } from '../../core/dispatch.ts';
 import type { Registry } from '../../core/registry.ts';
@@ -18,6 +20,8 @@ export interface DiscordAdapterOptions {
   token: string;
   /** `DISCORD_API_URL`: the REST base without `/v10`; it also answers `/gateway/bot`. */
   apiUrl?: string;
+  /** DISCORD_SHARDS and DISCORD_SHARD_COUNT; default: the one shard. */
+  shards?: DiscordShards;
   registry: Registry;
   dispatch: Dispatch;
   log: Logger;
@@ -53,15 +57,22 @@ export function toRequest(interaction: ChatInputCommandInteraction): Request {
  * The Discord front end: a gateway client with the Guilds intent that answers slash commands.
  * Every interaction is deferred first (Discord allows 3 s for the first response), then the
  * reply replaces the "thinking…" message and any further parts follow up.
+ *
+ * With `shards`, the client opens only those shards' gateway sessions, so Discord sends it only
+ * their guilds' interactions; other processes serve the other shards. Posting (digests) goes
+ * through REST, which needs no gateway session: any process can post to any channel.
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): DigestAdapter {
-  const { dispatch, log } = options;
+  const { dispatch, log, shards } = options;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // The client-wide default; every send below sets it again so no path can forget it.
     allowedMentions: { parse: [] },
     ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+    ...(shards ? { shardCount: shards.count } : {}),
+    ...(shards?.ids ? { shards: [...shards.ids] } : {}),
   });
+  let started = false;
 
   async function answer(interaction: ChatInputCommandInteraction): Promise<void> {
     const where = { interaction: interaction.id, command: interaction.commandName };
@@ -105,14 +116,33 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DigestAdap
       );
       await client.login(options.token);
       await ready;
-      log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord ready');
+      started = true;
+      log.info(
+        {
+          user: client.user?.tag,
+          guilds: client.guilds.cache.size,
+          shards: [...client.ws.shards.keys()],
+          shardCount: client.options.shardCount,
+        },
+        'discord ready',
+      );
     },
     async stop() {
+      started = false;
       await client.destroy();
       log.info('discord client stopped');
     },
+    /** Every shard of this process has a live gateway session (not connecting or resuming). */
+    ready() {
+      return (
+        started &&
+        client.ws.shards.size > 0 &&
+        client.ws.shards.every((shard) => shard.status === Status.Ready)
+      );
+    },
     async publish(channelId, reply) {
-      const channel = await client.channels.fetch(channelId);
+      // The channel's guild may be on another process's shard, absent from this client's cache.
+      const channel = await client.channels.fetch(channelId, { allowUnknownGuild: true });
       if (!channel?.isSendable()) {
         throw new Error(`Discord channel ${channelId} is not a channel the bot can post in`);
       }
@@ -125,7 +155,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DigestAdap
      * content, so no privileged intent is needed.
      */
     async findDigest(channelId, marker) {
-      const channel = await client.channels.fetch(channelId);
+      const channel = await client.channels.fetch(channelId, { allowUnknownGuild: true });
       if (!channel?.isTextBased() || !('messages' in channel)) return false;
       const recent = await channel.messages.fetch({ limit: 50 });
       return recent.some(

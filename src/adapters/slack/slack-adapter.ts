@@ -5,6 +5,7 @@ import {
   type RespondArguments,
   type RespondFn,
   type SlashCommand,
+  SocketModeReceiver,
   type webApi,
 } from '@slack/bolt';
 import type { Logger } from 'pino';
@@ -14,6 +15,7 @@ import { UserError } from '../../core/errors.ts';
 import { parseCommandText } from '../../core/parse-text.ts';
 import type { Registry } from '../../core/registry.ts';
 import type { Reply } from '../../core/reply.ts';
+import type { HttpRoute } from '../../ops/ops-routes.ts';
 import type { DigestAdapter } from '../../schedule/digest-adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { renderSlack, type SlackMessage } from './render.ts';
@@ -28,8 +30,13 @@ export interface SlackAdapterOptions {
   appToken?: string;
   /** Web API base, e.g. `https://slack.com/api/` (SLACK_API_URL); Socket Mode's connection call uses it too. */
   apiUrl?: string;
-  /** HTTP mode: `POST /slack/events` and `GET /healthz` listen here; 0 picks a free port. */
+  /** HTTP mode: `POST /slack/events` and `routes` listen here; 0 picks a free port. */
   port: number;
+  /**
+   * HTTP mode: more GET routes on the same server (`/healthz`, `/readyz`, `/metrics`), since
+   * PORT has room for one server. Default: a bare `GET /healthz`.
+   */
+  routes?: readonly HttpRoute[];
   /** HTTP mode: interface to listen on; all interfaces when unset. */
   host?: string;
   registry: Registry;
@@ -61,7 +68,7 @@ export function slackOptionsFromConfig(
     signingSecret: config.SLACK_SIGNING_SECRET,
     appToken: config.SLACK_APP_TOKEN,
     apiUrl: config.SLACK_API_URL,
-    port: config.PORT,
+    port: config.PORT ?? 3000,
   };
 }
 
@@ -103,26 +110,47 @@ const healthz = {
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { registry, dispatch, log } = options;
   const socketMode = Boolean(options.appToken);
+  const logger = boltLogger(log);
+  const clientOptions = {
+    slackApiUrl: options.apiUrl,
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
+    timeout: options.timeoutMs ?? 10_000,
+  };
+  // Built here rather than by the App so that readiness can follow the socket's connection.
+  const receiver =
+    socketMode && options.appToken
+      ? new SocketModeReceiver({
+          appToken: options.appToken,
+          logger,
+          installerOptions: { clientOptions },
+        })
+      : undefined;
   const app = new App({
     token: options.botToken,
     signingSecret: options.signingSecret,
     appToken: options.appToken,
     socketMode,
-    port: options.port,
-    customRoutes: socketMode ? [] : [healthz],
-    logger: boltLogger(log),
+    ...(receiver ? { receiver } : { port: options.port }),
+    customRoutes: socketMode ? [] : [...(options.routes ?? [healthz])],
+    logger,
     // Commands keep no conversation state; skipping the store saves work before the ack.
     convoStore: false,
     // auth.test runs in start(), where a bad token rejects with a clear error.
     deferInitialization: true,
-    clientOptions: {
-      slackApiUrl: options.apiUrl,
-      retryConfig: options.retryConfig ?? DEFAULT_RETRY,
-      timeout: options.timeoutMs ?? 10_000,
-    },
+    clientOptions,
   });
   let port: number | undefined;
   let started = false;
+  // Socket Mode: up from Slack's hello until the socket closes (the client then reconnects).
+  let connected = false;
+  receiver?.client.on('connected', () => {
+    connected = true;
+  });
+  for (const state of ['close', 'reconnecting', 'disconnecting', 'disconnected']) {
+    receiver?.client.on(state, () => {
+      connected = false;
+    });
+  }
 
   async function answer(command: SlashCommand): Promise<Reply> {
     try {
@@ -240,6 +268,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       started = false;
       await app.stop();
       port = undefined;
+    },
+    /** HTTP mode: listening for events; Socket Mode: the socket is connected. */
+    ready() {
+      return started && (!socketMode || connected);
     },
     async publish(channelId, reply) {
       for (const message of renderSlack(reply)) await post(channelId, message);

@@ -1,5 +1,5 @@
-import type { Quote } from '../../articles/article.ts';
 import { wordCharAt } from '../word-char-at.ts';
+import type { Quote } from './quote.ts';
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*/gu;
 

@@ -1,10 +1,10 @@
-import type { Quote } from '../../articles/article.ts';
 import type { SentenceSpan } from '../sentences.ts';
 import { dedupeQuotes } from './dedupe-quotes.ts';
 import { findDirectQuotes, type SpeakingBefore } from './direct-quotes.ts';
 import { nameRuns } from './name-runs.ts';
 import { type Paragraph, readParagraph } from './paragraph.ts';
 import { ParagraphAnalysis } from './paragraph-analysis.ts';
+import type { Quote } from './quote.ts';
 import { findReportedSpeech } from './reported-speech.ts';
 import { type Speaker, SpeakerBook } from './speaker-book.ts';
 

@@ -1,7 +1,7 @@
-import type { Quote } from '../../articles/article.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { afterLocative } from './name-runs.ts';
 import { type Paragraph, spanFrom, verbAt, wordFrom } from './paragraph.ts';
+import type { Quote } from './quote.ts';
 import type { Speaker, SpeakerBook } from './speaker-book.ts';
 import { type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';

@@ -1,9 +1,10 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
+import type { FeedStateStore } from '../../store/feed-state-store.ts';
 import type { ArticleInput } from '../article.ts';
 import type { FeedItem } from './feed-item.ts';
 import { type FeedItemsToArticlesOptions, feedItemsToArticles } from './feed-items-to-articles.ts';
-import type { FeedState, FeedStateStore } from './feed-state.ts';
+import type { FeedState } from './feed-state.ts';
 import { FetchError } from './fetch-error.ts';
 import { fetchFeed } from './fetch-feed.ts';
 import type { FetchOptions } from './fetch-options.ts';

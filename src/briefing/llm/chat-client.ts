@@ -1,5 +1,15 @@
-import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
+import type OpenAI from 'openai';
 import type { Logger } from 'pino';
+import type { Metrics } from '../../ops/metrics.ts';
+
+// The SDK loads on the first request, not at import: every `/brief` of an extractive-only bot
+// and every CLI command would otherwise pay for loading it.
+type Sdk = typeof import('openai');
+let sdk: Sdk | undefined;
+async function loadSdk(): Promise<Sdk> {
+  sdk ??= await import('openai');
+  return sdk;
+}
 
 /** One chat turn sent to the model. */
 export interface ChatMessage {
@@ -22,6 +32,8 @@ export interface ChatClientOptions {
   timeoutMs: number;
   maxRetries: number;
   log: Logger;
+  /** Counts the tokens each request used, as the server reports them. */
+  metrics?: Pick<Metrics, 'llmTokens'>;
 }
 
 /** What talks to the model; the briefer takes one so it never sees HTTP. */
@@ -34,15 +46,18 @@ const OPTIONAL_PARAMS = ['response_format', 'temperature'] as const;
 
 /** A short, loggable reason a request failed, without the request or any key. */
 export function describeFailure(error: unknown): string {
-  if (error instanceof APIConnectionTimeoutError) return 'the LLM server did not answer in time';
-  if (error instanceof APIError && error.status !== undefined) {
+  // An SDK error exists only once the SDK has loaded.
+  const { APIConnectionTimeoutError, APIError } = sdk ?? {};
+  if (APIConnectionTimeoutError && error instanceof APIConnectionTimeoutError)
+    return 'the LLM server did not answer in time';
+  if (APIError && error instanceof APIError && error.status !== undefined) {
     if (error.status === 429) return 'the LLM server is rate limiting (429)';
     if (error.status === 401) return 'the LLM server rejected OPENAI_API_KEY (401)';
     if (error.status === 404) return 'the LLM server does not know OPENAI_MODEL or the URL (404)';
     if (error.status >= 500) return `the LLM server failed (${error.status})`;
     return `the LLM server refused the request (${error.status})`;
   }
-  if (error instanceof APIError) return 'the LLM server could not be reached';
+  if (APIError && error instanceof APIError) return 'the LLM server could not be reached';
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -57,24 +72,27 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     (level: 'info' | 'warn' | 'error') =>
     (message: string): void =>
       log[level]({ llm: 'sdk' }, message);
-  const client = new OpenAI({
-    // Local servers (Ollama, llama.cpp) need no key, but the SDK insists on one.
-    apiKey: options.apiKey ?? 'not-needed',
-    ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-    timeout: options.timeoutMs,
-    maxRetries: options.maxRetries,
-    logLevel: 'info',
-    logger: {
-      error: forward('error'),
-      warn: forward('warn'),
-      info: forward('info'),
-      debug: () => {},
-    },
-  });
+  const connect = async (): Promise<OpenAI> =>
+    new (await loadSdk()).default({
+      // Local servers (Ollama, llama.cpp) need no key, but the SDK insists on one.
+      apiKey: options.apiKey ?? 'not-needed',
+      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+      timeout: options.timeoutMs,
+      maxRetries: options.maxRetries,
+      logLevel: 'info',
+      logger: {
+        error: forward('error'),
+        warn: forward('warn'),
+        info: forward('info'),
+        debug: () => {},
+      },
+    });
+  let client: OpenAI | undefined;
   const unsupported = new Set<string>();
 
   return {
     async complete(messages) {
+      client ??= await connect();
       for (;;) {
         try {
           const response = await client.chat.completions.create({
@@ -86,6 +104,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
               : { response_format: { type: 'json_object' as const } }),
           });
           const usage = response.usage;
+          if (usage) {
+            options.metrics?.llmTokens({
+              prompt: usage.prompt_tokens,
+              completion: usage.completion_tokens,
+            });
+          }
           return {
             content: response.choices[0]?.message?.content ?? '',
             model: response.model ?? options.model,
@@ -101,7 +125,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
           };
         } catch (error) {
           const param =
-            error instanceof APIError && error.status === 400
+            error instanceof (await loadSdk()).APIError && error.status === 400
               ? OPTIONAL_PARAMS.find((p) => !unsupported.has(p) && error.message.includes(p))
               : undefined;
           if (!param) throw error;

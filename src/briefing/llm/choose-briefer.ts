@@ -3,7 +3,7 @@ import type { Config } from '../../config.ts';
 import type { Briefer } from '../briefing.ts';
 import { createLlmBriefer, type LlmBriefer, type LlmBrieferOptions } from './llm-briefer.ts';
 
-export type ChooseBrieferDeps = Pick<LlmBrieferOptions, 'retrieve' | 'clock'> & {
+export type ChooseBrieferDeps = Pick<LlmBrieferOptions, 'retrieve' | 'clock' | 'metrics'> & {
   /** The extractive summarizer: the briefer when no LLM is configured, the fallback when one is. */
   extractive: LlmBrieferOptions['fallback'];
   log: Logger;
@@ -31,5 +31,6 @@ export function chooseBriefer(
     fallback: deps.extractive,
     log,
     ...(deps.clock ? { clock: deps.clock } : {}),
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
 }

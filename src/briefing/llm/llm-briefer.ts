@@ -4,6 +4,7 @@ import type { Briefer, Briefing } from '../briefing.ts';
 import { type PromptName, renderPrompt } from '../prompts/render-prompt.ts';
 import {
   type ChatClient,
+  type ChatClientOptions,
   type ChatMessage,
   createChatClient,
   describeFailure,
@@ -46,6 +47,8 @@ export interface LlmBrieferOptions {
   minSupport?: number;
   /** Talks to the model; by default the `openai` SDK with the options above. */
   chat?: ChatClient;
+  /** Where the default chat client counts tokens. */
+  metrics?: ChatClientOptions['metrics'];
 }
 
 /** Counters since the briefer was made, for logs and the token benchmark. */
@@ -150,6 +153,7 @@ export function createLlmBriefer(options: LlmBrieferOptions): LlmBriefer {
       timeoutMs,
       maxRetries,
       log,
+      ...(options.metrics ? { metrics: options.metrics } : {}),
     });
   const cache = new ResponseCache<Outcome>(cacheTtlMs, clock);
   const inFlight = new Map<string, Promise<Outcome>>();

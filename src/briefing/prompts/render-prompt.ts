@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROMPTS } from '../../paths.ts';
 
 /** The prompt templates in `prompts/`, one per task. */
 export type PromptName = 'brief' | 'ask' | 'digest';
 
-/** The repository's `prompts/` folder, found from this file so it works from any working directory. */
-export const PROMPTS_DIR = fileURLToPath(new URL('../../../prompts/', import.meta.url));
+/** The repository's `prompts/` folder, from the sources and from the build alike. */
+export const PROMPTS_DIR = PROMPTS;
 
 const PARTIAL = /\{\{>\s*([a-z0-9][a-z0-9_-]*)\s*\}\}/gi;
 const VARIABLE = /\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}/gi;

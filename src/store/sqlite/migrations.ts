@@ -1,8 +1,15 @@
+import type Database from 'better-sqlite3';
+import { speakerKey } from '../../analysis/quotes/speaker-key.ts';
+import { aliasKeys } from '../speaker-names.ts';
+
+/** SQL, or code for a change SQL cannot express; each runs inside the migration's transaction. */
+export type Migration = string | ((db: Database.Database) => void);
+
 /**
  * Versioned schema changes, applied in order and recorded in `PRAGMA user_version`. Never edit a
  * migration that has shipped: add the next one.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE articles (
     seq INTEGER PRIMARY KEY,
@@ -110,5 +117,71 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (platform, channel_id, period)
   ) WITHOUT ROWID;
   CREATE INDEX digest_deliveries_open ON digest_deliveries(state, lease_until);
+  `,
+  // Speaker keys were `comparable()` and alias keys `speakerKey()`, which fold "ø" and "ł"
+  // differently: every key is rewritten with the one folding the store now uses.
+  (db) => {
+    db.function('nb_speaker_key', { deterministic: true }, (name) => speakerKey(String(name)));
+    db.exec(
+      'UPDATE quotes SET speaker_key = nb_speaker_key(speaker); DELETE FROM speaker_aliases;',
+    );
+    const insert = db.prepare(
+      'INSERT OR IGNORE INTO speaker_aliases (alias_key, speaker_key) VALUES (?, ?)',
+    );
+    const speakers = db
+      .prepare<[], { speaker: string }>('SELECT DISTINCT speaker FROM quotes')
+      .all();
+    for (const { speaker } of speakers) {
+      for (const alias of aliasKeys(speaker)) insert.run(alias, speakerKey(speaker));
+    }
+  },
+  `
+  -- Stories (src/stories decides which story an article joins; these rows keep the result).
+  -- centroid and title_vector are JSON [[term, weight], ...]; center is the mean article time.
+  CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    first TEXT NOT NULL,
+    last TEXT NOT NULL,
+    center TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    title_vector TEXT NOT NULL,
+    centroid TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX stories_last ON stories(last);
+
+  -- A story's key terms, with its center copied so that a look-up is one index range per term.
+  CREATE TABLE story_keys (
+    term TEXT NOT NULL,
+    center TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    PRIMARY KEY (term, center, story_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_keys_story ON story_keys(story_id);
+
+  -- Every appearance of an article in a story: a syndicated copy is one more row, its own outlet
+  -- ('' when unknown). The same article from the same outlet again adds nothing.
+  CREATE TABLE story_members (
+    article_id TEXT NOT NULL,
+    outlet TEXT NOT NULL,
+    story_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    url TEXT,
+    published TEXT,
+    dated TEXT NOT NULL,
+    PRIMARY KEY (article_id, outlet)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_members_story ON story_members(story_id, dated);
+
+  -- Document frequencies for incremental IDF, and how many articles were counted.
+  CREATE TABLE story_terms (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE story_documents (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    n INTEGER NOT NULL
+  );
+  INSERT INTO story_documents (one, n) VALUES (1, 0);
   `,
 ];

@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { NewArticles } from '../../schedule/build-digest.ts';
 import type {
   ClaimOptions,
   Delivery,
@@ -7,40 +6,9 @@ import type {
   DeliveryLedger,
   DeliveryOwner,
   DeliveryState,
-} from '../../schedule/delivery-ledger.ts';
+} from '../delivery-ledger.ts';
+import { type DeliveryRow, toDelivery } from '../sql-rows.ts';
 import type { Subscription } from '../store.ts';
-
-interface DeliveryRow {
-  platform: Subscription['platform'];
-  channel_id: string;
-  period: string;
-  state: DeliveryState;
-  owner: string;
-  owner_host: string;
-  owner_pid: number;
-  claimed_at: string;
-  lease_until: string;
-  since: string | null;
-  done_at: string | null;
-  note: string | null;
-  attempts: number;
-}
-
-function toDelivery(r: DeliveryRow): Delivery {
-  return {
-    platform: r.platform,
-    channelId: r.channel_id,
-    period: r.period,
-    state: r.state,
-    owner: { id: r.owner, host: r.owner_host, pid: r.owner_pid },
-    claimedAt: r.claimed_at,
-    leaseUntil: r.lease_until,
-    since: r.since ?? undefined,
-    doneAt: r.done_at ?? undefined,
-    note: r.note ?? undefined,
-    attempts: r.attempts,
-  };
-}
 
 const KEY = 'platform = @platform AND channel_id = @channelId AND period = @period';
 
@@ -49,13 +17,9 @@ const KEY = 'platform = @platform AND channel_id = @channelId AND period = @peri
  * serialises writers across processes (WAL, and the store's `busy_timeout` makes a second process
  * wait instead of failing), so "INSERT … ON CONFLICT DO NOTHING" has exactly one winner.
  */
-export class SqliteLedger implements DeliveryLedger, NewArticles {
-  constructor(private readonly db: Database.Database) {
-    // The store sets it too; a ledger on a handle opened elsewhere must not fail on a busy file.
-    if ((db.pragma('busy_timeout', { simple: true }) as number) < 1000) {
-      db.pragma('busy_timeout = 5000');
-    }
-  }
+export class SqliteLedger implements DeliveryLedger {
+  /** On the store's connection, which set the busy timeout: built by `SqliteStore` only. */
+  constructor(private readonly db: Database.Database) {}
 
   async get(key: DeliveryKey): Promise<Delivery | undefined> {
     const row = this.db
@@ -174,16 +138,5 @@ export class SqliteLedger implements DeliveryLedger, NewArticles {
       )
       .all(platform, channelId, limit)
       .map(toDelivery);
-  }
-
-  /** The digest's window for "every topic": new articles, backfill excluded, newest first. */
-  async articlesIngestedSince(since: string, limit: number): Promise<string[]> {
-    return this.db
-      .prepare<[string, number], { id: string }>(
-        `SELECT id FROM articles WHERE ingested_at >= ? AND backfill = 0
-         ORDER BY ingested_at DESC, seq DESC LIMIT ?`,
-      )
-      .all(since, limit)
-      .map((r) => r.id);
   }
 }

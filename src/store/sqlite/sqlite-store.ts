@@ -2,9 +2,22 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { speakerKey } from '../../analysis/quotes/speaker-key.ts';
-import type { Article, Quote } from '../../articles/article.ts';
-import { comparable } from '../../articles/cleaning/compare-text.ts';
-import type { FeedState, FeedStateStore } from '../../articles/feeds/feed-state.ts';
+import type { Article } from '../../articles/article.ts';
+import type { FeedState } from '../../articles/feeds/feed-state.ts';
+import { clampLimit, LIMITS } from '../limits.ts';
+import { aliasKeys, findSpeakerKeys } from '../speaker-names.ts';
+import {
+  type ArticleRow,
+  type ParagraphRow,
+  type PassageRow,
+  type QuoteRow,
+  type SubscriptionRow,
+  toArticle,
+  toArticleSummary,
+  toPassage,
+  toStoredQuote,
+  toSubscription,
+} from '../sql-rows.ts';
 import type {
   AddResult,
   ArticleSummary,
@@ -14,88 +27,40 @@ import type {
   StoredQuote,
   Subscription,
 } from '../store.ts';
+import {
+  COUNTED_TABLES,
+  portable,
+  type Row,
+  type StoreCounts,
+  transferredTable,
+} from '../store-transfer.ts';
+import type { StoryPlan } from '../story-store.ts';
 import { ftsQuery } from './fts-query.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { SqliteLedger } from './sqlite-ledger.ts';
+import { SqliteStories } from './sqlite-stories.ts';
+
+const CANDIDATE_LIMIT = LIMITS.candidates;
 
 /**
- * How many matching paragraphs, newest first, are ranked by BM25. Ranking every match of a word
- * found in half the corpus costs ~380 ms at 100,000 articles; news readers want the recent ones.
+ * How long a connection waits for another process's write to finish before failing with
+ * SQLITE_BUSY. Writes take milliseconds to a few hundred (a batch of ingest), so a long wait
+ * only ever happens under real contention, where waiting beats losing the batch.
  */
-export const CANDIDATE_LIMIT = 1000;
+const BUSY_TIMEOUT_MS = 30_000;
 
 /** How many speaker alias rows a store remembers having written (a few MB at most). */
 const MAX_REMEMBERED_ALIASES = 50_000;
 
-interface ArticleRow {
-  seq: number;
-  id: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  published: string | null;
-  origin: string;
-  raw: string;
-  captions: string;
-  removed: string;
-  ingested_at: string;
-}
-
-interface QuoteRow {
-  article_id: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  published: string | null;
-  paragraph: number;
-  speaker: string;
-  role: string | null;
-  quote: string;
-  kind: 'direct' | 'reported';
-  cue: string | null;
-  start: number;
-  end: number;
-}
-
-const orUndefined = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
-
-// Words that never identify a speaker on their own.
-const NOT_A_NAME = new Set([
-  'the',
-  'a',
-  'an',
-  'of',
-  'for',
-  'and',
-  'to',
-  'in',
-  'on',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-]);
-
-function toStoredQuote(r: QuoteRow): StoredQuote {
-  return {
-    articleId: r.article_id,
-    title: r.title,
-    outlet: orUndefined(r.outlet),
-    url: orUndefined(r.url),
-    published: orUndefined(r.published),
-    speaker: r.speaker,
-    role: orUndefined(r.role),
-    quote: r.quote,
-    kind: r.kind,
-    paragraph: r.paragraph,
-    cue: orUndefined(r.cue),
-    start: r.start,
-    end: r.end,
-  };
-}
-
-/** The SQLite store: one file, WAL, FTS5 over clean paragraphs. */
-export class SqliteStore implements Store, FeedStateStore {
+/**
+ * The SQLite store: one file, WAL, FTS5 over clean paragraphs. Several processes may share the
+ * file: every write transaction takes the write lock up front (`BEGIN IMMEDIATE`, so a reader
+ * never has to upgrade and fail), and a busy file is waited for (`busy_timeout`).
+ */
+export class SqliteStore implements Store {
   readonly #db: Database.Database;
+  readonly ledger: SqliteLedger;
+  readonly #stories: SqliteStories;
   /**
    * Speaker alias rows known to be in the database. The same speakers recur in article after
    * article, and skipping their three or so `INSERT OR IGNORE`s per quote cut the store's time
@@ -108,32 +73,51 @@ export class SqliteStore implements Store, FeedStateStore {
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.#db = new Database(path);
+    // First, so that everything after it waits for other processes instead of failing.
+    this.#db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('foreign_keys = ON');
-    // Two bot processes on one file wait for each other instead of failing at once.
-    this.#db.pragma('busy_timeout = 5000');
     this.#migrate();
+    this.ledger = new SqliteLedger(this.#db);
+    this.#stories = new SqliteStories(this.#db);
   }
 
+  /**
+   * Applies the missing migrations. The version is read again inside the write transaction:
+   * processes opening a new file at once queue on the lock, and each finds the work done by the
+   * one before it (reading it outside made them all create the tables: "table articles already
+   * exists").
+   */
   #migrate(): void {
-    const version = this.#db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      throw new Error(
-        `The database was written by a newer newsbrief (schema ${version}, this one knows ${MIGRATIONS.length}); upgrade newsbrief`,
-      );
-    }
-    for (let v = version; v < MIGRATIONS.length; v++) {
-      this.#db.transaction(() => {
-        this.#db.exec(MIGRATIONS[v] ?? '');
-        this.#db.pragma(`user_version = ${v + 1}`);
-      })();
-    }
+    const version = () => this.#db.pragma('user_version', { simple: true }) as number;
+    const known = MIGRATIONS.length;
+    if (version() === known) return;
+    this.#db
+      .transaction(() => {
+        const from = version();
+        if (from > known) {
+          throw new Error(
+            `The database was written by a newer newsbrief (schema ${from}, this one knows ${known}); upgrade newsbrief`,
+          );
+        }
+        for (let v = from; v < known; v++) {
+          const migration = MIGRATIONS[v] ?? '';
+          if (typeof migration === 'string') this.#db.exec(migration);
+          else migration(this.#db);
+        }
+        this.#db.pragma(`user_version = ${known}`);
+      })
+      .immediate();
   }
 
-  /** The database for the store's own extensions (subscriptions, feeds) in this folder. */
+  /** The SQLite handle, for SQLite-only checks in tests; the rest of the code uses `Store`. */
   get db(): Database.Database {
     return this.#db;
+  }
+
+  async ping(): Promise<void> {
+    this.#db.prepare('SELECT 1').get();
   }
 
   async addArticles(articles: readonly Article[]): Promise<AddResult[]> {
@@ -185,7 +169,7 @@ export class SqliteStore implements Store, FeedStateStore {
           insertFts.run(rowid, text);
         });
         for (const q of a.quotes) {
-          const key = comparable(q.speaker);
+          const key = speakerKey(q.speaker);
           insertQuote.run(
             seq,
             q.paragraph,
@@ -208,7 +192,7 @@ export class SqliteStore implements Store, FeedStateStore {
         return { id: a.id, inserted: true };
       }),
     );
-    const results = addAll(articles);
+    const results = addAll.immediate(articles);
     if (this.#storedAliases.size + newAliases.size > MAX_REMEMBERED_ALIASES)
       this.#storedAliases.clear();
     for (const row of newAliases) this.#storedAliases.add(row);
@@ -221,43 +205,16 @@ export class SqliteStore implements Store, FeedStateStore {
       .get(id);
     if (!row) return undefined;
     const paragraphs = this.#db
-      .prepare<[number], { text: string; sentences: string }>(
+      .prepare<[number | string], ParagraphRow>(
         'SELECT text, sentences FROM paragraphs WHERE article_seq = ? ORDER BY idx',
       )
       .all(row.seq);
     const quotes = this.#db
-      .prepare<[number], QuoteRow>(
-        `SELECT '' AS article_id, '' AS title, NULL AS outlet, NULL AS url, NULL AS published, paragraph, speaker,
-                role, quote, kind, cue, start, end
-         FROM quotes WHERE article_seq = ? ORDER BY start`,
+      .prepare<[number | string], QuoteRow>(
+        'SELECT * FROM quotes WHERE article_seq = ? ORDER BY start, rowid',
       )
-      .all(row.seq)
-      .map((r): Quote => {
-        const {
-          articleId: _a,
-          title: _t,
-          outlet: _o,
-          url: _u,
-          published: _p,
-          ...quote
-        } = toStoredQuote(r);
-        return quote;
-      });
-    return {
-      id: row.id,
-      title: row.title,
-      outlet: orUndefined(row.outlet),
-      url: orUndefined(row.url),
-      published: orUndefined(row.published),
-      origin: row.origin,
-      raw: row.raw,
-      paragraphs: paragraphs.map((p) => p.text),
-      sentences: paragraphs.map((p) => JSON.parse(p.sentences) as Array<[number, number]>),
-      captions: JSON.parse(row.captions) as string[],
-      removed: JSON.parse(row.removed) as Article['removed'],
-      quotes,
-      ingestedAt: row.ingested_at,
-    };
+      .all(row.seq);
+    return toArticle(row, paragraphs, quotes);
   }
 
   async countArticles(): Promise<number> {
@@ -265,7 +222,7 @@ export class SqliteStore implements Store, FeedStateStore {
   }
 
   async listArticles(options: { topic?: string; limit?: number } = {}): Promise<ArticleSummary[]> {
-    const limit = Math.min(Math.max(options.limit ?? 20, 1), 500);
+    const limit = clampLimit(options.limit, LIMITS.articles);
     let seqs: number[] | undefined;
     if (options.topic) {
       const query = ftsQuery(options.topic, 'all');
@@ -283,36 +240,14 @@ export class SqliteStore implements Store, FeedStateStore {
     const rows = this.#db
       .prepare<[number], ArticleRow & { paragraphs: number }>(
         `SELECT a.*, (SELECT count(*) FROM paragraphs p WHERE p.article_seq = a.seq) AS paragraphs
-         FROM articles a ${where} ORDER BY a.dated DESC LIMIT ?`,
+         FROM articles a ${where} ORDER BY a.dated DESC, a.seq DESC LIMIT ?`,
       )
       .all(limit);
-    return rows.map((r) => {
-      const removed = JSON.parse(r.removed) as Article['removed'];
-      const removedByReason: Record<string, number> = {};
-      for (const item of removed) {
-        // "caption repeats source paragraph 3" and "… paragraph 9" are one reason.
-        const reason = item.reason.replace(
-          /\s*\(.*$|, moved to captions$| source paragraph \d+$/g,
-          '',
-        );
-        removedByReason[reason] = (removedByReason[reason] ?? 0) + 1;
-      }
-      return {
-        id: r.id,
-        title: r.title,
-        outlet: orUndefined(r.outlet),
-        url: orUndefined(r.url),
-        published: orUndefined(r.published),
-        ingestedAt: r.ingested_at,
-        paragraphs: r.paragraphs,
-        removed: removed.length,
-        removedByReason,
-      };
-    });
+    return rows.map(toArticleSummary);
   }
 
   async searchPassages(topic: string, options: SearchOptions = {}): Promise<Passage[]> {
-    const limit = Math.min(Math.max(options.limit ?? 50, 1), 1000);
+    const limit = clampLimit(options.limit, LIMITS.passages);
     const filtered = Boolean(options.since || options.ingestedSince);
     const run = (mode: 'all' | 'any') => {
       const query = ftsQuery(topic, mode);
@@ -326,7 +261,9 @@ export class SqliteStore implements Store, FeedStateStore {
         : `SELECT * FROM (${candidates}) ORDER BY rank LIMIT ${limit}`;
       return this.#db
         .prepare<[string, string, string | null, string | null, number], PassageRow>(
-          `SELECT * FROM (${ranked}) c
+          `SELECT -c.rank AS score, p.idx, p.text, p.sentences, a.id, a.title, a.outlet, a.url,
+             a.published
+           FROM (${ranked}) c
            JOIN paragraphs p ON p.rowid = c.rowid
            JOIN articles a ON a.seq = p.article_seq
            WHERE a.dated >= ? AND (? IS NULL OR (a.ingested_at >= ? AND a.backfill = 0))
@@ -348,40 +285,31 @@ export class SqliteStore implements Store, FeedStateStore {
   async articlePassages(articleIds: readonly string[]): Promise<Passage[]> {
     if (articleIds.length === 0) return [];
     const rows = this.#db
-      .prepare<string[], Omit<PassageRow, 'rank'>>(
-        `SELECT p.idx, p.text, p.sentences, a.id, a.title, a.outlet, a.url, a.published
+      .prepare<string[], PassageRow>(
+        `SELECT 0 AS score, p.idx, p.text, p.sentences, a.id, a.title, a.outlet, a.url, a.published
          FROM articles a JOIN paragraphs p ON p.article_seq = a.seq
          WHERE a.id IN (${articleIds.map(() => '?').join(',')}) ORDER BY a.seq, p.idx`,
       )
       .all(...articleIds);
-    return rows.map((r) => toPassage({ ...r, rank: 0 }));
+    return rows.map(toPassage);
   }
 
   async quotesBySpeaker(name: string, options: SearchOptions = {}): Promise<StoredQuote[]> {
-    const words = comparable(name)
-      .split(' ')
-      .filter((w) => w && !NOT_A_NAME.has(w));
-    if (words.length === 0) return [];
     const keysFor = this.#db.prepare<[string], { speaker_key: string }>(
       'SELECT speaker_key FROM speaker_aliases WHERE alias_key = ?',
     );
-    const matching = (ws: string[]) => {
-      let keys: Set<string> | undefined;
-      for (const w of ws) {
-        const found = new Set(keysFor.all(w).map((r) => r.speaker_key));
-        keys = keys ? new Set([...keys].filter((k) => found.has(k))) : found;
-      }
-      return [...(keys ?? [])];
-    };
-    // "Recep Erdogan" has every word in "Recep Tayyip Erdogan"; "Mr Jeffrey" falls back to the surname.
-    let keys = matching(words);
-    if (keys.length === 0 && words.length > 1) keys = matching(words.slice(-1));
+    const keys = await findSpeakerKeys(name, async (alias) =>
+      keysFor.all(alias).map((r) => r.speaker_key),
+    );
     if (keys.length === 0) return [];
     return this.#quotes(`q.speaker_key IN (${keys.map(() => '?').join(',')})`, keys, options);
   }
 
   async quotesByTopic(topic: string, options: SearchOptions = {}): Promise<StoredQuote[]> {
-    return this.quotesIn(await this.searchPassages(topic, { ...options, limit: 200 }), options);
+    return this.quotesIn(
+      await this.searchPassages(topic, { ...options, limit: LIMITS.topicPassages }),
+      options,
+    );
   }
 
   async quotesIn(
@@ -394,15 +322,15 @@ export class SqliteStore implements Store, FeedStateStore {
     // By article (indexed), then the paragraphs in JS: a (id, paragraph) IN (VALUES …) scans.
     const quotes = this.#quotes(`a.id IN (${ids.map(() => '?').join(',')})`, ids, {
       ...options,
-      limit: 500,
+      limit: LIMITS.quotesOfArticles,
     });
     return quotes
       .filter((q) => wanted.has(`${q.articleId}:${q.paragraph}`))
-      .slice(0, options.limit ?? 50);
+      .slice(0, clampLimit(options.limit, LIMITS.quotes));
   }
 
   #quotes(condition: string, params: unknown[], options: SearchOptions): StoredQuote[] {
-    const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
+    const limit = clampLimit(options.limit, LIMITS.quotes);
     return this.#db
       .prepare<unknown[], QuoteRow>(
         `SELECT a.id AS article_id, a.title, a.outlet, a.url, a.published, q.paragraph, q.speaker, q.role,
@@ -495,71 +423,96 @@ export class SqliteStore implements Store, FeedStateStore {
       'INSERT OR IGNORE INTO feed_seen (feed_url, item_key, seen_at) VALUES (?, ?, ?)',
     );
     const now = new Date().toISOString();
-    return this.#db.transaction(() =>
-      [...new Set(keys)].filter((k) => insert.run(feedUrl, k, now).changes > 0),
-    )();
+    return this.#db
+      .transaction(() => [...new Set(keys)].filter((k) => insert.run(feedUrl, k, now).changes > 0))
+      .immediate();
+  }
+
+  async articlesIngestedSince(since: string, limit: number): Promise<string[]> {
+    return this.#db
+      .prepare<[string, number], { id: string }>(
+        `SELECT id FROM articles WHERE ingested_at >= ? AND backfill = 0
+         ORDER BY ingested_at DESC, seq DESC LIMIT ?`,
+      )
+      .all(since, limit)
+      .map((r) => r.id);
+  }
+
+  // Stories live in tables of their own (sqlite-stories.ts).
+  termFrequencies(terms: readonly string[]) {
+    return this.#stories.termFrequencies(terms);
+  }
+  storyCandidates(keys: readonly string[], from: string, to: string) {
+    return this.#stories.storyCandidates(keys, from, to);
+  }
+  storiesOfArticles(articleIds: readonly string[]) {
+    return this.#stories.storiesOfArticles(articleIds);
+  }
+  saveStories(plan: StoryPlan) {
+    return this.#stories.saveStories(plan);
+  }
+  getStories(ids: readonly string[]) {
+    return this.#stories.getStories(ids);
+  }
+  storyMembers(storyIds: readonly string[]) {
+    return this.#stories.storyMembers(storyIds);
+  }
+  recentStories(limit: number) {
+    return this.#stories.recentStories(limit);
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const count = (table: string) =>
+      (this.#db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return Object.fromEntries(COUNTED_TABLES.map((t) => [t, count(t)]));
+  }
+
+  async exportArticles(offset: number, limit: number): Promise<Article[]> {
+    const rows = this.#db
+      .prepare<[number, number], { id: string; backfill: number }>(
+        'SELECT id, backfill FROM articles ORDER BY seq LIMIT ? OFFSET ?',
+      )
+      .all(limit, offset);
+    const articles: Article[] = [];
+    for (const r of rows) {
+      const a = await this.getArticle(r.id);
+      if (a) articles.push(r.backfill ? { ...a, backfill: true } : a);
+    }
+    return articles;
+  }
+
+  async exportRows(table: string, offset: number, limit: number): Promise<Row[]> {
+    const keys = transferredTable(table);
+    return this.#db
+      .prepare<[number, number], Row>(
+        `SELECT * FROM ${table} ORDER BY ${keys.join(', ')} LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset);
+  }
+
+  async importRows(table: string, rows: readonly Row[], first: boolean): Promise<void> {
+    transferredTable(table);
+    this.#db
+      .transaction(() => {
+        if (first) this.#db.prepare(`DELETE FROM ${table}`).run();
+        for (const row of rows) {
+          const columns = Object.keys(row);
+          this.#db
+            .prepare(
+              `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+            )
+            .run(
+              ...columns.map((c) => {
+                const v = portable(row[c]);
+                return typeof v === 'boolean' ? Number(v) : v;
+              }),
+            );
+        }
+      })
+      .immediate();
   }
 
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
-}
-
-interface SubscriptionRow {
-  platform: Subscription['platform'];
-  channel_id: string;
-  time: string;
-  timezone: string;
-  topics: string;
-  created_by: string;
-  created_at: string;
-  last_digest_at: string | null;
-  last_error: string | null;
-}
-
-function toSubscription(r: SubscriptionRow): Subscription {
-  return {
-    platform: r.platform,
-    channelId: r.channel_id,
-    time: r.time,
-    timezone: r.timezone,
-    topics: JSON.parse(r.topics) as string[],
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    lastDigestAt: orUndefined(r.last_digest_at),
-    lastError: orUndefined(r.last_error),
-  };
-}
-
-interface PassageRow {
-  rank: number;
-  idx: number;
-  text: string;
-  sentences: string;
-  id: string;
-  title: string;
-  outlet: string | null;
-  url: string | null;
-  published: string | null;
-}
-
-function toPassage(r: PassageRow): Passage {
-  return {
-    articleId: r.id,
-    paragraph: r.idx,
-    text: r.text,
-    sentences: JSON.parse(r.sentences) as Array<[number, number]>,
-    // FTS5's bm25() is lower for better matches.
-    score: -r.rank,
-    title: r.title,
-    outlet: orUndefined(r.outlet),
-    url: orUndefined(r.url),
-    published: orUndefined(r.published),
-  };
-}
-
-/** The keys a speaker can be found by: the whole name and each of its words. */
-function aliasKeys(speaker: string): string[] {
-  const key = speakerKey(speaker);
-  return [key, ...key.split(' ').filter((w) => w.length > 1 && !NOT_A_NAME.has(w))];
 }

@@ -43,6 +43,25 @@ describe('Slack adapter over Socket Mode, real Bolt app against a fake Slack', (
     expect(adapter.port).toBeUndefined();
   });
 
+  it('reports itself ready while the socket is connected, not while it reconnects (/readyz)', {
+    timeout: 60_000,
+  }, async () => {
+    expect(adapter.ready()).toBe(true);
+    const opened = fake.calls.filter((c) => c.method === 'apps.connections.open').length;
+    fake.dropSockets();
+    const poll = async (want: boolean, what: string) => {
+      for (const deadline = Date.now() + 20_000; adapter.ready() !== want; ) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    await poll(false, 'the adapter to notice the drop');
+    // The client waits its ping timeout (5 s) before it opens a new connection.
+    await poll(true, 'the reconnection');
+    const reopened = fake.calls.filter((c) => c.method === 'apps.connections.open').length;
+    expect(reopened).toBe(opened + 1);
+  });
+
   it('acks the envelope at once and answers through the response_url', async () => {
     const payload = slashCommandBody({
       command: '/brief',

@@ -5,7 +5,6 @@ import {
   createFeedPoller,
   type FeedPollerOptions,
 } from '../../../src/articles/feeds/feed-poller.ts';
-import { MemoryFeedStateStore } from '../../../src/articles/feeds/memory-feed-state-store.ts';
 import {
   createFeedServer,
   type FeedServer,
@@ -16,6 +15,7 @@ import {
   serve,
   status,
 } from '../../fakes/feed-server.ts';
+import { MemoryFeedStateStore } from './memory-feed-state-store.ts';
 
 let server: FeedServer;
 

@@ -1,6 +1,7 @@
-import type { FeedState, FeedStateStore } from './feed-state.ts';
+import type { FeedState } from '../../../src/articles/feeds/feed-state.ts';
+import type { FeedStateStore } from '../../../src/store/feed-state-store.ts';
 
-/** A `FeedStateStore` in memory, for tests and one-off runs such as `newsbrief ingest <feed>`. */
+/** A `FeedStateStore` in memory, for the poller's tests. */
 export class MemoryFeedStateStore implements FeedStateStore {
   readonly #states = new Map<string, FeedState>();
   readonly #seen = new Map<string, Set<string>>();

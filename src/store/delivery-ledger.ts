@@ -1,4 +1,4 @@
-import type { Subscription } from '../store/store.ts';
+import type { Subscription } from './store.ts';
 
 /**
  * Where one digest stands. `claimed`: a process is posting it (its lease says until when);

@@ -1,0 +1,224 @@
+import type pg from 'pg';
+import { LIMITS } from '../limits.ts';
+import type { Story, StoryMember, StoryPlan, StoryState, StoryStore } from '../story-store.ts';
+
+interface StoryRow {
+  id: string;
+  title: string;
+  first: string;
+  last: string;
+  center: string;
+  size: number;
+  title_vector: StoryState['titleVector'];
+  centroid: StoryState['centroid'];
+  keys: string[] | null;
+}
+
+interface MemberRow {
+  article_id: string;
+  outlet: string;
+  story_id: string;
+  title: string;
+  url: string | null;
+  published: string | null;
+  dated: string;
+}
+
+function toMember(r: MemberRow): StoryMember {
+  return {
+    storyId: r.story_id,
+    articleId: r.article_id,
+    title: r.title,
+    ...(r.outlet ? { outlet: r.outlet } : {}),
+    ...(r.url ? { url: r.url } : {}),
+    ...(r.published ? { published: r.published } : {}),
+    dated: r.dated,
+  };
+}
+
+const byDated = (a: StoryMember, b: StoryMember) =>
+  a.dated < b.dated ? -1 : a.dated > b.dated ? 1 : 0;
+
+/** The story tables of the PostgreSQL store, with the same rules as `SqliteStories`. */
+export class PgStories implements StoryStore {
+  readonly #pool: pg.Pool;
+  readonly #transaction: <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>;
+
+  constructor(
+    pool: pg.Pool,
+    transaction: <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>,
+  ) {
+    this.#pool = pool;
+    this.#transaction = transaction;
+  }
+
+  async termFrequencies(terms: readonly string[]) {
+    const [{ rows }, documents] = await Promise.all([
+      this.#pool.query<{ term: string; df: string }>(
+        'SELECT term, df FROM story_terms WHERE term = ANY($1::text[])',
+        [terms],
+      ),
+      this.#pool.query<{ n: string }>('SELECT n FROM story_documents WHERE one = 1'),
+    ]);
+    return {
+      documents: Number(documents.rows[0]?.n ?? 0),
+      df: new Map(rows.map((r) => [r.term, Number(r.df)])),
+    };
+  }
+
+  async storyCandidates(keys: readonly string[], from: string, to: string) {
+    const { rows } = await this.#pool.query<{ story_id: string }>(
+      `SELECT DISTINCT story_id FROM story_keys
+       WHERE term = ANY($1::text[]) AND center BETWEEN $2 AND $3`,
+      [keys, from, to],
+    );
+    const states = await this.#states(rows.map((r) => r.story_id));
+    states.sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : 0));
+    return states.slice(0, LIMITS.storyCandidates);
+  }
+
+  async storiesOfArticles(articleIds: readonly string[]) {
+    const { rows } = await this.#pool.query<{ article_id: string; story_id: string }>(
+      'SELECT DISTINCT ON (article_id) article_id, story_id FROM story_members WHERE article_id = ANY($1::text[])',
+      [articleIds],
+    );
+    const states = new Map(
+      (await this.#states([...new Set(rows.map((r) => r.story_id))])).map((s) => [s.id, s]),
+    );
+    const found = new Map<string, StoryState>();
+    for (const r of rows) {
+      const state = states.get(r.story_id);
+      if (state) found.set(r.article_id, state);
+    }
+    return found;
+  }
+
+  async #states(ids: readonly string[]): Promise<StoryState[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.#pool.query<StoryRow>(
+      `SELECT s.*, (SELECT array_agg(k.term ORDER BY k.term) FROM story_keys k WHERE k.story_id = s.id) AS keys
+       FROM stories s WHERE s.id = ANY($1::text[])`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      first: r.first,
+      last: r.last,
+      center: r.center,
+      size: r.size,
+      titleVector: r.title_vector,
+      centroid: r.centroid,
+      keys: r.keys ?? [],
+    }));
+  }
+
+  async saveStories(plan: StoryPlan): Promise<void> {
+    const stories = plan.stories;
+    const keys = stories.flatMap((s) =>
+      s.keys.map((term) => ({ term, center: s.center, id: s.id })),
+    );
+    const terms = [...plan.terms];
+    await this.#transaction(async (client) => {
+      if (stories.length > 0) {
+        await client.query(
+          `INSERT INTO stories (id, title, first, last, center, size, title_vector, centroid)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+             $6::int[], $7::jsonb[], $8::jsonb[])
+           ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first,
+             last = excluded.last, center = excluded.center, size = excluded.size,
+             title_vector = excluded.title_vector, centroid = excluded.centroid`,
+          [
+            stories.map((s) => s.id),
+            stories.map((s) => s.title),
+            stories.map((s) => s.first),
+            stories.map((s) => s.last),
+            stories.map((s) => s.center),
+            stories.map((s) => s.size),
+            stories.map((s) => JSON.stringify(s.titleVector)),
+            stories.map((s) => JSON.stringify(s.centroid)),
+          ],
+        );
+        await client.query('DELETE FROM story_keys WHERE story_id = ANY($1::text[])', [
+          stories.map((s) => s.id),
+        ]);
+        await client.query(
+          `INSERT INTO story_keys (term, center, story_id)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+          [keys.map((k) => k.term), keys.map((k) => k.center), keys.map((k) => k.id)],
+        );
+      }
+      if (plan.members.length > 0) {
+        const m = plan.members;
+        await client.query(
+          `INSERT INTO story_members (article_id, outlet, story_id, title, url, published, dated)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
+             $6::text[], $7::text[])
+           ON CONFLICT DO NOTHING`,
+          [
+            m.map((x) => x.articleId),
+            m.map((x) => x.outlet ?? ''),
+            m.map((x) => x.storyId),
+            m.map((x) => x.title),
+            m.map((x) => x.url ?? null),
+            m.map((x) => x.published ?? null),
+            m.map((x) => x.dated),
+          ],
+        );
+      }
+      if (terms.length > 0) {
+        // Sorted, so that two writers lock the same rows in the same order.
+        terms.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        await client.query(
+          `INSERT INTO story_terms (term, df) SELECT * FROM unnest($1::text[], $2::bigint[])
+           ON CONFLICT (term) DO UPDATE SET df = story_terms.df + excluded.df`,
+          [terms.map(([t]) => t), terms.map(([, n]) => n)],
+        );
+      }
+      if (plan.documents > 0) {
+        await client.query(
+          `INSERT INTO story_documents (one, n) VALUES (1, $1)
+           ON CONFLICT (one) DO UPDATE SET n = story_documents.n + excluded.n`,
+          [plan.documents],
+        );
+      }
+    });
+  }
+
+  async getStories(ids: readonly string[]): Promise<Story[]> {
+    const states = await this.#states([...new Set(ids)]);
+    const members = await this.storyMembers(states.map((s) => s.id));
+    return states.map((s) => {
+      const own = members.filter((m) => m.storyId === s.id);
+      const outlets = [...new Set(own.map((m) => m.outlet).filter((o): o is string => !!o))];
+      return {
+        id: s.id,
+        title: s.title,
+        outlets,
+        first: s.first,
+        last: s.last,
+        articles: own.length,
+      };
+    });
+  }
+
+  async storyMembers(storyIds: readonly string[]): Promise<StoryMember[]> {
+    if (storyIds.length === 0) return [];
+    const { rows } = await this.#pool.query<MemberRow>(
+      `SELECT * FROM story_members WHERE story_id = ANY($1::text[])
+       ORDER BY dated, article_id, outlet`,
+      [[...new Set(storyIds)]],
+    );
+    return rows.map(toMember).sort(byDated);
+  }
+
+  async recentStories(limit: number): Promise<Story[]> {
+    const { rows } = await this.#pool.query<{ id: string }>(
+      'SELECT id FROM stories ORDER BY last DESC LIMIT $1',
+      [Math.max(1, Math.min(limit, LIMITS.stories.max))],
+    );
+    const ids = rows.map((r) => r.id);
+    const byId = new Map((await this.getStories(ids)).map((s) => [s.id, s]));
+    return ids.map((id) => byId.get(id)).filter((s): s is Story => s !== undefined);
+  }
+}

@@ -1,0 +1,305 @@
+import type { Logger } from 'pino';
+import type { StoryMember, StoryPlan, StorySource, StoryState } from './story.ts';
+import { FIELD_WEIGHTS, type FieldWeights, type StoryText, storyTerms } from './story-terms.ts';
+
+/**
+ * Single-pass clustering as in topic detection and tracking (Allan, Papka and Lavrenko 1998;
+ * Yang, Pierce and Carbonell 1998): each article, as it arrives, joins the most similar story
+ * active around its date when the cosine of its TF-IDF vector and the story's centroid clears a
+ * threshold, else it starts a story. IDF is incremental (counted over the articles seen so far),
+ * centroids move as stories grow, and similarity fades with the days between the article and the
+ * story's mean time. Values chosen on half the labelled stories (`npm run eval:stories`), and
+ * not at the sparse corpus's optimum (0.06): with its dates squeezed 20x, as in a busy feed
+ * reader, 0.06 merged different events (precision 62%) where 0.1 holds 77%.
+ */
+export interface StoryParams {
+  /** Cosine (after fading) an article needs with a story's centroid to join it. */
+  threshold: number;
+  /**
+   * Only stories whose mean time is within this many days of the article are candidates. From
+   * the mean, not the last article: measured from the last, a story drifts day by day (Iowa's
+   * results, then New Hampshire's preview, then its primary, then the next debate).
+   */
+  windowDays: number;
+  /** Similarity fades by e^(-gap/decayDays), the gap in days to the story's mean time. */
+  decayDays: number;
+  /** Terms a centroid keeps (the heaviest). */
+  centroidTerms: number;
+  /** Terms a story is indexed by, and an article looks stories up by. */
+  keyTerms: number;
+  /** An article with fewer distinct terms than this is a story of its own. */
+  minTerms: number;
+  /** What the headline, lead and names weigh. */
+  fields: FieldWeights;
+}
+
+export const STORY_PARAMS: StoryParams = {
+  threshold: 0.1,
+  windowDays: 3,
+  decayDays: 5,
+  centroidTerms: 100,
+  keyTerms: 12,
+  minTerms: 4,
+  fields: FIELD_WEIGHTS,
+};
+
+/** An article as assigning reads it. */
+export interface StoryArticle extends StoryText {
+  id: string;
+  outlet?: string;
+  url?: string;
+  published?: string;
+  ingestedAt: string;
+}
+
+const DAY = 86_400_000;
+
+/** A story being assigned to: its centroid as a map while the batch changes it. */
+interface Working {
+  state: StoryState;
+  centroid: Map<string, number>;
+  norm: number;
+  keys: string[];
+  changed: boolean;
+}
+
+type Vector = Map<string, number>;
+
+function heaviest(v: Vector, n: number): Array<[string, number]> {
+  return [...v].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
+}
+
+function normOf(v: Iterable<[string, number]>): number {
+  let sum = 0;
+  for (const [, w] of v) sum += w * w;
+  return Math.sqrt(sum);
+}
+
+/** The terms a story (or an article) is looked up by: its heaviest few, in a stable order. */
+function keysOf(v: Vector, n: number): string[] {
+  return heaviest(v, n)
+    .map(([t]) => t)
+    .sort();
+}
+
+/** Cosine of a unit vector and a story's centroid. */
+function cosine(v: Vector, w: Working): number {
+  if (w.norm === 0) return 0;
+  let dot = 0;
+  for (const [term, x] of v) dot += x * (w.centroid.get(term) ?? 0);
+  return dot / w.norm;
+}
+
+/** The story id an article starts: stable, and the same for the same first article. */
+export function storyIdFor(articleId: string): string {
+  return `s${articleId.slice(0, 12)}`;
+}
+
+/** The words shown for an article without a headline. */
+function fallbackTitle(a: StoryText): string {
+  const words = (a.paragraphs[0] ?? '').split(/\s+/).filter(Boolean);
+  return words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : words.join(' ') || '(untitled)';
+}
+
+/** Published when known, else ingested; an unreadable date counts as ingested. */
+export function datedOf(a: Pick<StoryArticle, 'published' | 'ingestedAt'>): string {
+  if (a.published && !Number.isNaN(Date.parse(a.published))) return a.published;
+  return a.ingestedAt;
+}
+
+/**
+ * Assigns one stored batch to stories, in order. `batch` pairs each article with whether the
+ * store inserted it: a new article is clustered; one already stored (the same text again, or a
+ * syndicated copy from another outlet) becomes one more appearance in its article's story. The
+ * store is asked three bounded questions (term counts, candidate stories, duplicates' stories);
+ * the rest is pure, and the returned plan is what to write.
+ */
+export async function assignStories(
+  batch: readonly { article: StoryArticle; inserted: boolean }[],
+  source: StorySource,
+  options: { params?: StoryParams; log?: Logger } = {},
+): Promise<StoryPlan> {
+  const params = options.params ?? STORY_PARAMS;
+  const plan: StoryPlan = { stories: [], members: [], documents: 0, terms: new Map() };
+  const working = new Map<string, Working>();
+  const byKey = new Map<string, Set<string>>();
+  const storyOfArticle = new Map<string, string>();
+
+  const index = (w: Working): void => {
+    for (const k of w.keys) {
+      const ids = byKey.get(k);
+      if (ids) ids.add(w.state.id);
+      else byKey.set(k, new Set([w.state.id]));
+    }
+  };
+  const track = (state: StoryState): Working => {
+    const found = working.get(state.id);
+    if (found) return found;
+    const w: Working = {
+      state,
+      centroid: new Map(state.centroid),
+      norm: normOf(state.centroid),
+      keys: state.keys,
+      changed: false,
+    };
+    working.set(state.id, w);
+    index(w);
+    return w;
+  };
+  const reindex = (w: Working): void => {
+    for (const k of w.keys) byKey.get(k)?.delete(w.state.id);
+    w.keys = keysOf(w.centroid, params.keyTerms);
+    index(w);
+  };
+  const member = (storyId: string, a: StoryArticle): StoryMember => ({
+    storyId,
+    articleId: a.id,
+    title: a.title || fallbackTitle(a),
+    outlet: a.outlet,
+    url: a.url,
+    published: a.published,
+    dated: datedOf(a),
+  });
+  const stretch = (w: Working, dated: string): void => {
+    if (dated < w.state.first) w.state.first = dated;
+    if (dated > w.state.last) w.state.last = dated;
+    w.changed = true;
+  };
+
+  // Terms of the new articles, and the store's counts of them.
+  const fresh = batch.filter((b) => b.inserted).map((b) => b.article);
+  const termsOf = fresh.map((a) => storyTerms(a, params.fields));
+  const allTerms = new Set<string>();
+  for (const t of termsOf) for (const term of t.keys()) allTerms.add(term);
+  const counts =
+    allTerms.size > 0
+      ? await source.termFrequencies([...allTerms])
+      : { documents: 0, df: new Map<string, number>() };
+  let documents = counts.documents;
+  const df = counts.df;
+
+  // Unit TF-IDF vectors, IDF counting each article as it comes (incremental IDF).
+  const vectors: Vector[] = termsOf.map((terms) => {
+    documents++;
+    plan.documents++;
+    for (const term of terms.keys()) {
+      df.set(term, (df.get(term) ?? 0) + 1);
+      plan.terms.set(term, (plan.terms.get(term) ?? 0) + 1);
+    }
+    const v: Vector = new Map();
+    for (const [term, tf] of terms) {
+      const idf = Math.log((documents + 1) / ((df.get(term) ?? 1) + 0.5));
+      if (idf > 0) v.set(term, tf * idf);
+    }
+    const n = normOf(v);
+    for (const [term, w] of v) v.set(term, w / n);
+    return v;
+  });
+  const articleKeys = vectors.map((v) => keysOf(v, params.keyTerms));
+
+  // Candidate stories for the whole batch: one look-up, bounded by the window.
+  const dates = fresh.map(datedOf);
+  if (fresh.length > 0) {
+    const from = Math.min(...dates.map((d) => Date.parse(d))) - params.windowDays * DAY;
+    const to = Math.max(...dates.map((d) => Date.parse(d))) + params.windowDays * DAY;
+    const keys = [...new Set(articleKeys.flat())];
+    if (keys.length > 0) {
+      const candidates = await source.storyCandidates(
+        keys,
+        new Date(from).toISOString(),
+        new Date(to).toISOString(),
+      );
+      for (const s of candidates) track(s);
+    }
+  }
+
+  fresh.forEach((a, i) => {
+    const v = vectors[i] as Vector;
+    const dated = dates[i] as string;
+    const time = Date.parse(dated);
+    let best: Working | undefined;
+    let bestScore = 0;
+    if (v.size >= params.minTerms) {
+      const seen = new Set<string>();
+      for (const k of articleKeys[i] as string[]) {
+        for (const id of byKey.get(k) ?? []) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const w = working.get(id) as Working;
+          const gap = Math.abs(time - Date.parse(w.state.center)) / DAY;
+          if (gap > params.windowDays) continue;
+          const score = cosine(v, w) * Math.exp(-gap / params.decayDays);
+          if (score > bestScore) {
+            bestScore = score;
+            best = w;
+          }
+        }
+      }
+    } else {
+      options.log?.info(
+        { articleId: a.id, terms: v.size },
+        'too little text to group with others: a story of its own',
+      );
+    }
+    if (best && bestScore >= params.threshold) {
+      for (const [term, x] of v) best.centroid.set(term, (best.centroid.get(term) ?? 0) + x);
+      best.centroid = new Map(heaviest(best.centroid, params.centroidTerms));
+      best.norm = normOf(best.centroid);
+      reindex(best);
+      stretch(best, dated);
+      const center = Date.parse(best.state.center);
+      best.state.size++;
+      best.state.center = new Date(center + (time - center) / best.state.size).toISOString();
+      // The headline of the article nearest the moved centroid names the story (both compared
+      // by the same heaviest terms, which is all a story keeps of its title's article).
+      const titleVector = heaviest(v, params.keyTerms * 2);
+      const fit = cosine(new Map(titleVector), best);
+      if (a.title && fit > cosine(new Map(best.state.titleVector), best)) {
+        best.state.title = a.title;
+        best.state.titleVector = titleVector;
+      }
+      storyOfArticle.set(a.id, best.state.id);
+      plan.members.push(member(best.state.id, a));
+      return;
+    }
+    const centroid = heaviest(v, params.centroidTerms);
+    const w = track({
+      keys: keysOf(new Map(centroid), params.keyTerms),
+      id: storyIdFor(a.id),
+      title: a.title || fallbackTitle(a),
+      titleVector: a.title ? heaviest(v, params.keyTerms * 2) : [],
+      first: dated,
+      last: dated,
+      center: new Date(time).toISOString(),
+      size: 1,
+      centroid,
+    });
+    w.changed = true;
+    storyOfArticle.set(a.id, w.state.id);
+    plan.members.push(member(w.state.id, a));
+  });
+
+  // Copies of stored articles (or of this batch's): one more appearance in that article's story.
+  const copies = batch.filter((b) => !b.inserted).map((b) => b.article);
+  const unknown = copies.map((a) => a.id).filter((id) => !storyOfArticle.has(id));
+  const stored = unknown.length > 0 ? await source.storiesOfArticles([...new Set(unknown)]) : null;
+  for (const a of copies) {
+    let w: Working | undefined;
+    const local = storyOfArticle.get(a.id);
+    if (local) w = working.get(local);
+    else {
+      const state = stored?.get(a.id);
+      if (state) w = track(state);
+    }
+    if (!w) continue; // Stored before stories existed: it has none to join.
+    stretch(w, datedOf(a));
+    plan.members.push(member(w.state.id, a));
+  }
+
+  for (const w of working.values()) {
+    if (!w.changed) continue;
+    const centroid = heaviest(w.centroid, params.centroidTerms);
+    plan.stories.push({ ...w.state, centroid, keys: w.keys });
+  }
+  return plan;
+}

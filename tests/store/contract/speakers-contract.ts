@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { article, quote, type TestDatabaseFactory, withStores } from './test-database.ts';
+
+export function speakersContract(factory: TestDatabaseFactory): void {
+  const withStore = (run: Parameters<typeof withStores>[2]) => withStores(factory, 1, run);
+
+  describe('quotes and speakers', () => {
+    it('finds a speaker forgivingly', () =>
+      withStore(async (s) => {
+        await s.addArticles([
+          article('q1', ['"We never want Idlib to become a bloodbath," Erdogan said.'], {
+            quotes: [quote('Recep Tayyip Erdogan', 'We never want Idlib to become a bloodbath')],
+          }),
+          article('q2', ['"The fires of war are ending," Rouhani said.'], {
+            quotes: [quote('Hassan Rouhani', 'The fires of war are ending')],
+          }),
+        ]);
+        for (const name of [
+          'erdogan',
+          'Erdoğan',
+          'Recep Erdogan',
+          'ERDOGAN',
+          'Mr Erdogan',
+          'Tayyip',
+        ]) {
+          const found = await s.quotesBySpeaker(name);
+          expect(
+            found.map((q) => q.speaker),
+            name,
+          ).toEqual(['Recep Tayyip Erdogan']);
+          expect(found[0]).toMatchObject({ articleId: 'q1', title: 'Title q1', kind: 'direct' });
+        }
+        expect(await s.quotesBySpeaker('Putin')).toEqual([]);
+        expect(await s.quotesBySpeaker('the')).toEqual([]);
+        expect(await s.quotesBySpeaker('')).toEqual([]);
+        // An unknown first name falls back to the surname.
+        expect((await s.quotesBySpeaker('Hasan Rouhani')).map((q) => q.speaker)).toEqual([
+          'Hassan Rouhani',
+        ]);
+        expect((await s.quotesByTopic('bloodbath')).map((q) => q.speaker)).toEqual([
+          'Recep Tayyip Erdogan',
+        ]);
+      }));
+
+    it('finds names with letters that do not decompose (ø, ł, æ, ß) however they are typed', () =>
+      withStore(async (s) => {
+        await s.addArticles([
+          article('no', ['"We stand together," Støre said.'], {
+            quotes: [quote('Jonas Gahr Støre', 'We stand together')],
+          }),
+          article('pl', ['"It is done," Łukasz Kowalski said.'], {
+            quotes: [quote('Łukasz Kowalski', 'It is done')],
+          }),
+          article('de', ['"Nein," Strauß said.'], { quotes: [quote('Franz Strauß', 'Nein')] }),
+        ]);
+        for (const name of ['Støre', 'store', 'STØRE', 'Jonas Støre', 'Jonas Gahr Store']) {
+          expect(
+            (await s.quotesBySpeaker(name)).map((q) => q.speaker),
+            name,
+          ).toEqual(['Jonas Gahr Støre']);
+        }
+        for (const name of ['Łukasz', 'lukasz', 'ŁUKASZ KOWALSKI', 'Kowalski']) {
+          expect(
+            (await s.quotesBySpeaker(name)).map((q) => q.speaker),
+            name,
+          ).toEqual(['Łukasz Kowalski']);
+        }
+        for (const name of ['Strauß', 'strauss']) {
+          expect(
+            (await s.quotesBySpeaker(name)).map((q) => q.speaker),
+            name,
+          ).toEqual(['Franz Strauß']);
+        }
+      }));
+
+    it('keeps writing aliases correctly after a batch that rolled back', () =>
+      withStore(async (s) => {
+        const putin = article('p1', ['"We will respond," Putin said.'], {
+          quotes: [quote('Vladimir Putin', 'We will respond')],
+        });
+        const broken = article('bad', ['x'], { paragraphs: [null as unknown as string] });
+        await expect(s.addArticles([putin, broken])).rejects.toThrow();
+        expect(await s.getArticle('p1')).toBeUndefined();
+        expect(await s.quotesBySpeaker('Putin')).toEqual([]);
+        await s.addArticles([putin]);
+        expect((await s.quotesBySpeaker('putin')).map((q) => q.articleId)).toEqual(['p1']);
+        await s.addArticles([
+          article('p2', ['"Talks go on," Putin said.'], {
+            quotes: [quote('Vladimir Putin', 'Talks go on')],
+          }),
+        ]);
+        expect((await s.quotesBySpeaker('Vladimir')).map((q) => q.articleId).sort()).toEqual([
+          'p1',
+          'p2',
+        ]);
+      }));
+
+    it('gives quotes newest article first, within since and ingestedSince, limited', () =>
+      withStore(async (s) => {
+        const said = (id: string, extra: object) =>
+          article(id, [`"Point ${id}," Sánchez said.`], {
+            quotes: [quote('Pedro Sánchez', `Point ${id}`)],
+            ...extra,
+          });
+        await s.addArticles([
+          said('a', { published: '2024-01-01T00:00:00.000Z' }),
+          said('b', { published: '2024-03-01T00:00:00.000Z' }),
+          said('c', { published: '2024-02-01T00:00:00.000Z', backfill: true }),
+        ]);
+        const ids = async (options: object) =>
+          (await s.quotesBySpeaker('sanchez', options)).map((q) => q.articleId);
+        expect(await ids({})).toEqual(['b', 'c', 'a']);
+        expect(await ids({ limit: 2 })).toEqual(['b', 'c']);
+        expect(await ids({ since: '2024-02-01T00:00:00.000Z' })).toEqual(['b', 'c']);
+        expect(await ids({ ingestedSince: '2024-01-01T00:00:00.000Z' })).toEqual(['b', 'a']);
+      }));
+
+    it('gives the quotes of given paragraphs only', () =>
+      withStore(async (s) => {
+        await s.addArticles([
+          article('m', ['"One," Merkel said.', '"Two," Macron said.'], {
+            quotes: [quote('Angela Merkel', 'One', 0), quote('Emmanuel Macron', 'Two', 1)],
+          }),
+        ]);
+        expect(
+          (await s.quotesIn([{ articleId: 'm', paragraph: 1 }])).map((q) => q.speaker),
+        ).toEqual(['Emmanuel Macron']);
+        expect(await s.quotesIn([])).toEqual([]);
+        expect(await s.quotesIn([{ articleId: 'nope', paragraph: 0 }])).toEqual([]);
+      }));
+  });
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import type { StoryMember, StoryPlan, StoryState } from '../../../src/store/story-store.ts';
+import { type TestDatabaseFactory, withStores } from './test-database.ts';
+
+function state(id: string, center: string, keys: string[], extra: Partial<StoryState> = {}) {
+  return {
+    id,
+    title: `Story ${id}`,
+    first: center,
+    last: center,
+    center,
+    size: 1,
+    titleVector: keys.map((k): [string, number] => [k, 0.5]),
+    centroid: keys.map((k, i): [string, number] => [k, 1 - i / 100]),
+    keys,
+    ...extra,
+  };
+}
+
+function member(
+  storyId: string,
+  articleId: string,
+  outlet?: string,
+  dated = '2016-07-05T00:00:00.000Z',
+): StoryMember {
+  return {
+    storyId,
+    articleId,
+    title: `Article ${articleId}`,
+    ...(outlet ? { outlet, url: `https://${outlet.toLowerCase()}.example/${articleId}` } : {}),
+    published: dated,
+    dated,
+  };
+}
+
+const plan = (p: Partial<StoryPlan>): StoryPlan => ({
+  stories: [],
+  members: [],
+  documents: 0,
+  terms: new Map(),
+  ...p,
+});
+
+export function storiesContract(factory: TestDatabaseFactory): void {
+  const withStore = (run: Parameters<typeof withStores>[2]) => withStores(factory, 1, run);
+
+  describe('stories', () => {
+    it('gives a saved story back whole, with its outlets and article count', () =>
+      withStore(async (s) => {
+        const fbi = state('s1', '2016-07-05T00:00:00.000Z', ['comey', 'fbi', 'indict'], {
+          first: '2016-07-05T00:00:00.000Z',
+          last: '2016-07-07T00:00:00.000Z',
+        });
+        await s.saveStories(
+          plan({
+            stories: [fbi],
+            members: [
+              member('s1', 'a1', 'Politico'),
+              member('s1', 'a2', 'Breitbart', '2016-07-06T00:00:00.000Z'),
+              // A syndicated copy of a1 in another outlet, and a1 again from Politico.
+              member('s1', 'a1', 'USA Today', '2016-07-07T00:00:00.000Z'),
+              member('s1', 'a1', 'Politico'),
+              member('s1', 'a3'),
+            ],
+          }),
+        );
+        expect(await s.getStories(['s1', 'missing'])).toEqual([
+          {
+            id: 's1',
+            title: 'Story s1',
+            outlets: ['Politico', 'Breitbart', 'USA Today'],
+            first: '2016-07-05T00:00:00.000Z',
+            last: '2016-07-07T00:00:00.000Z',
+            articles: 4,
+          },
+        ]);
+        const members = await s.storyMembers(['s1']);
+        expect(members.map((m) => `${m.articleId}:${m.outlet ?? '-'}`)).toEqual([
+          'a1:Politico',
+          'a3:-',
+          'a2:Breitbart',
+          'a1:USA Today',
+        ]);
+        expect(members[0]).toEqual(member('s1', 'a1', 'Politico'));
+        const of = await s.storiesOfArticles(['a1', 'a2', 'nope']);
+        expect([...of.keys()].sort()).toEqual(['a1', 'a2']);
+        expect(of.get('a1')).toEqual(fbi);
+      }));
+
+    it('rewrites a story when it grows, and finds it by its new key terms only', () =>
+      withStore(async (s) => {
+        await s.saveStories(
+          plan({ stories: [state('s1', '2016-07-05T00:00:00.000Z', ['comey'])] }),
+        );
+        await s.saveStories(
+          plan({
+            stories: [
+              state('s1', '2016-07-06T00:00:00.000Z', ['lynch', 'fbi'], {
+                title: 'Grown',
+                size: 2,
+              }),
+            ],
+          }),
+        );
+        const window = ['2016-07-01T00:00:00.000Z', '2016-07-10T00:00:00.000Z'] as const;
+        expect(await s.storyCandidates(['comey'], ...window)).toEqual([]);
+        const [found] = await s.storyCandidates(['lynch', 'nothing'], ...window);
+        expect(found).toMatchObject({ title: 'Grown', size: 2, keys: ['fbi', 'lynch'] });
+      }));
+
+    it('finds candidates by key term within the window of their mean time, newest first', () =>
+      withStore(async (s) => {
+        await s.saveStories(
+          plan({
+            stories: [
+              state('july', '2016-07-05T00:00:00.000Z', ['comey', 'letter']),
+              state('october', '2016-10-28T00:00:00.000Z', ['comey', 'letter']),
+              state('other', '2016-10-28T00:00:00.000Z', ['debate']),
+              state('late', '2016-10-29T00:00:00.000Z', ['letter'], {
+                last: '2016-10-30T00:00:00.000Z',
+              }),
+            ],
+          }),
+        );
+        const found = await s.storyCandidates(
+          ['letter', 'comey'],
+          '2016-10-25T00:00:00.000Z',
+          '2016-10-31T00:00:00.000Z',
+        );
+        expect(found.map((x) => x.id)).toEqual(['late', 'october']);
+      }));
+
+    it('counts term document frequencies across batches', () =>
+      withStore(async (s) => {
+        expect(await s.termFrequencies(['comey'])).toEqual({ documents: 0, df: new Map() });
+        await s.saveStories(
+          plan({
+            documents: 2,
+            terms: new Map([
+              ['comey', 2],
+              ['fbi', 1],
+            ]),
+          }),
+        );
+        await s.saveStories(plan({ documents: 1, terms: new Map([['comey', 1]]) }));
+        expect(await s.termFrequencies(['comey', 'fbi', 'none'])).toEqual({
+          documents: 3,
+          df: new Map([
+            ['comey', 3],
+            ['fbi', 1],
+          ]),
+        });
+      }));
+
+    it('lists the stories with the newest last article first', () =>
+      withStore(async (s) => {
+        await s.saveStories(
+          plan({
+            stories: [
+              state('old', '2016-01-01T00:00:00.000Z', ['a']),
+              state('new', '2016-03-01T00:00:00.000Z', ['b']),
+              state('mid', '2016-02-01T00:00:00.000Z', ['c']),
+            ],
+            members: [member('new', 'n1', 'AP')],
+          }),
+        );
+        const recent = await s.recentStories(2);
+        expect(recent.map((x) => x.id)).toEqual(['new', 'mid']);
+        expect(recent[0]).toMatchObject({ outlets: ['AP'], articles: 1 });
+      }));
+
+    it('looks up more ids than one statement takes', () =>
+      withStore(async (s) => {
+        const stories = Array.from({ length: 1200 }, (_, i) =>
+          state(`s${i}`, '2016-07-05T00:00:00.000Z', [`k${i}`]),
+        );
+        await s.saveStories(
+          plan({ stories, members: stories.map((x) => member(x.id, `a-${x.id}`, 'AP')) }),
+        );
+        const ids = stories.map((x) => x.id);
+        expect((await s.getStories(ids)).length).toBe(1200);
+        expect((await s.storiesOfArticles(ids.map((id) => `a-${id}`))).size).toBe(1200);
+        const keys = stories.map((x) => x.keys[0] as string);
+        expect(
+          (await s.storyCandidates(keys, '2016-07-01T00:00:00.000Z', '2016-07-09T00:00:00.000Z'))
+            .length,
+        ).toBe(1200);
+      }));
+  });
+}

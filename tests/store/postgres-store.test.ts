@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { PgStore } from '../../src/store/postgres/pg-store.ts';
+import { describeStoreContract } from './contract/store-contract.ts';
+import { article } from './contract/test-database.ts';
+import { createTestDatabase, postgresFactory, postgresUrl } from './postgres-databases.ts';
+
+describe.skipIf(!postgresUrl)('PostgreSQL', () => {
+  describeStoreContract('PostgreSQL', postgresFactory);
+
+  describe('PostgreSQL search', () => {
+    it('stems English words, so "ceasefires" finds "ceasefire"', async () => {
+      const db = await createTestDatabase();
+      const store = await PgStore.open(db.url);
+      try {
+        await store.addArticles([article('s1', ['Leaders called for a ceasefire in Idlib.'])]);
+        expect((await store.searchPassages('ceasefires')).map((p) => p.articleId)).toEqual(['s1']);
+        expect((await store.searchPassages('calling')).map((p) => p.articleId)).toEqual(['s1']);
+      } finally {
+        await store.close();
+        await db.drop();
+      }
+    });
+  });
+
+  describe('PostgreSQL migrations', () => {
+    it('migrates once when several processes open a new database at the same time', async () => {
+      const db = await createTestDatabase();
+      const stores = await Promise.all(Array.from({ length: 6 }, () => PgStore.open(db.url)));
+      try {
+        await stores[0]?.addArticles([article('m1', ['Idlib.'])]);
+        for (const s of stores) expect(await s.countArticles()).toBe(1);
+      } finally {
+        for (const s of stores) await s.close();
+        await db.drop();
+      }
+    });
+  });
+});
