@@ -14,8 +14,6 @@ const HEAVY = [
   '@slack/bolt',
   'linkedom',
   '@mozilla/readability',
-  'wink-nlp',
-  'wink-eng-lite-web-model',
   'openai',
   'cli-progress',
 ];
@@ -58,16 +56,16 @@ describe('each command loads only what it uses', () => {
     expect([...(await packagesImported(['help']))]).toEqual([]);
   });
 
-  it('brief imports neither a platform SDK, the HTML stack, the NLP model nor the LLM client', async () => {
+  it('brief imports neither a platform SDK, the HTML stack nor the LLM client', async () => {
     await packagesImported(['ingest', SAMPLES], 'brief.db');
     const loaded = await packagesImported(['brief', 'idlib'], 'brief.db');
     expect(loaded).toContain('better-sqlite3');
     expect(HEAVY.filter((p) => loaded.has(p))).toEqual([]);
   });
 
-  it('ingest of text files loads the NLP model, and no platform SDK', async () => {
+  it('ingest of text files loads the store, and no platform SDK', async () => {
     const loaded = await packagesImported(['ingest', SAMPLES], 'ingest.db');
-    expect(loaded).toContain('wink-nlp');
+    expect(loaded).toContain('better-sqlite3');
     expect(loaded.has('discord.js') || loaded.has('@slack/bolt') || loaded.has('openai')).toBe(
       false,
     );
