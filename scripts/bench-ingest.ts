@@ -1,197 +1,136 @@
 /**
- * `npm run bench:ingest`: clean + analyse + store throughput on a generated corpus, read in
- * batches by `ingestPaths` (never the whole corpus in memory). Median of 3 runs, each into a fresh
- * temp database, with baselines measured in the same run (prepare-only, no-quotes, store-only,
- * Readability-only) so machine noise can be judged, and a per-CPU-second figure. Baselines read
- * files the way ingest does (`readTextFile`). Run with the process flag `npm start` uses
- * (`--max-semi-space-size=32`: a larger young generation, fewer scavenges; +10-20% text ingest
- * in three back-to-back pairs, also after cleaning stopped allocating word sets).
+ * `npm run bench:ingest`: `newsbrief ingest` as users run it (the bin, a fresh SQLite store) on
+ * real news text, recombined from the 840 real articles into 10,000 distinct ones
+ * (`scripts/real-corpus.ts`), and on 500 web pages made of them. Articles per second by the wall
+ * clock and per CPU-second (the command's process and its threads), median of 3 runs.
  *
- *   tsx scripts/bench-ingest.ts [--texts 10000] [--html 500] [--runs 3] [--corpus <folder>]
- *   node --cpu-prof --import tsx scripts/bench-ingest.ts --texts 2000 --html 100 --runs 1
+ * With `--baseline <checkout>` (e.g. a worktree of the commit before a change) the same corpus
+ * goes through that checkout's `newsbrief ingest` in the same runs, old and new alternating, so
+ * machine noise hits both alike. `--workers 1,0` repeats each run with NEWSBRIEF_WORKERS set to
+ * each value (0: unset, the default pool), to compare one worker with every core.
+ *
+ *   tsx scripts/bench-ingest.ts [--articles 10000] [--html 500] [--runs 3] [--baseline DIR]
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { paragraphSentences } from '../src/analysis/sentences.ts';
-import type { Article } from '../src/articles/article.ts';
-import { ingestPaths } from '../src/articles/ingest.ts';
-import { cleanInput, prepareArticle } from '../src/articles/prepare-article.ts';
-import { htmlToArticle } from '../src/articles/sources/html-to-article.ts';
-import { readTextFile } from '../src/articles/sources/read-text-file.ts';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
-import { generateCorpus } from './generate-corpus.ts';
+import { ROOT } from '../src/paths.ts';
+import { realCorpus, realPages } from './real-corpus.ts';
 
 const { values } = parseArgs({
   options: {
-    texts: { type: 'string', default: '10000' },
+    articles: { type: 'string', default: '10000' },
     html: { type: 'string', default: '500' },
     runs: { type: 'string', default: '3' },
-    corpus: { type: 'string' },
+    baseline: { type: 'string' },
+    workers: { type: 'string', default: '0' },
   },
 });
-const TEXTS = Number(values.texts);
-const HTML = Number(values.html);
 const RUNS = Math.max(1, Number(values.runs));
-const TARGET_TEXT = 400;
+const TARGET_TEXT = 550;
 const TARGET_HTML = 50;
-const log = pino({ level: 'silent' });
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
 };
 const fmt = (n: number) => n.toFixed(0).padStart(6);
 
-/** Every file under a folder, sorted (the corpus is two levels deep). */
-async function filesUnder(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const sub of (await readdir(dir)).sort()) {
-    for (const name of (await readdir(join(dir, sub))).sort()) out.push(join(dir, sub, name));
-  }
-  return out;
-}
-
-async function corpusFolder(): Promise<{ textDir: string; htmlDir: string }> {
-  const dir = values.corpus ?? join(tmpdir(), `newsbrief-bench-corpus-${TEXTS}-${HTML}-v1`);
-  const marker = join(dir, '.complete');
-  if (!existsSync(marker)) {
-    process.stdout.write(`Generating ${TEXTS} text articles and ${HTML} HTML pages in ${dir}…\n`);
-    await rm(dir, { recursive: true, force: true });
-    await generateCorpus(dir, { texts: TEXTS, html: HTML, seed: 42 });
-    await writeFile(marker, new Date().toISOString());
-  } else {
-    process.stdout.write(`Reusing the corpus in ${dir}\n`);
-  }
-  return { textDir: join(dir, 'text'), htmlDir: join(dir, 'html') };
-}
-
-/**
- * Items per second of `ingestPaths` into a fresh temp database, by the wall clock and per second
- * of CPU time the process used (all its threads: the main one, GC helpers, libuv). The CPU figure
- * is what "on one core" means and moves less when other work shares the machine.
- */
-async function ingestRate(dir: string, expected: number): Promise<{ wall: number; cpu: number }> {
-  const dbDir = await mkdtemp(join(tmpdir(), 'newsbrief-bench-db-'));
-  const store = new SqliteStore(join(dbDir, 'bench.db'));
+/** CPU seconds used by this process's finished children (Linux: /proc/self/stat), else NaN. */
+function childCpuSeconds(): number {
   try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // cutime and cstime, fields 16 and 17 of stat(5), counted from the state (field 3) at index 0.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** One `newsbrief ingest <dir>` of a checkout into a fresh store: articles/s wall and per CPU-s. */
+async function ingestRate(
+  checkout: string,
+  dir: string,
+  expected: number,
+  workers: string,
+): Promise<{ wall: number; cpu: number }> {
+  const dbDir = await mkdtemp(join(tmpdir(), 'newsbrief-bench-ingest-'));
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NEWSBRIEF_DB: join(dbDir, 'bench.db'),
+      LOG_LEVEL: 'warn',
+    };
+    if (workers !== '0') env.NEWSBRIEF_WORKERS = workers;
+    const cpuBefore = childCpuSeconds();
     const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    const summary = await ingestPaths([dir], { store, log });
+    const child = spawnSync(
+      process.execPath,
+      [join(checkout, 'bin', 'newsbrief.js'), 'ingest', dir],
+      {
+        cwd: checkout,
+        env,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuBefore);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    const handled = summary.added + summary.duplicates + summary.failed.length;
-    if (handled !== expected) throw new Error(`handled ${handled} of ${expected} inputs`);
-    if (summary.failed.length > 0) {
-      throw new Error(`${summary.failed.length} failed, e.g. ${JSON.stringify(summary.failed[0])}`);
+    const cpuSeconds = childCpuSeconds() - cpuBefore;
+    const summary = /Ingested: (\d+) new, (\d+) duplicate, (\d+) failed/.exec(child.stdout);
+    if (child.status !== 0 || !summary) {
+      throw new Error(`${checkout}: ingest failed (${child.status}): ${child.stderr.slice(-2000)}`);
     }
-    return { wall: handled / seconds, cpu: handled / cpuSeconds };
+    const [added, duplicates, failed] = summary.slice(1).map(Number) as [number, number, number];
+    if (added + duplicates + failed !== expected || failed > 0) {
+      throw new Error(`${checkout}: ${summary[0]} of ${expected} inputs`);
+    }
+    return { wall: expected / seconds, cpu: expected / cpuSeconds };
   } finally {
-    await store.close();
     await rm(dbDir, { recursive: true, force: true });
   }
 }
 
-/** Baseline: the whole preparation (read, clean, sentences, quotes), no store (2,000 files). */
-async function prepareOnlyRate(files: string[]): Promise<{ rate: number; articles: Article[] }> {
-  const articles: Article[] = [];
-  const started = performance.now();
-  for (const file of files) {
-    const raw = await readTextFile(file);
-    articles.push(prepareArticle({ raw, format: 'text', origin: file }));
-  }
-  return { rate: files.length / ((performance.now() - started) / 1000), articles };
-}
-
-/** Baseline: read + clean + sentences, without quote attribution and the store. */
-async function noQuotesRate(files: string[]): Promise<number> {
-  const started = performance.now();
-  for (const file of files) {
-    const raw = await readTextFile(file);
-    paragraphSentences(cleanInput({ raw, format: 'text', origin: file }).paragraphs);
-  }
-  return files.length / ((performance.now() - started) / 1000);
-}
-
-/** Baseline: store-only, the same prepared articles into a fresh database in batches of 200. */
-async function storeOnlyRate(articles: Article[]): Promise<number> {
-  const dbDir = await mkdtemp(join(tmpdir(), 'newsbrief-bench-db-'));
-  const store = new SqliteStore(join(dbDir, 'bench.db'));
-  try {
-    const started = performance.now();
-    for (let i = 0; i < articles.length; i += 200)
-      await store.addArticles(articles.slice(i, i + 200));
-    return articles.length / ((performance.now() - started) / 1000);
-  } finally {
-    await store.close();
-    await rm(dbDir, { recursive: true, force: true });
-  }
-}
-
-/** Baseline: Readability on linkedom alone, the HTML pipeline's floor. */
-async function readabilityOnlyRate(files: string[]): Promise<number> {
-  const pages = await Promise.all(files.map((f) => readFile(f, 'utf8')));
-  const started = performance.now();
-  for (const page of pages) htmlToArticle(page);
-  return pages.length / ((performance.now() - started) / 1000);
-}
-
-const { textDir, htmlDir } = await corpusFolder();
-const textFiles = await filesUnder(textDir);
-const htmlFiles = HTML > 0 ? await filesUnder(htmlDir) : [];
-const sample = textFiles.slice(0, 2000);
-const results = {
-  text: [] as number[],
-  textCpu: [] as number[],
-  html: [] as number[],
-  prepare: [] as number[],
-  noQuotes: [] as number[],
-  store: [] as number[],
-  readability: [] as number[],
-};
+const text = await realCorpus(Number(values.articles));
+const pages = Number(values.html) > 0 ? await realPages(Number(values.html)) : undefined;
+const checkouts: Array<{ label: string; root: string }> = [{ label: 'this checkout', root: ROOT }];
+if (values.baseline) checkouts.push({ label: 'baseline', root: resolve(values.baseline) });
+const workerSettings = values.workers.split(',');
 const load = () => loadavg()[0]?.toFixed(1);
-console.log(`load average at start: ${load()} (${process.env.CI ? 'CI' : 'shared machine'})`);
+console.log(
+  `newsbrief ingest of ${text.articles} real-text articles (${text.dir})${pages ? ` and ${pages.articles} pages` : ''}; ${availableParallelism()} cores, load average ${load()}`,
+);
 
-// Warm-up, not counted: compiles the hot paths and brings the files into the
-// page cache, so that run 1 measures the same steady state as runs 2 and 3.
-const warmup = textFiles.slice(0, 1000);
-await prepareOnlyRate(warmup);
-console.log(`warm-up: ${warmup.length} files prepared once, not counted`);
-
+type Figures = { text: number[]; textCpu: number[]; html: number[] };
+const results = new Map<string, Figures>();
 for (let run = 1; run <= RUNS; run++) {
-  const text = await ingestRate(textDir, textFiles.length);
-  const html = htmlFiles.length > 0 ? (await ingestRate(htmlDir, htmlFiles.length)).wall : 0;
-  const prepared = await prepareOnlyRate(sample);
-  const store = await storeOnlyRate(prepared.articles);
-  const noQuotes = await noQuotesRate(sample);
-  const readability = htmlFiles.length > 0 ? await readabilityOnlyRate(htmlFiles.slice(0, 200)) : 0;
-  results.text.push(text.wall);
-  results.textCpu.push(text.cpu);
-  results.html.push(html);
-  results.prepare.push(prepared.rate);
-  results.noQuotes.push(noQuotes);
-  results.store.push(store);
-  results.readability.push(readability);
-  process.stdout.write(
-    `run ${run}: text ${fmt(text.wall)}/s (${fmt(text.cpu)}/CPU-s)  html ${fmt(html)}/s  | prepare-only ${fmt(prepared.rate)}/s  no-quotes ${fmt(noQuotes)}/s  store-only ${fmt(store)}/s  readability-only ${fmt(readability)}/s  load ${load()}  heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB\n`,
+  // Alternate which checkout goes first, so neither always meets a warmer or busier machine.
+  const order = run % 2 === 1 ? checkouts : [...checkouts].reverse();
+  for (const { label, root } of order) {
+    for (const workers of workerSettings) {
+      const key = workerSettings.length > 1 ? `${label}, NEWSBRIEF_WORKERS=${workers}` : label;
+      const figures = results.get(key) ?? { text: [], textCpu: [], html: [] };
+      results.set(key, figures);
+      const t = await ingestRate(root, text.dir, text.articles, workers);
+      const h = pages ? (await ingestRate(root, pages.dir, pages.articles, workers)).wall : 0;
+      figures.text.push(t.wall);
+      figures.textCpu.push(t.cpu);
+      figures.html.push(h);
+      console.log(
+        `run ${run} ${key.padEnd(36)} text ${fmt(t.wall)}/s (${fmt(t.cpu)}/CPU-s)  pages ${fmt(h)}/s  load ${load()}`,
+      );
+    }
+  }
+}
+
+const mark = (ok: boolean) => (ok ? 'ok' : 'BELOW TARGET');
+console.log(`\nmedian of ${RUNS} runs, node ${process.version}, load average now ${load()}:`);
+for (const [key, f] of results) {
+  const wall = median(f.text);
+  const html = median(f.html);
+  console.log(
+    `  ${key.padEnd(36)} text ${fmt(wall)}/s wall (target >= ${TARGET_TEXT}: ${mark(wall >= TARGET_TEXT)}), ${fmt(median(f.textCpu))}/CPU-s;  pages ${fmt(html)}/s (target >= ${TARGET_HTML}: ${mark(html >= TARGET_HTML)})`,
   );
 }
-
-const text = median(results.text);
-const html = median(results.html);
-const mark = (ok: boolean) => (ok ? 'ok' : 'BELOW TARGET');
-process.stdout.write(`
-ingest (clean + sentences + quotes + store), median of ${RUNS}, node ${process.version}:
-  text articles ${fmt(text)}/s  (${textFiles.length} files; target >= ${TARGET_TEXT}: ${mark(text >= TARGET_TEXT)})
-                ${fmt(median(results.textCpu))}/CPU-second  (articles per second of CPU time, all threads)
-  HTML pages    ${fmt(html)}/s  (${htmlFiles.length} files; target >= ${TARGET_HTML}: ${mark(html >= TARGET_HTML)})
-baselines, median of ${RUNS}:
-  prepare-only     ${fmt(median(results.prepare))}/s  (read + clean + sentences + quotes, ${sample.length} text files, no store)
-  no-quotes        ${fmt(median(results.noQuotes))}/s  (read + clean + sentences: the issue's reference pipeline without its FTS index)
-  store-only       ${fmt(median(results.store))}/s  (addArticles of the prepared articles, batches of 200)
-  readability-only ${fmt(median(results.readability))}/s  (htmlToArticle on ${Math.min(200, htmlFiles.length)} pages)
-`);

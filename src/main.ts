@@ -70,7 +70,12 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     ? undefined
     : createConsoleAdapter({ registry: app.registry, dispatch: app.dispatch, log });
   if (consoleAdapter) adapters.push(consoleAdapter);
-  const core = { registry: app.registry, dispatch: app.dispatch };
+  // On Discord and Slack, commands run on worker threads, so that an acknowledgement never waits
+  // behind another command's work (the console has one user and no deadline to meet).
+  const pool = chat
+    ? (await import('./workers/command-pool.ts')).createCommandPool({ metrics, log })
+    : undefined;
+  const core = { registry: app.registry, dispatch: pool?.dispatch ?? app.dispatch };
   if (config.DISCORD_TOKEN) {
     const { createDiscordAdapter } = await import('./adapters/discord/discord-adapter.ts');
     adapters.push(
@@ -109,6 +114,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
           );
       }
       await server?.close();
+      await pool?.close();
       await app.close();
     })();
     return stopping;

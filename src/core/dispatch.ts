@@ -34,6 +34,19 @@ export function userErrorReply(error: UserError): Reply {
   return { blocks, ephemeral: true };
 }
 
+/** The short apology for an unexpected failure, quoting the id that is in its log lines. */
+export function unexpectedErrorReply(id: string): Reply {
+  return {
+    blocks: [
+      {
+        type: 'text',
+        text: `Sorry, something went wrong on our side (reference ${id}). Please try again later.`,
+      },
+    ],
+    ephemeral: true,
+  };
+}
+
 function validate(options: readonly OptionDef[], args: Args, usage: string): Args {
   const clean: Record<string, string> = {};
   for (const option of options) {
@@ -112,15 +125,7 @@ export function createDispatch(
       }
       done('error');
       log.error({ err: error }, 'command failed');
-      return {
-        blocks: [
-          {
-            type: 'text',
-            text: `Sorry, something went wrong on our side (reference ${id}). Please try again later.`,
-          },
-        ],
-        ephemeral: true,
-      };
+      return unexpectedErrorReply(id);
     }
   };
 }

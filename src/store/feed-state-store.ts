@@ -13,4 +13,10 @@ export interface FeedStateStore {
   unseenItems(feedUrl: string, keys: readonly string[]): Promise<string[]>;
   /** Returns the keys (guid or link) not seen before for this feed, and records them as seen. */
   markItemsSeen(feedUrl: string, keys: readonly string[]): Promise<string[]>;
+  /**
+   * Takes, renews or extends the right to poll a feed until `until`: true when `owner` holds it
+   * now (the feed was free, its lease had ended before `now`, or it was already `owner`'s).
+   * Processes sharing a store poll each feed one at a time.
+   */
+  leaseFeed(url: string, owner: string, now: Date, until: Date): Promise<boolean>;
 }

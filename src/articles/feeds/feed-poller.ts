@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { FeedStateStore } from '../../store/feed-state-store.ts';
@@ -12,8 +13,11 @@ import type { FetchOptions } from './fetch-options.ts';
 /** The outcome of polling one feed. */
 export interface PollResult {
   feed: string;
-  /** `backing-off`: skipped, the feed failed recently and its next poll is not due yet. */
-  status: 'ok' | 'not-modified' | 'failed' | 'backing-off';
+  /**
+   * `backing-off`: skipped, the feed failed recently and its next poll is not due yet;
+   * `elsewhere`: skipped, another process sharing the store holds the feed's poll lease.
+   */
+  status: 'ok' | 'not-modified' | 'failed' | 'backing-off' | 'elsewhere';
   newItems: number;
   error?: string;
 }
@@ -38,6 +42,13 @@ export interface FeedPollerOptions {
   backoffMaxMs?: number;
   /** Feeds polled at once. Default 4. */
   concurrency?: number;
+  /** This process, as a feed lease owner (default: a fresh random id). */
+  owner?: string;
+  /**
+   * How long a poll lease lasts (default 5 minutes, renewed while polling): processes sharing a
+   * store poll each feed once per round, and a dead process's feeds are free once it ends.
+   */
+  leaseMs?: number;
 }
 
 /** Polls feeds on a schedule. */
@@ -57,9 +68,28 @@ export function createFeedPoller(o: FeedPollerOptions): FeedPoller {
   const baseMs = o.backoffBaseMs ?? 5 * 60_000;
   const maxMs = o.backoffMaxMs ?? 6 * 60 * 60_000;
   const feeds = [...new Set(o.feeds)];
+  const owner = o.owner ?? randomBytes(6).toString('hex');
+  const leaseMs = o.leaseMs ?? 5 * 60_000;
   let running: Promise<PollResult[]> | undefined;
   let task: ScheduledTask | undefined;
   let stopper = new AbortController();
+
+  /** Polls the feed when this process holds its lease; another process's poll is left to it. */
+  async function pollLeased(feed: string, signal: AbortSignal): Promise<PollResult> {
+    const lease = () => {
+      const now = clock();
+      return o.state.leaseFeed(feed, owner, now, new Date(now.getTime() + leaseMs));
+    };
+    if (!(await lease())) return { feed, status: 'elsewhere', newItems: 0 };
+    const renew = setInterval(() => {
+      lease().catch((err: unknown) => o.log.warn({ err, feed }, 'feed lease renewal failed'));
+    }, leaseMs / 3);
+    try {
+      return await pollOne(feed, signal);
+    } finally {
+      clearInterval(renew);
+    }
+  }
 
   async function pollOne(feed: string, signal: AbortSignal): Promise<PollResult> {
     const log = o.log.child({ feed });
@@ -178,7 +208,7 @@ export function createFeedPoller(o: FeedPollerOptions): FeedPoller {
     const worker = async () => {
       for (let i = next++; i < feeds.length; i = next++) {
         try {
-          results[i] = await pollOne(feeds[i]!, signal);
+          results[i] = await pollLeased(feeds[i]!, signal);
         } catch (err) {
           // pollOne handles its own failures; this is the last guard of "never throws".
           o.log.error({ err, feed: feeds[i] }, 'feed poll crashed');
@@ -195,6 +225,7 @@ export function createFeedPoller(o: FeedPollerOptions): FeedPoller {
         notModified: count('not-modified'),
         failed: count('failed'),
         backingOff: count('backing-off'),
+        elsewhere: count('elsewhere'),
         newItems: results.reduce((n, r) => n + r.newItems, 0),
       },
       'feeds polled',

@@ -172,4 +172,12 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     n bigint NOT NULL
   );
   `,
+  `
+  -- Who polls a feed now: processes sharing the store take turns, a lease at a time.
+  CREATE TABLE feed_leases (
+    url text PRIMARY KEY,
+    owner text NOT NULL,
+    lease_until text COLLATE "C" NOT NULL
+  );
+  `,
 ];

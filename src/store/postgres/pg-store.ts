@@ -372,6 +372,20 @@ export class PgStore implements Store {
     return rows.map(toStoredQuote);
   }
 
+  async leaseFeed(url: string, owner: string, now: Date, until: Date): Promise<boolean> {
+    // One statement: the row's lock makes a second process wait, then see the lease taken.
+    return (
+      (
+        await this.#pool.query(
+          `INSERT INTO feed_leases (url, owner, lease_until) VALUES ($1, $2, $3)
+           ON CONFLICT (url) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+           WHERE feed_leases.owner = excluded.owner OR feed_leases.lease_until <= $4`,
+          [url, owner, until.toISOString(), now.toISOString()],
+        )
+      ).rowCount === 1
+    );
+  }
+
   async articlesIngestedSince(since: string, limit: number): Promise<string[]> {
     const { rows } = await this.#pool.query<{ id: string }>(
       `SELECT id FROM articles WHERE ingested_at >= $1 AND NOT backfill

@@ -184,4 +184,12 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   INSERT INTO story_documents (one, n) VALUES (1, 0);
   `,
+  `
+  -- Who polls a feed now: processes sharing the store take turns, a lease at a time.
+  CREATE TABLE feed_leases (
+    url TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    lease_until TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

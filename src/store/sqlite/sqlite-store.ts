@@ -428,6 +428,19 @@ export class SqliteStore implements Store {
       .immediate();
   }
 
+  async leaseFeed(url: string, owner: string, now: Date, until: Date): Promise<boolean> {
+    // One statement: the row's lock makes a second process wait, then see the lease taken.
+    return (
+      this.#db
+        .prepare(
+          `INSERT INTO feed_leases (url, owner, lease_until) VALUES (?, ?, ?)
+           ON CONFLICT (url) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until
+           WHERE feed_leases.owner = excluded.owner OR feed_leases.lease_until <= ?`,
+        )
+        .run(url, owner, until.toISOString(), now.toISOString()).changes === 1
+    );
+  }
+
   async articlesIngestedSince(since: string, limit: number): Promise<string[]> {
     return this.#db
       .prepare<[string, number], { id: string }>(

@@ -402,3 +402,34 @@ describe('feed poller', () => {
     expect(server.hits('/p/cron')).toHaveLength(after);
   });
 });
+
+describe('feed poller, several processes on one store', () => {
+  it('polls each feed from one process at a time; the next round goes to whoever is free', async () => {
+    let hits = 0;
+    server.route(
+      '/p/shared',
+      serve(() => {
+        hits++;
+        return rss('Shared', [{ title: 'One', guid: 's1', content: LONG }]);
+      }),
+    );
+    const one = harness([server.url('/p/shared')], { owner: 'one', leaseMs: 60_000 });
+    // A second process: its own poller and clock, the first one's store.
+    const two = harness([server.url('/p/shared')], {
+      owner: 'two',
+      leaseMs: 60_000,
+      state: one.store,
+      clock: () => one.t.now,
+    });
+    const [a, b] = await Promise.all([one.poller.pollAll(), two.poller.pollAll()]);
+    expect([a[0]?.status, b[0]?.status].sort()).toEqual(['elsewhere', 'ok']);
+    expect(hits).toBe(1);
+    expect(one.ingested.length + two.ingested.length).toBe(1);
+    // Fifteen minutes on, the lease has ended: either process may poll, once.
+    one.advance(15 * 60_000);
+    const [c, d] = await Promise.all([two.poller.pollAll(), one.poller.pollAll()]);
+    expect([c[0]?.status, d[0]?.status].sort()).toEqual(['elsewhere', 'ok']);
+    expect(hits).toBe(2);
+    expect(one.ingested.length + two.ingested.length).toBe(1);
+  });
+});

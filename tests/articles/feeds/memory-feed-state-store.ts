@@ -5,6 +5,14 @@ import type { FeedStateStore } from '../../../src/store/feed-state-store.ts';
 export class MemoryFeedStateStore implements FeedStateStore {
   readonly #states = new Map<string, FeedState>();
   readonly #seen = new Map<string, Set<string>>();
+  readonly #leases = new Map<string, { owner: string; until: number }>();
+
+  async leaseFeed(url: string, owner: string, now: Date, until: Date): Promise<boolean> {
+    const held = this.#leases.get(url);
+    if (held && held.owner !== owner && held.until > now.getTime()) return false;
+    this.#leases.set(url, { owner, until: until.getTime() });
+    return true;
+  }
 
   async getFeedState(url: string): Promise<FeedState | undefined> {
     const state = this.#states.get(url);

@@ -60,5 +60,25 @@ export function subscriptionsContract(factory: TestDatabaseFactory): void {
         // Another feed's items are its own.
         expect(await s.unseenItems('https://other.example/rss', ['a'])).toEqual(['a']);
       }));
+
+    it('lets one process at a time hold a feed’s poll lease, until it ends', () =>
+      withStores(factory, 2, async (one, two) => {
+        const url = 'https://news.example/rss';
+        const at = (s: number) => new Date(Date.UTC(2026, 10, 25, 5, 0, s));
+        const races = await Promise.all([
+          one!.leaseFeed(url, 'a', at(0), at(60)),
+          two!.leaseFeed(url, 'b', at(0), at(60)),
+        ]);
+        expect(races.filter(Boolean)).toHaveLength(1);
+        const [holder, other, them] = races[0] ? [one!, two!, 'b'] : [two!, one!, 'a'];
+        const me = them === 'a' ? 'b' : 'a';
+        expect(await other.leaseFeed(url, them, at(30), at(90))).toBe(false);
+        // The holder renews; the other gets it only once the renewed lease has ended.
+        expect(await holder.leaseFeed(url, me, at(30), at(120))).toBe(true);
+        expect(await other.leaseFeed(url, them, at(90), at(150))).toBe(false);
+        expect(await other.leaseFeed(url, them, at(121), at(180))).toBe(true);
+        // Another feed is another lease.
+        expect(await holder.leaseFeed(`${url}/2`, me, at(121), at(180))).toBe(true);
+      }));
   });
 }

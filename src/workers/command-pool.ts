@@ -1,0 +1,71 @@
+import { availableParallelism } from 'node:os';
+import type { Logger } from 'pino';
+import { Piscina } from 'piscina';
+import type { Request } from '../core/dispatch.ts';
+import { type Dispatch, newInvocationId, unexpectedErrorReply } from '../core/dispatch.ts';
+import { type Metrics, noMetrics } from '../ops/metrics.ts';
+import type { CommandOutcome } from './command-worker.ts';
+import { workerEntry } from './worker-entry.ts';
+
+/**
+ * Commands run on worker threads, each with its own app and store connection, so that the thread
+ * that receives interactions only parses, acknowledges, renders and sends: a briefing at 100,000
+ * articles takes tens of ms of CPU, and 50 of them on the receiving thread delayed Discord's
+ * defers and Slack's acks by hundreds of ms.
+ */
+export interface CommandPool {
+  /** The same contract as the in-process `dispatch`: never throws. */
+  dispatch: Dispatch;
+  readonly threads: number;
+  /** Ends the workers; commands still running get the apology reply. */
+  close(): Promise<void>;
+}
+
+export interface CommandPoolOptions {
+  /**
+   * Worker threads. Default: one core fewer than the machine has (at least one), leaving a core
+   * to the thread that acknowledges, renders and sends.
+   */
+  threads?: number;
+  /** The workers' environment, from which each loads the config. Default: this process's. */
+  env?: NodeJS.ProcessEnv;
+  /** Where the workers' counts (commands, LLM tokens) are recorded, for `GET /metrics`. */
+  metrics?: Metrics;
+  log: Logger;
+}
+
+export function createCommandPool(options: CommandPoolOptions): CommandPool {
+  const threads = Math.max(1, options.threads ?? availableParallelism() - 1);
+  const metrics = options.metrics ?? noMetrics;
+  const pool = new Piscina<Request, CommandOutcome>({
+    filename: workerEntry('command-worker', import.meta.url),
+    // Started now and kept: a worker loads the app and opens the store once, never per command.
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    ...(options.env ? { env: options.env } : {}),
+  });
+  let closed = false;
+  return {
+    threads,
+    async dispatch(request) {
+      try {
+        if (closed) throw new Error('the command pool is closed');
+        const outcome = await pool.run(request);
+        for (const { name, args } of outcome.metrics) {
+          (metrics[name] as (...args: unknown[]) => void)(...args);
+        }
+        return outcome.reply;
+      } catch (error) {
+        // The worker died or the pool closed; the worker logs its own command's failures.
+        const id = newInvocationId();
+        options.log.error({ err: error, invocation: id }, 'command worker failed');
+        return unexpectedErrorReply(id);
+      }
+    },
+    close: () => {
+      closed = true;
+      return pool.destroy();
+    },
+  };
+}
