@@ -1,10 +1,11 @@
 import type { CommandDef } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 
-/** `/sources [topic]`: which articles the bot holds and what cleaning removed from each. */
+/** `/sources [topic]`: which articles the bot holds, their stories, and what cleaning removed. */
 export const sources: CommandDef = {
   name: 'sources',
-  description: 'Which articles the bot holds: title, outlet, date, and what cleaning removed',
+  description:
+    'Which articles the bot holds: title, outlet, date, story, and what cleaning removed',
   options: [
     { name: 'topic', description: 'Only articles that mention this', rest: true, maxLength: 200 },
   ],
@@ -16,6 +17,7 @@ export const sources: CommandDef = {
       );
     const articles = await services.store.listArticles({ topic: args.topic, limit: 25 });
     if (articles.length === 0) throw new UserError(`No stored article mentions "${args.topic}".`);
+    const storyOf = await services.store.storiesOfArticles(articles.map((a) => a.id));
     const items = articles.map((a) => {
       const meta = [a.outlet, (a.published ?? a.ingestedAt).slice(0, 10)]
         .filter(Boolean)
@@ -25,7 +27,9 @@ export const sources: CommandDef = {
         .join('; ');
       const cleaning =
         a.removed > 0 ? ` Cleaning removed ${a.removed}: ${reasons}.` : ' Nothing removed.';
-      return { text: `${a.title} (${meta}). ${a.paragraphs} paragraphs.${cleaning}` };
+      const s = storyOf.get(a.id);
+      const story = s ? ` Story: ${s.title} (${s.id}).` : '';
+      return { text: `${a.title} (${meta}).${story} ${a.paragraphs} paragraphs.${cleaning}` };
     });
     const shown = args.topic
       ? `${articles.length} on "${args.topic}"`

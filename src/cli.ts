@@ -16,6 +16,7 @@ const USAGE = `Usage: newsbrief <command>
   clean <file> [--json]      print the cleaned article
   quotes <file> [--json]     print who said what in one article
   brief <topic> [--json]     the briefing /brief gives
+  stories [topic] [--json]   the stories /stories lists, with their articles in JSON
   ask <question>             the answer /ask gives
   migrate-store <from> <to>  copy a whole store between a SQLite file and a postgres:// URL
   discord-commands           register the slash commands with Discord
@@ -187,7 +188,8 @@ async function run(argv: string[]): Promise<number> {
       const app = await createApp(config, log);
       try {
         if (command === 'brief' && values.json) {
-          out(JSON.stringify(await app.services.briefer.brief(text), null, 2));
+          const { briefingJson } = await import('./briefing/briefing-json.ts');
+          out(JSON.stringify(briefingJson(await app.services.briefer.brief(text)), null, 2));
           return 0;
         }
         const reply = await app.dispatch({
@@ -195,6 +197,30 @@ async function run(argv: string[]): Promise<number> {
           channelId: 'cli',
           userId: 'cli',
           command: { command, args: command === 'brief' ? { topic: text } : { question: text } },
+        });
+        out(renderConsole(reply));
+        return 0;
+      } finally {
+        await app.close();
+      }
+    }
+    case 'stories': {
+      const topic = rest.join(' ').trim();
+      const { createApp } = await import('./app.ts');
+      const app = await createApp(config, log);
+      try {
+        if (values.json) {
+          const { listStories, storiesJson } = await import('./briefing/list-stories.ts');
+          const stories = await listStories(app.store, topic);
+          out(JSON.stringify(await storiesJson(app.store, stories), null, 2));
+          return 0;
+        }
+        const { renderConsole } = await import('./adapters/console/render.ts');
+        const reply = await app.dispatch({
+          platform: 'console',
+          channelId: 'cli',
+          userId: 'cli',
+          command: { command: 'stories', args: topic ? { topic } : {} },
         });
         out(renderConsole(reply));
         return 0;

@@ -2,9 +2,21 @@ import { comparable, NEAR_DUPLICATE, overlap } from '../articles/cleaning/compar
 import { UserError } from '../core/errors.ts';
 import type { CitedText } from '../core/reply.ts';
 import type { Passage, Store, StoredQuote } from '../store/store.ts';
+import type { Story } from '../store/story-store.ts';
 import type { Briefer, Briefing, BriefingQuote } from './briefing.ts';
 import { Citations } from './citations.ts';
 import { figureClause, figureKey } from './key-numbers.ts';
+import {
+  briefingStories,
+  coverageLine,
+  findStories,
+  relatedLines,
+  relatedStories,
+  STORY_ID,
+  storyReading,
+} from './story-briefing.ts';
+import { whereTheyDiffer } from './story-differences.ts';
+import { wholeSentence } from './whole-sentence.ts';
 
 /** Briefing sizes: the issue's 3-7 key points. */
 const MAX_POINTS = 7;
@@ -14,6 +26,8 @@ const MAX_QUOTES = 6;
 const MAX_ARTICLES = 12;
 /** Points more alike than this are one point said twice (lower than cleaning's duplicate bar). */
 const SAME_POINT = 0.6;
+/** What each point already taken from an article leaves of its other sentences' scores. */
+const SPREAD = 0.8;
 
 const QUESTION_WORDS = new Set(
   'what who whom whose which when where why how did does do is are was were the a an of to in on about for and or say said has have had any there their they it its this that with from by tell me please'.split(
@@ -27,11 +41,14 @@ interface Sentence {
   score: number;
 }
 
+/** The whole sentences of a passage (no dateline, no fragment a splitter left behind). */
 function sentencesOf(passage: Passage): string[] {
   const spans = passage.sentences?.length
     ? passage.sentences
     : [[0, passage.text.length] as [number, number]];
-  return spans.map(([s, e]) => passage.text.slice(s, e).trim()).filter((t) => t.length > 0);
+  return spans
+    .map(([s, e]) => wholeSentence(passage.text.slice(s, e)))
+    .filter((t): t is string => t !== undefined);
 }
 
 /** How much a sentence reads as a fact worth a key point: figures and named actors count. */
@@ -86,15 +103,26 @@ function sameFigure(a: string, b: string): boolean {
   return Boolean(fa && fb && figureKey(fa.figure) === figureKey(fb.figure));
 }
 
-/** Picks diverse high scorers (maximal marginal relevance): never two near-identical sentences. */
-function pickDiverse(candidates: Sentence[], max: number): Sentence[] {
+/**
+ * Picks diverse high scorers (maximal marginal relevance): never two near-identical sentences.
+ * With `spread`, each point taken from an article lowers that article's other sentences, so a
+ * story's points come from across its outlets rather than all from its longest article.
+ */
+function pickDiverse(candidates: Sentence[], max: number, spread = false): Sentence[] {
   const chosen: Sentence[] = [];
-  const sorted = [...candidates].sort((a, b) => b.score - a.score);
-  for (const s of sorted) {
-    if (chosen.length >= max) break;
+  const taken = new Map<string, number>();
+  const left = [...candidates];
+  const worth = (s: Sentence) =>
+    s.score * SPREAD ** (spread ? (taken.get(s.passage.articleId) ?? 0) : 0);
+  while (chosen.length < max && left.length > 0) {
+    let best = 0;
+    for (let i = 1; i < left.length; i++)
+      if (worth(left[i] as Sentence) > worth(left[best] as Sentence)) best = i;
+    const [s] = left.splice(best, 1) as [Sentence];
     if (chosen.some((c) => overlap(c.text, s.text) >= SAME_POINT || sameFigure(c.text, s.text)))
       continue;
     chosen.push(s);
+    taken.set(s.passage.articleId, (taken.get(s.passage.articleId) ?? 0) + 1);
   }
   return chosen;
 }
@@ -138,25 +166,52 @@ export class ExtractiveBriefer implements Briefer {
   constructor(private readonly store: Store) {}
 
   async brief(topic: string, options: { since?: string } = {}): Promise<Briefing> {
-    const hits = await this.store.searchPassages(topic, { limit: 80, ...options });
-    if (hits.length === 0) {
+    // "/brief s1a2b3c4d5e6" briefs that story; its title finds the earlier and related ones.
+    const asked = topic.trim();
+    let briefed: Story | undefined;
+    if (STORY_ID.test(asked)) {
+      [briefed] = await this.store.getStories([asked]);
+      if (!briefed)
+        throw new UserError(`No story "${asked}". Try /stories to see the current ones.`);
+    }
+    const query = briefed ? await this.#aboutStory(briefed) : topic;
+    const hits = await this.store.searchPassages(query, { limit: 80, ...options });
+    if (!briefed && hits.length === 0) {
       throw new UserError(
         `No stored article mentions "${topic}" yet. Try /sources to see what I hold.`,
       );
     }
+    const ranked = await findStories(this.store, hits);
+    briefed ??= ranked[0]?.story;
+    // Earlier and related stories may share only some of the topic's words ("comey" and
+    // "emails" but not "letter"): they are looked for among passages with any of them.
+    const wider = briefed
+      ? await this.store.searchPassages(query, { limit: 80, ...options, anyWord: true })
+      : [];
+    const relatedHits = [
+      ...hits,
+      ...wider.filter(
+        (w) => !hits.some((h) => h.articleId === w.articleId && h.paragraph === w.paragraph),
+      ),
+    ];
     const citations = new Citations();
     // The articles that match best are about the topic as a whole: their other paragraphs
     // (what Rouhani said, the warnings) belong in the briefing even without the topic's word.
     const articleScore = new Map<string, number>();
     for (const h of hits)
       articleScore.set(h.articleId, (articleScore.get(h.articleId) ?? 0) + h.score);
-    const topArticles = [...articleScore.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, MAX_ARTICLES)
-      .map(([id]) => id);
+    const members = briefed ? await this.store.storyMembers([briefed.id]) : [];
+    // A story's articles, every outlet heard; with no stories yet, the best-matching articles.
+    const reading =
+      members.length > 0
+        ? storyReading(members, articleScore, MAX_ARTICLES)
+        : [...articleScore.entries()]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, MAX_ARTICLES)
+            .map(([id]) => id);
     const hitScore = new Map(hits.map((h) => [`${h.articleId}:${h.paragraph}`, h.score]));
     const top = hits[0]?.score || 1;
-    const passages = (await this.store.articlePassages(topArticles)).map((p) => ({
+    const passages = (await this.store.articlePassages(reading)).map((p) => ({
       ...p,
       score: hitScore.get(`${p.articleId}:${p.paragraph}`) ?? 0,
     }));
@@ -176,7 +231,7 @@ export class ExtractiveBriefer implements Briefer {
     sentences.forEach((s, i) => {
       s.score *= 0.3 + (central[i] ?? 0);
     });
-    const points: CitedText[] = pickDiverse(sentences, MAX_POINTS).map((s) => ({
+    const points: CitedText[] = pickDiverse(sentences, MAX_POINTS, members.length > 0).map((s) => ({
       text: s.text,
       cites: [citations.cite(s.passage)],
     }));
@@ -196,8 +251,66 @@ export class ExtractiveBriefer implements Briefer {
       figures.add(figureKey(found.figure));
       numbers.push({ text: found.text, cites: [citations.cite(s.passage)] });
     }
-    const quotes = pickQuotes(await this.store.quotesIn(hits, { limit: 100 }), citations);
-    return { topic, points, numbers, quotes, sources: citations.list, summarizer: 'extractive' };
+    if (!briefed || members.length === 0) {
+      const quotes = pickQuotes(await this.store.quotesIn(hits, { limit: 100 }), citations);
+      return { topic, points, numbers, quotes, sources: citations.list, summarizer: 'extractive' };
+    }
+    // The story's quotes, those in paragraphs that name the topic first.
+    const storyQuotes = await this.store.quotesIn(passages, { limit: 300 });
+    const onTopic = (q: StoredQuote) => hitScore.has(`${q.articleId}:${q.paragraph}`);
+    const quotes = pickQuotes(
+      [...storyQuotes].sort((a, b) => Number(onTopic(b)) - Number(onTopic(a))),
+      citations,
+    );
+    const coverage = coverageLine(members, citations);
+    const byArticle = new Map<string, Passage[]>();
+    for (const p of passages)
+      byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), p]);
+    const outletOf = new Map(members.map((m) => [m.articleId, m.outlet]));
+    const differences = whereTheyDiffer(
+      reading
+        .filter((id) => outletOf.get(id))
+        .map((id) => ({
+          articleId: id,
+          outlet: outletOf.get(id) as string,
+          sentences: (byArticle.get(id) ?? []).flatMap(sentencesOf),
+          quotes: storyQuotes.filter((q) => q.articleId === id),
+        })),
+      (id) => {
+        const p = byArticle.get(id)?.[0];
+        return p ? citations.cite(p) : 0;
+      },
+    );
+    const related = relatedStories(await findStories(this.store, relatedHits), briefed.id);
+    const relatedText = relatedLines(related, relatedHits, citations);
+    const storyOfArticle = new Map<string, string>(members.map((m) => [m.articleId, briefed.id]));
+    for (const r of related) for (const id of r.articles) storyOfArticle.set(id, r.story.id);
+    const stories = briefingStories(
+      [briefed, ...related.map((r) => r.story)],
+      citations,
+      storyOfArticle,
+    );
+    return {
+      topic,
+      points,
+      numbers,
+      quotes,
+      sources: citations.list,
+      summarizer: 'extractive',
+      stories,
+      coverage,
+      differences,
+      related: relatedText,
+    };
+  }
+
+  /** Words a story is about, to find the earlier and related ones: its heaviest terms. */
+  async #aboutStory(story: Story): Promise<string> {
+    const [member] = await this.store.storyMembers([story.id]);
+    const state =
+      member && (await this.store.storiesOfArticles([member.articleId])).get(member.articleId);
+    const terms = state?.centroid.slice(0, 4).map(([t]) => t) ?? [];
+    return terms.length > 0 ? terms.join(' ') : story.title;
   }
 
   async ask(question: string): Promise<Briefing> {

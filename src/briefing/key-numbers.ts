@@ -9,6 +9,18 @@ const FIGURE = new RegExp(
 );
 // Years and dates are figures too, but not key numbers.
 const YEAR_ONLY = /^(?:in |since |from )?(?:1[89]|20)\d\d$/;
+const MONTHS =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH_BEFORE = new RegExp(`\\b${MONTHS}\\.?\\s*$`);
+const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?,?\\s+(?:of\\s+)?${MONTHS}\\b`);
+
+/** "March 25" or "25 March": a date, not a count. */
+function isDate(sentence: string, index: number, length: number): boolean {
+  return (
+    MONTH_BEFORE.test(sentence.slice(Math.max(0, index - 12), index)) ||
+    MONTH_AFTER.test(sentence.slice(index + length, index + length + 16))
+  );
+}
 
 /** Words shown before and after a figure: enough to say what it counts, short enough to scan. */
 const BEFORE = 8;
@@ -32,6 +44,7 @@ export function figureClause(
     const figure = m[0].trim().replace(/[.,]+$/, '');
     const digits = figure.replace(/^\D+/, '');
     if (YEAR_ONLY.test(digits) || /^\d$/.test(digits)) continue;
+    if (isDate(sentence, m.index, m[0].length)) continue;
     const head =
       sentence
         .slice(0, m.index)
@@ -89,4 +102,41 @@ export function figureKey(figure: string): string {
     .replace(/,/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Words between a figure and what it counts ("84 million *more* viewers"). */
+const BETWEEN = new Set(
+  'more fewer additional new other total of the than registered eligible american'.split(' '),
+);
+/** What a count of which says nothing about disagreement (poll shares, durations, ranks). */
+const NOT_A_COUNT = new Set(
+  'percent percentage points point per year years day days week weeks month months hour hours minute minutes times time am pm th st nd rd'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Every count in a sentence with the word it counts: "84 million viewers" gives
+ * `{ key: '84 million', noun: 'viewers' }`. Years, single digits and shares are skipped, as is
+ * a figure with no plain word after it.
+ */
+export function countedFigures(sentence: string): { figure: string; key: string; noun: string }[] {
+  const out: { figure: string; key: string; noun: string }[] = [];
+  const re = new RegExp(FIGURE.source, 'gi');
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+    const figure = m[0].trim().replace(/[.,]+$/, '');
+    const digits = figure.replace(/^\D+/, '');
+    if (YEAR_ONLY.test(digits) || /^\d$/.test(digits) || /%|per ?cent/i.test(figure)) continue;
+    if (isDate(sentence, m.index, m[0].length)) continue;
+    const after = sentence
+      .slice(m.index + m[0].length)
+      .split(/[,;:.)(](?:\s|$)/)[0]
+      ?.toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean);
+    const noun = after?.find((w) => !BETWEEN.has(w));
+    if (!noun || !/^[a-z][a-z-]{2,}$/.test(noun) || NOT_A_COUNT.has(noun)) continue;
+    out.push({ figure, key: figureKey(figure), noun });
+  }
+  return out;
 }

@@ -14,6 +14,8 @@ export interface Citation {
   url?: string;
   /** ISO date, when the article has one. */
   published?: string;
+  /** The id of the story the article belongs to, when it has one. */
+  story?: string;
 }
 
 /** A line of text with the citations that support it. */

@@ -1,16 +1,18 @@
-import type { Article } from '../articles/article.ts';
-import type { Briefer, Briefing, BriefingQuote } from '../briefing/briefing.ts';
+import type { Briefer, Briefing } from '../briefing/briefing.ts';
 import { briefingReply } from '../briefing/briefing-reply.ts';
-import { ExtractiveBriefer } from '../briefing/extractive-briefer.ts';
 import { UserError } from '../core/errors.ts';
-import type { Citation, CitedText, Reply } from '../core/reply.ts';
+import type { Reply } from '../core/reply.ts';
 import type { Store, Subscription } from '../store/store.ts';
 import { digestMarker } from './digest-marker.ts';
+import { storyDigest } from './story-digest.ts';
 
 /** What a digest needs: the store and how to brief (default extractive). */
 export interface DigestDeps {
   store: Store;
-  /** A briefer reading the given store; the store passed in only sees the digest's window. */
+  /**
+   * A briefer for topic digests instead of the story digest, reading the given store, which
+   * only sees the digest's window.
+   */
   brieferFor?: (store: Store) => Briefer;
   /** Post "Nothing new on …" (default) or skip an empty digest. */
   postWhenEmpty?: boolean;
@@ -35,9 +37,6 @@ export interface DigestRequest {
 
 export type BuildDigest = (request: DigestRequest) => Promise<Digest>;
 
-const MAX_ARTICLES = 7;
-const MAX_QUOTES = 5;
-
 /** The store as a digest sees it: every search limited to articles ingested since `since`. */
 function windowed(store: Store, since: string): Store {
   const scoped = new Set(['searchPassages', 'quotesByTopic', 'quotesBySpeaker']);
@@ -57,64 +56,43 @@ function windowed(store: Store, since: string): Store {
   });
 }
 
-function leadSentence(article: Article): string | undefined {
-  const [span] = article.sentences[0] ?? [];
-  const first = article.paragraphs[0];
-  if (!first) return undefined;
-  return (span ? first.slice(span[0], span[1]) : first).trim() || undefined;
-}
-
-/** A digest of every topic: the lead of each new article, and one verbatim quote per speaker. */
-async function everyTopic(store: Store, ids: readonly string[]): Promise<Briefing> {
-  const points: CitedText[] = [];
-  const quotes: BriefingQuote[] = [];
-  const sources: Citation[] = [];
-  const speakers = new Set<string>();
-  for (const id of ids.slice(0, MAX_ARTICLES)) {
-    const a = await store.getArticle(id);
-    const lead = a && leadSentence(a);
-    if (!a || !lead) continue;
-    const n = sources.length + 1;
-    sources.push({
-      n,
-      articleId: a.id,
-      title: a.title,
-      outlet: a.outlet,
-      url: a.url,
-      published: a.published,
-    });
-    points.push({ text: lead, cites: [n] });
-    for (const q of a.quotes) {
-      if (quotes.length >= MAX_QUOTES || q.kind !== 'direct' || speakers.has(q.speaker)) continue;
-      if (q.quote.split(/\s+/).length < 4) continue;
-      speakers.add(q.speaker);
-      quotes.push({ speaker: q.speaker, role: q.role, text: q.quote, kind: q.kind, cite: n });
-    }
-  }
-  return { topic: '', points, numbers: [], quotes, sources, summarizer: 'extractive' };
-}
+/** New articles a digest looks at: the best matches of its topics, or the newest of all. */
+const LOOKED_AT = 200;
 
 /**
  * Builds a channel's digest: the articles ingested since its last digest, on its topics (or
- * all), as a briefing with points, quotes and sources, and a footer carrying the period marker.
+ * all), organised by story (each new story once with its outlets, an older story only with what
+ * is new), with quotes, sources and a footer carrying the period marker. A `brieferFor` given
+ * instead briefs the topics on the store as it was since then.
  */
 export function createDigestBuilder(deps: DigestDeps): BuildDigest {
-  const brieferFor = deps.brieferFor ?? ((s: Store) => new ExtractiveBriefer(s));
   const postWhenEmpty = deps.postWhenEmpty ?? true;
   return async ({ subscription, since, period }) => {
     const topics = subscription.topics;
     const on = topics.length > 0 ? topics.join(', ') : 'any topic';
     let briefing: Briefing | undefined;
-    if (topics.length > 0) {
+    if (topics.length > 0 && deps.brieferFor) {
       try {
-        briefing = await brieferFor(windowed(deps.store, since)).brief(topics.join(' '));
+        briefing = await deps.brieferFor(windowed(deps.store, since)).brief(topics.join(' '));
       } catch (error) {
         // The briefer refuses a topic with no passages: for a digest that just means nothing new.
         if (!(error instanceof UserError)) throw error;
       }
     } else {
-      const ids = await deps.store.articlesIngestedSince(since, MAX_ARTICLES);
-      if (ids.length > 0) briefing = await everyTopic(deps.store, ids);
+      const ids =
+        topics.length > 0
+          ? [
+              ...new Set(
+                (
+                  await deps.store.searchPassages(topics.join(' '), {
+                    ingestedSince: since,
+                    limit: LOOKED_AT,
+                  })
+                ).map((p) => p.articleId),
+              ),
+            ]
+          : await deps.store.articlesIngestedSince(since, LOOKED_AT);
+      if (ids.length > 0) briefing = await storyDigest(deps.store, ids);
     }
     const footer = period
       ? `Digest for ${period} (${subscription.timezone}) · ${digestMarker(period)}`

@@ -48,6 +48,11 @@ export interface SearchOptions {
   since?: string;
   /** ISO time: only articles that entered the store at or after it, backfill excluded (digests). */
   ingestedSince?: string;
+  /**
+   * Paragraphs with any of the topic's words, not only those with all of them (which a search
+   * tries first): how a briefing finds the earlier stories a narrower topic leaves out.
+   */
+  anyWord?: boolean;
 }
 
 export interface AddResult {

@@ -49,6 +49,18 @@ const CASES: Case[] = [
     expect: [/Illegal US interference/, /paragraphs/],
   },
   {
+    name: 'stories lists the sample as a story with its dates and id',
+    command: 'stories',
+    options: {},
+    text: '',
+    expect: [
+      /Stories, newest first/,
+      /Illegal US interference/,
+      /1 article/,
+      /\/brief s[0-9a-f]{12}/,
+    ],
+  },
+  {
     name: 'brief idlib has points, numbers, quotes and sources',
     command: 'brief',
     options: { topic: 'idlib' },

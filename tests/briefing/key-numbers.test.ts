@@ -40,3 +40,20 @@ describe('figureKey', () => {
     expect(figureKey('about 2,000')).toBe(figureKey('2000'));
   });
 });
+
+describe('dates and counts', () => {
+  it('takes "March 25" and "25 March" for dates, not figures, and keeps "25 Marines"', async () => {
+    const { countedFigures } = await import('../../src/briefing/key-numbers.ts');
+    expect(
+      figureClause('On March 25, Platte River had a conference call with staffers.'),
+    ).toBeUndefined();
+    expect(figureClause('On 25 March the company held a call with 40 staffers.')?.figure).toBe(
+      '40',
+    );
+    expect(countedFigures('The 25 Marines and 84 million viewers were counted.')).toEqual([
+      { figure: '25', key: '25', noun: 'marines' },
+      { figure: '84 million', key: '84 million', noun: 'viewers' },
+    ]);
+    expect(countedFigures('Clinton led with 48 percent, and 3 delegates.')).toEqual([]);
+  });
+});

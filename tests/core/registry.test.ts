@@ -13,7 +13,7 @@ const cmd = (name: string): CommandDef => ({
 describe('Registry', () => {
   it('holds the product commands', () => {
     const names = new Registry(COMMANDS).commands.map((c) => c.name).sort();
-    expect(names).toEqual(['ask', 'brief', 'digest', 'help', 'sources', 'who']);
+    expect(names).toEqual(['ask', 'brief', 'digest', 'help', 'sources', 'stories', 'who']);
   });
 
   it('rejects a duplicate command', () => {

@@ -300,7 +300,7 @@ export class PgStore implements Store {
       );
       return rows;
     };
-    let rows = await run('all');
+    let rows = options.anyWord ? [] : await run('all');
     if (rows.length === 0) rows = await run('any');
     return rows.map(toPassage);
   }

@@ -277,7 +277,7 @@ export class SqliteStore implements Store {
           limit,
         );
     };
-    let rows = run('all');
+    let rows = options.anyWord ? [] : run('all');
     if (rows.length === 0) rows = run('any');
     return rows.map(toPassage);
   }

@@ -58,6 +58,8 @@ export function searchContract(factory: TestDatabaseFactory): void {
           ['both', 'one'],
         );
         expect(await s.searchPassages('zanzibar')).toEqual([]);
+        const any = await s.searchPassages('erdogan ceasefire', { anyWord: true });
+        expect(any.map((p) => p.articleId)).toEqual(['both', 'one']);
       }));
 
     it('treats query syntax in topics as plain words and never throws', () =>

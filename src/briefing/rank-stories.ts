@@ -1,0 +1,63 @@
+import type { Passage } from '../store/store.ts';
+import type { Story } from '../store/story-store.ts';
+
+/** Days after which a story counts half as recent as the newest on the topic. */
+export const RECENCY_DAYS = 7;
+const DAY = 86_400_000;
+
+/** A story found for a topic, with how well it matches and its matching articles, best first. */
+export interface RankedStory {
+  story: Story;
+  /** Match (0..1, relative to the best) times recency (relative to the newest story found). */
+  score: number;
+  /** Match alone (0..1, relative to the best). */
+  match: number;
+  articles: string[];
+}
+
+/**
+ * The stories of the passages a topic found, ranked by match and recency. Match is the best
+ * article's score plus a little for each further matching article (a story many outlets covered
+ * matches better, but five passing mentions do not beat one article about the topic). Recency
+ * is measured from the newest story on the topic, not from the clock, so an archive ranks the
+ * same today as on the day it was stored: 1 for the newest, 1/2 a week older, 1/5 a month.
+ */
+export function rankStories(
+  hits: readonly Passage[],
+  storyOf: ReadonlyMap<string, Story>,
+): RankedStory[] {
+  const articleScore = new Map<string, number>();
+  for (const h of hits)
+    articleScore.set(h.articleId, (articleScore.get(h.articleId) ?? 0) + h.score);
+  const byStory = new Map<string, { story: Story; scores: [string, number][] }>();
+  for (const [articleId, score] of articleScore) {
+    const story = storyOf.get(articleId);
+    if (!story) continue;
+    const entry = byStory.get(story.id) ?? { story, scores: [] };
+    entry.scores.push([articleId, score]);
+    byStory.set(story.id, entry);
+  }
+  if (byStory.size === 0) return [];
+  const newest = Math.max(...[...byStory.values()].map((e) => Date.parse(e.story.last)));
+  const ranked = [...byStory.values()].map(({ story, scores }) => {
+    scores.sort((a, b) => b[1] - a[1]);
+    const [best = 0, ...rest] = scores.map(([, s]) => s);
+    const match = best + 0.3 * rest.reduce((sum, s) => sum + s, 0);
+    const days = Math.max(0, newest - Date.parse(story.last)) / DAY;
+    return {
+      story,
+      match,
+      recency: 1 / (1 + days / RECENCY_DAYS),
+      articles: scores.map(([id]) => id),
+    };
+  });
+  const top = Math.max(...ranked.map((r) => r.match)) || 1;
+  return ranked
+    .map((r) => ({
+      story: r.story,
+      score: (r.match / top) * r.recency,
+      match: r.match / top,
+      articles: r.articles,
+    }))
+    .sort((a, b) => b.score - a.score || (a.story.last < b.story.last ? 1 : -1));
+}
