@@ -38,6 +38,10 @@ export async function createFeedServer(): Promise<FeedServer> {
       res.end(String(err));
     });
   });
+  // Idle keep-alive sockets stay open until close(). With Node's default (closed after 5 s idle),
+  // a test that blocks the client's event loop for longer (parsing a 20 MB feed) left the client
+  // a socket the server had closed, and the next request on it failed with ECONNRESET.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;

@@ -14,18 +14,23 @@ describe('Discord adapter stop()', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    // 20 s to exit once the gateway has closed; starting up gets its own bound, since a loaded
+    // machine spent most of a single 20 s budget on loading the modules (code null in CI).
+    let killer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    const onOutput = (chunk: Buffer) => {
       out += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      if (out.includes('closed')) {
+        clearTimeout(killer);
+        killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      }
+    };
+    child.stdout.on('data', onOutput);
+    child.stderr.on('data', onOutput);
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     clearTimeout(killer);
     expect(out).toMatch(/^closed 1000\n$/);
     expect(code).toBe(0);
-  });
+  }, 150_000);
 });
 
 describe('Discord adapter start()', () => {
