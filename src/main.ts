@@ -7,6 +7,7 @@ import { opsRoutes } from './ops/ops-routes.ts';
 import { type OpsServer, startOpsServer } from './ops/ops-server.ts';
 import { checkReadiness } from './ops/readiness.ts';
 import { SAMPLES } from './paths.ts';
+import type { PreparePool } from './workers/prepare-pool.ts';
 
 /**
  * `newsbrief start`: config -> logger -> store -> core -> adapters. Discord when DISCORD_TOKEN is
@@ -39,10 +40,21 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   }
   // Ingest (NLP model, HTML stack), feeds and each platform's SDK are imported only when this
   // bot uses them: discord.js alone takes most of a second to load and tens of MB to hold.
+  // Articles are cleaned on worker threads: untrusted HTML never runs on this thread, which
+  // answers commands and ticks the scheduler. The pool starts workers only when there is work.
+  let articles: PreparePool | undefined;
+  const articlePool = async () => {
+    articles ??= (await import('./workers/prepare-pool.ts')).createPreparePool();
+    return articles;
+  };
   if ((await app.store.countArticles()) === 0) {
     const { ingestPaths } = await import('./articles/ingest.ts');
     const folder = config.NEWSBRIEF_ARTICLES ?? SAMPLES;
-    const summary = await ingestPaths([folder], { store: app.store, log });
+    const summary = await ingestPaths([folder], {
+      store: app.store,
+      log,
+      pool: await articlePool(),
+    });
     metrics?.articlesIngested(summary.added);
     log.info(
       { folder, added: summary.added, failed: summary.failed.length },
@@ -58,7 +70,11 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
           // A new feed's first items are old news: stored and searchable, never a digest's "new".
           async ingest(inputs, meta) {
             const { Ingestor } = await import('./articles/ingest.ts');
-            const ingestor = new Ingestor(app.store, log.child({ feed: meta.feed }));
+            const ingestor = new Ingestor(
+              app.store,
+              log.child({ feed: meta.feed }),
+              await articlePool(),
+            );
             for (const input of inputs) await ingestor.add(input, { backfill: meta.firstPoll });
             await ingestor.flush();
             metrics?.articlesIngested(ingestor.summary.added);
@@ -115,6 +131,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
       }
       await server?.close();
       await pool?.close();
+      await articles?.close();
       await app.close();
     })();
     return stopping;

@@ -16,6 +16,11 @@ export interface ArticleInput {
   published?: string;
   /** Where it came from: a file path or a URL. */
   origin: string;
+  /**
+   * What to read instead when this input is refused (too large, too deep, too slow to clean):
+   * a feed item's own summary when the page it links to is refused.
+   */
+  fallback?: ArticleInput;
 }
 
 /** One thing cleaning took out of the body, and why. */

@@ -4,9 +4,9 @@ import { extname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
 import { assignStories } from '../stories/assign-stories.ts';
+import { type PreparePool, sharedPreparePool } from '../workers/prepare-pool.ts';
 import type { Article, ArticleInput } from './article.ts';
 import { loadUrl } from './feeds/load-url.ts';
-import { prepareArticle } from './prepare-article.ts';
 import { ARTICLE_EXTENSIONS, type BadItem, loadFileItems } from './sources/load-file.ts';
 import { SourceError } from './sources/source-error.ts';
 
@@ -23,32 +23,42 @@ export type Progress = (done: number, total: number | undefined) => void;
 /** Articles are cleaned, then stored in transactions of this many. */
 export const BATCH_SIZE = 200;
 
-/** Every article file under the given paths (folders walked depth-first), without reading them. */
-export async function* articleFiles(
-  paths: readonly string[],
-): AsyncGenerator<string | { path: string; error: string }> {
-  for (const path of paths) {
-    let info: Awaited<ReturnType<typeof stat>>;
-    try {
-      info = await stat(path);
-    } catch (error) {
-      yield {
-        path,
-        error: `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      };
-      continue;
-    }
-    if (info.isFile()) yield path;
-    else if (info.isDirectory()) yield* folderFiles(path);
-    else yield { path, error: 'not a regular file or folder' };
+type Found = string | { path: string; error: string };
+
+/**
+ * Every article file under the given paths (folders walked depth-first), without reading them.
+ * Each real folder is read once, known by device and inode, so a link back to a parent
+ * (`ln -s .. sub/up.md`) or a bind mount cannot make the walk loop or grow exponentially.
+ */
+export async function* articleFiles(paths: readonly string[]): AsyncGenerator<Found> {
+  const seen = new Set<string>();
+  for (const path of paths) yield* pathFiles(path, seen);
+}
+
+async function* pathFiles(path: string, seen: Set<string>): AsyncGenerator<Found> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    yield {
+      path,
+      error: `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    };
+    return;
   }
+  if (info.isFile()) yield path;
+  else if (info.isDirectory()) yield* folderFiles(path, `${info.dev}:${info.ino}`, seen);
+  else yield { path, error: 'not a regular file or folder' };
 }
 
 /**
  * The article files of one folder and its subfolders, sorted. Entry types come from the listing
- * itself: a stat per file is a thread-pool round trip that cost ingest ~10% of its time.
+ * itself: a stat per file is a thread-pool round trip that cost ingest ~10% of its time (a
+ * folder's one stat, for its identity, is cheap by comparison).
  */
-async function* folderFiles(dir: string): AsyncGenerator<string | { path: string; error: string }> {
+async function* folderFiles(dir: string, id: string, seen: Set<string>): AsyncGenerator<Found> {
+  if (seen.has(id)) return;
+  seen.add(id);
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -63,56 +73,100 @@ async function* folderFiles(dir: string): AsyncGenerator<string | { path: string
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* folderFiles(path);
+    if (entry.isDirectory()) yield* pathFiles(path, seen);
     else if (!ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) continue;
     else if (entry.isFile()) yield path;
     // A link is followed (stat); a pipe or device named like an article is never opened.
-    else if (entry.isSymbolicLink()) yield* articleFiles([path]);
+    else if (entry.isSymbolicLink()) yield* pathFiles(path, seen);
     else yield { path, error: 'not a regular file' };
   }
 }
 
+/** A prepared article, or why its input was refused; kept in input order. */
+type Prepared = { article: Article } | { origin: string; reason: string };
+
 /**
  * Cleans, analyses and stores articles as they come, in batches so a large folder is never all
- * in memory. One bad input costs one line in `failed`; the rest of the batch goes on.
+ * in memory. Cleaning runs on the pool's worker threads, a few articles ahead of the one being
+ * collected so every worker stays busy; results are taken in input order, so the outcome is the
+ * same as a one-thread run. One bad input costs one line in `failed`; the rest goes on.
  */
 export class Ingestor {
   readonly #store: Store;
   readonly #log: Logger;
+  readonly #pool: PreparePool;
   readonly #clock: () => Date;
+  #pending: Promise<Prepared>[] = [];
   #batch: Article[] = [];
   readonly summary: IngestSummary = { added: 0, duplicates: 0, failed: [] };
 
-  constructor(store: Store, log: Logger, clock: () => Date = () => new Date()) {
+  constructor(store: Store, log: Logger, pool: PreparePool, clock: () => Date = () => new Date()) {
     this.#store = store;
     this.#log = log;
+    this.#pool = pool;
     this.#clock = clock;
   }
 
+  /** Records an input that cannot be an article, in its place among the pending ones. */
   fail(origin: string, reason: string): void {
-    this.summary.failed.push({ origin, reason });
-    this.#log.warn({ origin, reason }, 'skipped input');
+    this.#pending.push(Promise.resolve({ origin, reason }));
   }
 
-  /** Prepares one input; stores when the batch is full. */
+  /** Hands one input to the pool; collects finished ones, and stores when the batch is full. */
   async add(input: ArticleInput, options: { backfill?: boolean } = {}): Promise<void> {
     // A feed item with no text whose page could not be fetched arrives empty.
-    if (input.raw.trim() === '') {
+    if (input.raw.trim() === '')
       this.fail(input.origin, 'no text, and its page could not be fetched');
-      return;
-    }
-    try {
-      const article = prepareArticle(input, this.#clock());
-      this.#batch.push(options.backfill ? { ...article, backfill: true } : article);
-    } catch (error) {
-      if (error instanceof SourceError) this.fail(input.origin, error.message);
-      else this.fail(input.origin, `could not be analysed (${(error as Error).message})`);
-      return;
-    }
-    if (this.#batch.length >= BATCH_SIZE) await this.flush();
+    else this.#pending.push(this.#prepare(input, options.backfill === true));
+    if (this.#pending.length >= this.#pool.threads * 2) await this.#collect();
   }
 
+  async #prepare(input: ArticleInput, backfill: boolean): Promise<Prepared> {
+    const { fallback, ...page } = input;
+    try {
+      const article = await this.#pool.prepare(page, this.#clock());
+      return { article: backfill ? { ...article, backfill: true } : article };
+    } catch (error) {
+      if (fallback && error instanceof SourceError) {
+        // A feed item whose page is refused (too deep, too large, too slow) keeps its summary.
+        this.#log.warn(
+          { origin: input.origin, reason: error.message },
+          'article page refused; keeping the feed summary',
+        );
+        return this.#prepare(fallback, backfill);
+      }
+      const reason =
+        error instanceof SourceError
+          ? error.message
+          : `could not be analysed (${(error as Error).message})`;
+      return { origin: input.origin, reason };
+    }
+  }
+
+  /** Takes the oldest pending result. */
+  async #collect(): Promise<void> {
+    const next = await this.#pending.shift();
+    if (!next) return;
+    if ('reason' in next) {
+      this.summary.failed.push({ origin: next.origin, reason: next.reason });
+      this.#log.warn({ origin: next.origin, reason: next.reason }, 'skipped input');
+    } else {
+      this.#batch.push(next.article);
+      if (this.#batch.length >= BATCH_SIZE) await this.#storeBatch();
+    }
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#pending.length > 0) await this.#collect();
+  }
+
+  /** Waits for every pending article and stores what is left. */
   async flush(): Promise<void> {
+    await this.#drain();
+    await this.#storeBatch();
+  }
+
+  async #storeBatch(): Promise<void> {
     if (this.#batch.length === 0) return;
     const batch = this.#batch;
     this.#batch = [];
@@ -161,7 +215,7 @@ type Loaded =
   | { origin: string; error: string };
 
 // Files are read synchronously (see read-text-file.ts), so reading ahead would overlap nothing.
-async function load(file: string | { path: string; error: string }): Promise<Loaded> {
+async function load(file: Found): Promise<Loaded> {
   if (typeof file !== 'string') return { origin: file.path, error: file.error };
   try {
     return { origin: file, items: await loadFileItems(file) };
@@ -173,9 +227,24 @@ async function load(file: string | { path: string; error: string }): Promise<Loa
 /** `newsbrief ingest <path or URL>…`: files, folders, feed URLs and article URLs. */
 export async function ingestPaths(
   paths: readonly string[],
-  deps: { store: Store; log: Logger; progress?: Progress; clock?: () => Date },
+  deps: {
+    store: Store;
+    log: Logger;
+    progress?: Progress;
+    clock?: () => Date;
+    /** Where articles are cleaned; default the process's shared pool. */
+    pool?: PreparePool;
+  },
 ): Promise<IngestSummary> {
-  const ingestor = new Ingestor(deps.store, deps.log, deps.clock);
+  const pool = deps.pool ?? sharedPreparePool();
+  return ingestWith(paths, deps, new Ingestor(deps.store, deps.log, pool, deps.clock));
+}
+
+async function ingestWith(
+  paths: readonly string[],
+  deps: { log: Logger; progress?: Progress },
+  ingestor: Ingestor,
+): Promise<IngestSummary> {
   let done = 0;
   for (const url of paths.filter(isUrl)) {
     try {

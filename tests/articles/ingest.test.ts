@@ -97,9 +97,8 @@ describe('ingestPaths on bad input: one clear line per bad file, the rest goes o
     const handle = await open(join(path, 'huge.txt'), 'w');
     await handle.truncate(50 * 1024 * 1024); // sparse: no 50 MB written
     await handle.close();
-    const started = performance.now();
+    // Read, 50 MB of zeros would be refused as binary: the reason shows the size refused it first.
     const { summary } = await ingest([path]);
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(summary.added).toBe(1);
     expect(summary.failed).toEqual([
       { origin: join(path, 'huge.txt'), reason: '50.0 MB is over the 10 MB limit for one article' },
@@ -214,7 +213,7 @@ describe('ingestPaths on good input', () => {
     }
   });
 
-  it('ingests a folder of 3,000 small files quickly, in batches', async () => {
+  it('ingests a folder of 3,000 small files, in batches', async () => {
     const path = join(dir, 'many');
     for (let s = 0; s < 3; s++) {
       await mkdir(join(path, `sub${s}`), { recursive: true });
@@ -227,18 +226,16 @@ describe('ingestPaths on good input', () => {
     let calls = 0;
     const store = new SqliteStore(join(dir, 'many.db'));
     try {
-      const started = performance.now();
       const summary = await ingestPaths([path], { store, log, progress: () => calls++ });
-      const seconds = (performance.now() - started) / 1000;
       expect(summary).toEqual({ added: 3000, duplicates: 0, failed: [] });
       expect(calls).toBe(3000);
       expect(await store.countArticles()).toBe(3000);
-      // ~300/s on a loaded 2-core machine; a bound that catches an accidental O(n²), not noise.
-      expect(seconds).toBeLessThan(25);
+      // No wall-clock bound: on a busy machine it measures the neighbours (issue 13, item 8);
+      // `npm run bench:ingest` measures speed, the fuzz suite checks time grows linearly.
     } finally {
       await store.close();
     }
-  });
+  }, 120_000);
 
   it('ingests the bundled sample', async () => {
     const { summary } = await ingest([SAMPLES]);

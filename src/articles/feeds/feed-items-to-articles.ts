@@ -85,6 +85,8 @@ async function fromPage(
       ...(title && { title }),
       ...(outlet && { outlet }),
       ...(published && { published }),
+      // A page that cleaning refuses (too large, too deep, too slow) still leaves the summary.
+      fallback: fromItem(item),
     };
   } catch (err) {
     options.log?.warn(

@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { Parser } from 'htmlparser2';
 import type { ArticleInput } from '../article.ts';
 import { FetchError } from './fetch-error.ts';
 import type { HttpResponse } from './http-get.ts';
@@ -60,27 +60,44 @@ export function pageToArticle(res: HttpResponse, origin: string): ArticleInput {
   };
 }
 
+/**
+ * The page's meta tags and `<title>`, read with htmlparser2's streaming parser: it builds no
+ * tree, so this runs on the thread that fetched the page in time linear in the head, whatever
+ * a hostile page nests there (the page itself is parsed later, within a budget, in a worker).
+ */
 function readMeta(html: string): { title?: string; outlet?: string; published?: string } {
-  // Only the head carries the meta tags; parsing a multi-megabyte body for them would be waste.
+  // Only the head carries the meta tags; reading a multi-megabyte body for them would be waste.
   const headEnd = html.slice(0, 1_000_000).search(/<\/head\s*>|<body[\s>]/i);
   const head = headEnd >= 0 ? html.slice(0, headEnd) : html.slice(0, 200_000);
-  const { document } = parseHTML(`${head}</head><body></body></html>`);
   const metas = new Map<string, string>();
-  for (const el of document.querySelectorAll('meta')) {
-    const name = (
-      el.getAttribute('property') ??
-      el.getAttribute('name') ??
-      el.getAttribute('itemprop')
-    )
-      ?.trim()
-      .toLowerCase();
-    const content = el.getAttribute('content')?.replace(/\s+/g, ' ').trim();
-    if (name && content && !metas.has(name)) metas.set(name, content);
-  }
-  const title =
-    metas.get('og:title') ??
-    metas.get('twitter:title') ??
-    clean(document.querySelector('title')?.textContent);
+  let inTitle = false;
+  let titleText: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(tag, attributes) {
+        if (tag === 'title' && titleText === undefined) {
+          inTitle = true;
+          titleText = '';
+        }
+        if (tag !== 'meta') return;
+        const name = (attributes.property ?? attributes.name ?? attributes.itemprop)
+          ?.trim()
+          .toLowerCase();
+        const content = attributes.content?.replace(/\s+/g, ' ').trim();
+        if (name && content && !metas.has(name)) metas.set(name, content);
+      },
+      ontext(text) {
+        if (inTitle) titleText += text;
+      },
+      onclosetag(tag) {
+        if (tag === 'title') inTitle = false;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(head);
+  parser.end();
+  const title = metas.get('og:title') ?? metas.get('twitter:title') ?? clean(titleText);
   const outlet = metas.get('og:site_name') ?? metas.get('application-name');
   let published: string | undefined;
   for (const name of PUBLISHED_META) {

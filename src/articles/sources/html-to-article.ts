@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { CleanInput } from '../cleaning/clean-article.ts';
+import { checkHtmlBudget } from './html-budget.ts';
 
 /** What an HTML page says about itself, besides its text. */
 export interface HtmlArticle extends CleanInput {
@@ -25,9 +26,11 @@ function meta(document: Doc, ...names: string[]): string | undefined {
 /**
  * The main text of an HTML page via Readability on linkedom: body paragraphs, figure captions
  * kept apart, and the page's title, site name and date from its meta tags. Undefined when the
- * page holds no article.
+ * page holds no article; throws a `SourceError` for a page over `HTML_BUDGET` (too large or
+ * too deeply nested to parse safely).
  */
 export function htmlToArticle(html: string): HtmlArticle | undefined {
+  checkHtmlBudget(html);
   const { document } = parseHTML(
     html.includes('<html') ? html : `<html><body>${html}</body></html>`,
   );

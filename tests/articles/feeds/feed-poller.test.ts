@@ -178,6 +178,8 @@ describe('feed poller', () => {
       published: '2024-01-02T00:00:00.000Z',
       url: server.url('/p/page1'),
       origin: server.url('/p/page1'),
+      // Read instead when cleaning refuses the page.
+      fallback: expect.objectContaining({ title: 'Has page', format: 'html' }),
     });
     expect(gone).toMatchObject({ raw: 'Other teaser.', url: server.url('/p/missing') });
     expect(full!.raw).toBe(LONG);

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { ArticleInput } from '../../src/articles/article.ts';
+import { prepareArticle } from '../../src/articles/prepare-article.ts';
+import { SourceError } from '../../src/articles/sources/source-error.ts';
+import { SAMPLES } from '../../src/paths.ts';
+import { createPreparePool } from '../../src/workers/prepare-pool.ts';
+import { heavyPage, nestedPage } from '../fakes/hostile-pages.ts';
+
+const NOW = new Date('2026-01-02T03:04:05Z');
+const sample: ArticleInput = {
+  raw: readFileSync(join(SAMPLES, 'idlib-tehran-summit.txt'), 'utf8'),
+  format: 'text',
+  origin: 'sample.txt',
+};
+const page: ArticleInput = {
+  raw: readFileSync(join(import.meta.dirname, '../fixtures/articles/summit-page.html'), 'utf8'),
+  format: 'html',
+  origin: 'summit-page.html',
+};
+
+// A budget far below what the heavy page takes anywhere (seconds), far above an article (ms).
+// Workers load their modules and the sentence model first: seconds on a busy machine.
+vi.setConfig({ testTimeout: 90_000 });
+const pool = createPreparePool({ threads: 2, timeoutMs: 1_000 });
+afterAll(() => pool.close());
+
+describe('the prepare pool (issue 13, item 1)', () => {
+  it('gives exactly what prepareArticle gives on this thread', async () => {
+    for (const input of [sample, page]) {
+      expect(await pool.prepare(input, NOW)).toEqual(prepareArticle(input, NOW));
+    }
+  });
+
+  it('passes refusals on as SourceErrors with their reason', async () => {
+    const refused = pool.prepare({ raw: nestedPage(10_000), format: 'html', origin: 'deep.html' });
+    await expect(refused).rejects.toBeInstanceOf(SourceError);
+    await expect(refused).rejects.toThrow(/nest more than 200 levels deep/);
+  });
+
+  it('ends a task over its time budget, refuses it, and goes on with a fresh worker', async () => {
+    const heavy = pool
+      .prepare({ raw: heavyPage(), format: 'html', origin: 'heavy.html' }, NOW)
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    // Articles keep flowing on the other worker meanwhile.
+    expect((await pool.prepare(sample, NOW)).id).toBe(prepareArticle(sample, NOW).id);
+    const error = await heavy;
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as Error).message).toBe(
+      'refused: cleaning and analysing it took longer than 1 s, the limit for one article',
+    );
+    // The worker that ran it was ended; its replacement loads its modules outside the budget.
+    const results = await Promise.all([pool.prepare(sample, NOW), pool.prepare(page, NOW)]);
+    expect(results.map((a) => a.origin)).toEqual(['sample.txt', 'summit-page.html']);
+  });
+});
