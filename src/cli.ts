@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Logger } from 'pino';
+import { terminalSafe } from './adapters/untrusted-text.ts';
 import type { Progress } from './articles/ingest.ts';
 import { SourceError } from './articles/sources/source-error.ts';
 import { UserError } from './core/errors.ts';
@@ -25,8 +26,22 @@ const USAGE = `Usage: newsbrief <command>
 Configuration comes from the environment; see .env.example.`;
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
+/** JSON escapes C0 controls itself; C1 controls and bidi overrides are escaped too. */
+const outJson = (value: unknown) =>
+  out(
+    JSON.stringify(value, null, 2).replace(
+      /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    ),
+  );
+/** Article text, one paragraph per line, with control characters shown as escapes. */
+const articleText = (s: string) => terminalSafe(s, { lines: true });
 
-/** One article file, cleaned and analysed, for `clean` and `quotes`. */
+/**
+ * One article file, cleaned and analysed for `clean` and `quotes`. On this thread: a one-shot
+ * command answers nothing else meanwhile, the size and depth budgets of cleaning still hold, and
+ * a worker would double the start-up time.
+ */
 async function prepareFile(path: string | undefined) {
   if (!path)
     throw new UserError('Give a file, e.g. newsbrief clean samples/idlib-tehran-summit.txt');
@@ -101,18 +116,17 @@ async function run(argv: string[]): Promise<number> {
     case 'clean': {
       const a = await prepareFile(rest[0]);
       if (values.json) {
-        out(
-          JSON.stringify(
-            { title: a.title, paragraphs: a.paragraphs, captions: a.captions, removed: a.removed },
-            null,
-            2,
-          ),
-        );
+        outJson({
+          title: a.title,
+          paragraphs: a.paragraphs,
+          captions: a.captions,
+          removed: a.removed,
+        });
       } else {
-        out(`# ${a.title}\n\n${a.paragraphs.join('\n\n')}`);
-        if (a.captions.length) out(`\n## Captions\n\n${a.captions.join('\n')}`);
+        out(`# ${articleText(a.title)}\n\n${a.paragraphs.map(articleText).join('\n\n')}`);
+        if (a.captions.length) out(`\n## Captions\n\n${a.captions.map(articleText).join('\n')}`);
         out(
-          `\n## Removed (${a.removed.length})\n\n${a.removed.map((r) => `- ${r.reason}: ${r.text.slice(0, 100)}`).join('\n')}`,
+          `\n## Removed (${a.removed.length})\n\n${a.removed.map((r) => `- ${r.reason}: ${terminalSafe(r.text.slice(0, 100))}`).join('\n')}`,
         );
       }
       return 0;
@@ -120,22 +134,19 @@ async function run(argv: string[]): Promise<number> {
     case 'quotes': {
       const a = await prepareFile(rest[0]);
       if (values.json) {
-        out(
-          JSON.stringify(
-            a.quotes.map((q) => ({
-              speaker: q.speaker,
-              quote: q.quote,
-              kind: q.kind,
-              paragraph: q.paragraph,
-            })),
-            null,
-            2,
-          ),
+        outJson(
+          a.quotes.map((q) => ({
+            speaker: q.speaker,
+            quote: q.quote,
+            kind: q.kind,
+            paragraph: q.paragraph,
+          })),
         );
       } else {
         for (const q of a.quotes) {
+          const words = terminalSafe(q.quote);
           out(
-            `[${q.paragraph}] ${q.speaker}${q.role ? ` (${q.role})` : ''}, ${q.kind}: ${q.kind === 'direct' ? `“${q.quote}”` : q.quote}`,
+            `[${q.paragraph}] ${terminalSafe(q.speaker)}${q.role ? ` (${terminalSafe(q.role)})` : ''}, ${q.kind}: ${q.kind === 'direct' ? `“${words}”` : words}`,
           );
         }
         if (a.quotes.length === 0) out('No quotes found.');
@@ -170,7 +181,10 @@ async function run(argv: string[]): Promise<number> {
         out(
           `Ingested: ${summary.added} new, ${summary.duplicates} duplicate, ${summary.failed.length} failed.`,
         );
-        for (const f of summary.failed) out(`  failed: ${f.origin}: ${f.reason}`);
+        // File names and reasons are untrusted: a newline or an escape sequence in a name must
+        // not forge a line of this summary or drive the terminal.
+        for (const f of summary.failed)
+          out(`  failed: ${terminalSafe(f.origin)}: ${terminalSafe(f.reason)}`);
         return summary.failed.length > 0 && summary.added + summary.duplicates === 0 ? 1 : 0;
       } finally {
         await app.close();
@@ -189,7 +203,7 @@ async function run(argv: string[]): Promise<number> {
       try {
         if (command === 'brief' && values.json) {
           const { briefingJson } = await import('./briefing/briefing-json.ts');
-          out(JSON.stringify(briefingJson(await app.services.briefer.brief(text)), null, 2));
+          outJson(briefingJson(await app.services.briefer.brief(text)));
           return 0;
         }
         const reply = await app.dispatch({
@@ -261,7 +275,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      throw new UserError(`Unknown command "${command}".\n\n${USAGE}`);
+      throw new UserError(`Unknown command "${terminalSafe(command)}".\n\n${USAGE}`);
   }
 }
 
@@ -278,7 +292,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       error instanceof SourceError ||
       error instanceof StoreOpenError
     ) {
-      process.stderr.write(`newsbrief: ${error.message}\n`);
+      // A source's reason may quote the file (a name, a date it could not read): one line.
+      const message = error instanceof SourceError ? terminalSafe(error.message) : error.message;
+      process.stderr.write(`newsbrief: ${message}\n`);
       process.exitCode = error instanceof ConfigError ? 78 : 1;
       return;
     }

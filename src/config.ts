@@ -24,6 +24,12 @@ function isHttpUrl(v: string): boolean {
   return URL.canParse(v) && /^https?:$/.test(new URL(v).protocol);
 }
 
+function hasCredentials(v: string): boolean {
+  if (!URL.canParse(v)) return false;
+  const u = new URL(v);
+  return u.username !== '' || u.password !== '';
+}
+
 const url = (name: string, example: string) =>
   optional.refine((v) => v === undefined || isHttpUrl(v), {
     message: `${name} must be a full URL such as ${example}`,
@@ -39,13 +45,20 @@ const schema = z.object({
     },
   ),
   NEWSBRIEF_ARTICLES: optional,
-  NEWSBRIEF_FEEDS: optional.refine(
-    (v) => v === undefined || v.split(',').every((u) => u.trim() === '' || isHttpUrl(u.trim())),
-    {
+  NEWSBRIEF_FEEDS: optional
+    .refine(
+      (v) => v === undefined || v.split(',').every((u) => u.trim() === '' || isHttpUrl(u.trim())),
+      {
+        message:
+          'NEWSBRIEF_FEEDS must be comma-separated feed URLs, e.g. https://example.org/rss.xml',
+      },
+    )
+    // fetch() refuses such a URL, so the feed could never be read, and the password would be
+    // written wherever the URL is.
+    .refine((v) => v === undefined || !v.split(',').some((u) => hasCredentials(u.trim())), {
       message:
-        'NEWSBRIEF_FEEDS must be comma-separated feed URLs, e.g. https://example.org/rss.xml',
-    },
-  ),
+        'NEWSBRIEF_FEEDS: a feed URL carries a user name or password (https://user:pass@…); feeds are read without logging in, so remove them from the URL',
+    }),
   DISCORD_TOKEN: optional,
   DISCORD_APPLICATION_ID: optional.refine((v) => v === undefined || /^\d{15,22}$/.test(v), {
     message:

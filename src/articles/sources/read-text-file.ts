@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { SourceError } from './source-error.ts';
 
 /** Files larger than this are refused before being read: no article is 10 MB of text. */
@@ -18,7 +18,9 @@ export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Pro
   // `npm run bench:ingest`.
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking: opening a FIFO for reading would otherwise wait forever for a writer; this
+    // way it opens at once, and the check below refuses it as not a regular file.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw cannot(error);
   }
