@@ -63,9 +63,12 @@ describe('each command loads only what it uses', () => {
     expect(HEAVY.filter((p) => loaded.has(p))).toEqual([]);
   });
 
-  it('ingest of text files loads the store, and no platform SDK', async () => {
+  it('ingest cleans on worker threads: its own thread loads the store, but no HTML stack or platform SDK', async () => {
     const loaded = await packagesImported(['ingest', SAMPLES], 'ingest.db');
     expect(loaded).toContain('better-sqlite3');
+    expect(loaded).toContain('piscina');
+    // Readability and linkedom load in the pool's workers (issue 13), where untrusted pages run.
+    expect(['linkedom', '@mozilla/readability'].filter((p) => loaded.has(p))).toEqual([]);
     expect(loaded.has('discord.js') || loaded.has('@slack/bolt') || loaded.has('openai')).toBe(
       false,
     );
