@@ -21,6 +21,12 @@ import { wholeSentence } from './whole-sentence.ts';
 /** Briefing sizes: the 3-7 key points. */
 const MAX_POINTS = 7;
 const MAX_NUMBERS = 5;
+/**
+ * The longest sentence that may be a key point. Key points are whole sentences, never cut; a
+ * longer "sentence" is a run the splitter could not break (5,000 quote marks made a 5,068-character
+ * point), which no reader wants as one bullet.
+ */
+export const MAX_POINT_CHARS = 500;
 const MAX_QUOTES = 6;
 /** Articles a briefing reads in full, the best-matching first. */
 const MAX_ARTICLES = 12;
@@ -231,7 +237,8 @@ export class ExtractiveBriefer implements Briefer {
     sentences.forEach((s, i) => {
       s.score *= 0.3 + (central[i] ?? 0);
     });
-    const points: CitedText[] = pickDiverse(sentences, MAX_POINTS, members.length > 0).map((s) => ({
+    const readable = sentences.filter((s) => s.text.length <= MAX_POINT_CHARS);
+    const points: CitedText[] = pickDiverse(readable, MAX_POINTS, members.length > 0).map((s) => ({
       text: s.text,
       cites: [citations.cite(s.passage)],
     }));

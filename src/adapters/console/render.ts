@@ -1,10 +1,13 @@
 import type { Block, Reply } from '../../core/reply.ts';
+import { stripBidiControls } from '../untrusted-text.ts';
 
 const cites = (ns?: number[]) =>
   ns && ns.length > 0 ? ` ${ns.map((n) => `[${n}]`).join('')}` : '';
 
-// Article text is untrusted: terminal escape sequences in it must not drive the terminal.
-const safe = (text: string) => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+// Article text is untrusted: terminal escape sequences in it must not drive the terminal, and
+// bidi overrides must not make it read backwards.
+const safe = (text: string) =>
+  stripBidiControls(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 
 function renderBlock(block: Block): string {
   switch (block.type) {

@@ -1,3 +1,5 @@
+import { stripBidiControls } from '../untrusted-text.ts';
+
 /** Zero-width space: breaks a token's parsing without changing how the text reads. */
 const ZWSP = '\u200b';
 
@@ -9,10 +11,12 @@ const ZWSP = '\u200b';
  */
 export function escapeDiscord(text: string): string {
   return (
-    text
+    stripBidiControls(text)
       .replace(/[\\*_~`|[\]]/g, '\\$&')
-      // Block syntax only counts at the start of a line: quotes, headings, lists, subtext.
-      .replace(/^(\s*)(>|#|-# |-(?= )|\d+\.(?= ))/gm, '$1\\$2')
+      // Block syntax only counts at the start of a line: quotes, headings, lists, subtext. An
+      // ordered list's marker is escaped at its dot (`1\. n`): `\1.` shows the backslash.
+      .replace(/^(\s*)(>|#|-# |-(?= ))/gm, '$1\\$2')
+      .replace(/^(\s*\d+)\.(?= )/gm, '$1\\.')
       .replace(/@(everyone|here)/gi, `@${ZWSP}$1`)
       // User, role, channel, slash-command, emoji and timestamp tokens: <@1>, <@&2>, <#3>, </a:4>, <t:5>.
       .replace(/<(?=[@#/:]|a:|t:|id:)/g, `<${ZWSP}`)

@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Block, Citation, Reply } from '../../core/reply.ts';
+import { stripBidiControls } from '../untrusted-text.ts';
 import { escapeDiscord } from './escape-discord.ts';
 
 /**
@@ -46,7 +47,7 @@ function sourceLine(c: Citation): string {
   // Only http(s) links become masked links; a bracket in the URL would end the link early.
   const link =
     c.url && /^https?:\/\/\S+$/i.test(c.url)
-      ? `[${title}](${c.url.replace(/[()<>]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)})`
+      ? `[${title}](${stripBidiControls(c.url).replace(/[()<>]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)})`
       : title;
   const meta = [
     c.outlet && escapeDiscord(oneLine(c.outlet)),

@@ -1,3 +1,5 @@
+import { stripBidiControls } from '../untrusted-text.ts';
+
 /**
  * Slack mrkdwn for untrusted text (article words, titles, speakers).
  *
@@ -9,7 +11,7 @@
  * An underscore inside a word (`snake_case`) cannot format and is kept.
  */
 export function escapeMrkdwn(text: string): string {
-  return text
+  return stripBidiControls(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -37,7 +39,7 @@ export function isolateBidi(text: string): string {
 export function mrkdwnLink(url: string | undefined, label: string): string {
   const text = escapeMrkdwn(label).replace(/\|/g, '\u2223');
   if (!url || !/^https?:\/\/[^\s]+$/i.test(url) || url.length > 2000) return text;
-  const safe = url
+  const safe = stripBidiControls(url)
     .replace(/&/g, '&amp;')
     .replace(/</g, '%3C')
     .replace(/>/g, '%3E')

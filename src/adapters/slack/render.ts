@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Block, Citation, Reply } from '../../core/reply.ts';
+import { stripBidiControls } from '../untrusted-text.ts';
 import { escapeMrkdwn, isolateBidi, mrkdwnLink } from './mrkdwn.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -148,7 +149,8 @@ export function renderSlack(reply: Reply): SlackMessage[] {
           type: 'header',
           text: {
             type: 'plain_text',
-            text: truncate(reply.title, SLACK_LIMITS.headerText),
+            // plain_text shows no markup, but a bidi override would still reverse it.
+            text: truncate(stripBidiControls(reply.title), SLACK_LIMITS.headerText),
             emoji: true,
           },
         },
