@@ -1,3 +1,4 @@
+import { BlockedAddressError } from './address-guard.ts';
 import { FetchError } from './fetch-error.ts';
 import { type FetchOptions, fetchDefaults } from './fetch-options.ts';
 
@@ -44,7 +45,14 @@ export async function httpGet(
       visited.add(current.href);
       // The guard may resolve names, which `fetch`'s abort does not cover: it runs in the budget too.
       if (options.guard) await untilAborted(options.guard(current), signal);
-      const res = await fetch(current, { headers, signal, redirect: 'manual' });
+      const dispatcher = options.guard?.dispatcher?.(current);
+      const res = await fetch(current, {
+        headers,
+        signal,
+        redirect: 'manual',
+        // Node's fetch is undici: a guard's dispatcher checks the address it connects to.
+        ...(dispatcher && { dispatcher }),
+      } as RequestInit);
       if (REDIRECTS.has(res.status)) {
         await res.body?.cancel();
         const location = res.headers.get('location');
@@ -84,6 +92,15 @@ export async function httpGet(
     }
   } catch (err) {
     if (err instanceof FetchError) throw err;
+    const cause = (err as { cause?: unknown }).cause;
+    if (cause instanceof BlockedAddressError) {
+      throw new FetchError(
+        'blocked-address',
+        url,
+        `${url}: refused, ${cause.message} when connecting; a feed's links may only lead to the public internet or to the feed's own host`,
+        { cause: err },
+      );
+    }
     if (timeout.aborted) {
       throw new FetchError('timeout', url, `${url}: no complete response within ${timeoutMs} ms`, {
         cause: err,
