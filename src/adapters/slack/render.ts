@@ -149,8 +149,12 @@ export function renderSlack(reply: Reply): SlackMessage[] {
           type: 'header',
           text: {
             type: 'plain_text',
-            // plain_text shows no markup, but a bidi override would still reverse it.
-            text: truncate(stripBidiControls(reply.title), SLACK_LIMITS.headerText),
+            // plain_text shows no markup, but a bidi override would still reverse it, and angle
+            // brackets become look-alikes so that no `<!here>` ever leaves in a message.
+            text: truncate(
+              stripBidiControls(reply.title).replace(/</g, '\u2039').replace(/>/g, '\u203a'),
+              SLACK_LIMITS.headerText,
+            ),
             emoji: true,
           },
         },
