@@ -226,7 +226,7 @@ async function run(argv: string[]): Promise<number> {
         if (values.json) {
           const { listStories, storiesJson } = await import('./briefing/list-stories.ts');
           const stories = await listStories(app.store, topic);
-          out(JSON.stringify(await storiesJson(app.store, stories), null, 2));
+          outJson(await storiesJson(app.store, stories));
           return 0;
         }
         const { renderConsole } = await import('./adapters/console/render.ts');
