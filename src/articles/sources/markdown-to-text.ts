@@ -55,7 +55,7 @@ export function markdownToText(markdown: string): string {
     // micromark's raw-HTML constructs rescan to the end of the paragraph from every unclosed
     // `<![CDATA[` or `<!--` (15 KB of them took 2.3 s): they are off, and tags are removed from
     // the text in one linear pass instead.
-    extensions: [gfm(), { disable: { null: ['htmlFlow', 'htmlText'] } }],
+    extensions: [gfm({ singleTilde: false }), { disable: { null: ['htmlFlow', 'htmlText'] } }],
     mdastExtensions: [gfmFromMarkdown()],
   });
   const blocks: string[] = [];
