@@ -3,7 +3,7 @@ import { afterLocative } from './name-runs.ts';
 import { type Paragraph, spanFrom, verbAt, wordFrom } from './paragraph.ts';
 import type { Quote } from './quote.ts';
 import type { Speaker, SpeakerBook } from './speaker-book.ts';
-import { type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
+import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
 import { hasWords, onlySpace, startsUpper } from './text-scan.ts';
 
@@ -283,6 +283,20 @@ export class ParagraphAnalysis {
     }
     for (const v of this.voices) if (v.sentence === sentence && v.pos < colon) return v.speaker;
     return this.leadSpeaker(sentence);
+  }
+
+  /**
+   * The subject of the verb at word `i` described by its own words when it reads as no name
+   * ("54 percent said", "multiple sources privy to negotiations say").
+   */
+  describedSubject(i: number, sentence: number): Speaker | undefined {
+    const { p } = this;
+    const w = p.words[i]!;
+    const s = p.sentences[sentence]!;
+    const from = Math.max(s.start, p.text.lastIndexOf(',', w.start - 1) + 1);
+    const text = afterSubordinator(p.text.slice(from, w.start)) || p.text.slice(from, w.start);
+    const phrase = describedAs(text.trim());
+    return phrase && this.book.resolve(phrase, p.base + from);
   }
 
   /** The noun phrase a sentence opens with, up to its first verb. */

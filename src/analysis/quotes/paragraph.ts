@@ -159,10 +159,27 @@ export function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
   if (DETERMINERS.has(prev.lower)) return undefined;
   // "Clinton is telling customers that…": a participle after "is" is the sentence's verb.
   if (verb.form === 'participle' && BE.has(prev.lower)) return progressive(verb);
+  if (verb.form === 'participle' && prev.lower === 'not' && BE.has(p.words[wi - 2]?.lower ?? ''))
+    return progressive(verb);
   return verb;
 }
 
-const BE = new Set(['is', 'are', 'was', 'were', 'been', 'be']);
+const BE = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'been',
+  'be',
+  "isn't",
+  'isn’t',
+  "wasn't",
+  'wasn’t',
+  "aren't",
+  'aren’t',
+  "weren't",
+  'weren’t',
+]);
 const PROGRESSIVE = new Map<SpeechVerb, SpeechVerb>();
 
 /** The finite reading of a participle ("is saying"), one object per verb. */

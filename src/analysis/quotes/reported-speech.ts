@@ -1,11 +1,33 @@
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
-import { spanFrom, verbAt } from './paragraph.ts';
+import { spanFrom, verbAt, wordFrom } from './paragraph.ts';
 import type { ParagraphAnalysis } from './paragraph-analysis.ts';
-import { type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
+import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
+import { onlySpace } from './text-scan.ts';
 
 const AUX = new Set(lexicon.auxiliaries);
 const NON_CLAUSE_START = new Set(lexicon.notClauseStart);
+const QUESTION_WORDS = new Set(['how', 'why', 'what', 'whether', 'if', 'when', 'where', 'who']);
+/** Verbs whose content may be an infinitive after the one addressed ("urged the judge to …"). */
+const TO_VERBS = new Set(lexicon.toVerbs);
+/** Words between a verb and its content: when ("said Tuesday") and to whom ("told reporters"). */
+const TIME_WORDS = new Set(lexicon.timeWords);
+const LISTENERS = new Set(lexicon.listeners);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there']);
+const PLACE_OR_TIME = new Set([
+  'in',
+  'on',
+  'at',
+  'during',
+  'after',
+  'before',
+  'over',
+  'for',
+  'late',
+  'early',
+  'last',
+  'this',
+]);
 /** Words an inverted attribution at a sentence's end may span: a name and its apposition. */
 const INVERTED_TAIL = 24;
 
@@ -42,60 +64,112 @@ function clause(
   si: number,
   to: number,
 ): number | undefined {
-  const { p } = a;
-
-  let start: number | undefined;
-  for (let j = i + 1; j < to && j <= i + 8; j++) {
-    const lw = p.words[j]!.lower;
-    if (lw === 'that') {
-      start = p.words[j]!.end;
-      break;
-    }
-    if (
-      AUX.has(lw) ||
-      p.words[j]!.verb ||
-      /[.;:]/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start))
-    )
-      break;
-  }
-  const next = p.words[i + 1];
-  // "…, said the monitor based in Britain": what follows an inverted verb is its subject.
-  const inverted = a.subjectOf(i, verb, si) !== undefined && a.inverted.has(i);
-  if (
-    start === undefined &&
-    verb.bareClause &&
-    !inverted &&
-    next &&
-    next.start < p.sentences[si]!.end
-  ) {
-    const gap = p.text.slice(p.words[i]!.end, next.start);
-    if (/^\s+$/.test(gap) && !NON_CLAUSE_START.has(next.lower)) start = next.start;
-  }
+  const start = contentStart(a, i, verb, si, to);
   if (start === undefined) return undefined;
-  const s = p.sentences[si]!;
-  let end = s.end;
-  for (let j = i + 2; j < to; j++) {
-    const w = p.words[j]!;
-    if (w.start <= start) continue;
-    if ((w.lower === 'and' || w.lower === 'but') && p.words[j + 1] && verbAt(p, j + 1)) {
-      const after = p.words.slice(j + 2, j + 5).some((x) => x.lower === 'that');
-      if (after) {
-        end = w.start;
-        break;
-      }
-    }
-    if (w.lower === 'according' && p.words[j + 1]?.lower === 'to') {
-      end = w.start;
-      break;
-    }
-  }
-  const range = a.trimContent(start, end);
+  const range = a.trimContent(start, contentEnd(a, start, si, to));
   if (!range) return undefined;
-  const speaker = a.subjectOf(i, verb, si);
+  // A finite verb whose subject does not read as a phrase goes to the sentence's lead or the
+  // name before it; a participle ("committed to maintaining") needs a subject of its own.
+  const speaker =
+    a.subjectOf(i, verb, si) ??
+    (verb.form === 'participle'
+      ? undefined
+      : (a.leadSpeaker(si) ?? a.nearestName(si, i) ?? a.describedSubject(i, si)));
   if (!speaker) return undefined;
+  const { p } = a;
   a.add('reported', range[0], range[1], speaker, p.words[i]!.text);
   a.sentenceSpeaker[si] ??= speaker;
   return range[1];
+}
+
+/**
+ * Where what a verb reports starts: after "that" ("said in a statement that …"), at a question
+ * word ("explained how …", "asked whether …"), at "to" after whom was urged ("urged the judge
+ * to …"), or right after the verb and a time word or listener ("said Tuesday the …", "told
+ * reporters he …", "announced a concert"). None after an inverted verb ("…, said the monitor").
+ */
+function contentStart(
+  a: ParagraphAnalysis,
+  i: number,
+  verb: SpeechVerb,
+  si: number,
+  to: number,
+): number | undefined {
+  const { p } = a;
+  if (a.subjectOf(i, verb, si) !== undefined && a.inverted.has(i)) return undefined;
+  for (let j = i + 1; j < to && j <= i + 8; j++) {
+    const w = p.words[j]!;
+    if (/[.;:]/.test(p.text.slice(p.words[j - 1]!.end, w.start))) break;
+    if (w.lower === 'that') return w.end;
+    if (j <= i + 4 && QUESTION_WORDS.has(w.lower)) return w.start;
+    // "warned players not to talk…": the content keeps its "not".
+    if (j <= i + 5 && w.lower === 'to' && TO_VERBS.has(verb.lemma))
+      return p.words[j - 1]!.lower === 'not' ? p.words[j - 1]!.start : w.start;
+    if (AUX.has(w.lower) || w.verb) break;
+  }
+  if (!verb.bareClause) return undefined;
+  let j = i + 1;
+  while (
+    j < to &&
+    j <= i + 3 &&
+    (TIME_WORDS.has(p.words[j]!.lower) || LISTENERS.has(p.words[j]!.lower))
+  )
+    j++;
+  const next = p.words[j];
+  if (!next || j >= to) return undefined;
+  const gap = p.text.slice(p.words[j - 1]!.end, next.start);
+  // "Still, he said, officials have to decide…": a parenthetical attribution; what it reports
+  // follows its second comma.
+  if (
+    j === i + 1 &&
+    /^\s*,\s*$/.test(gap) &&
+    /,\s*$/.test(p.text.slice(p.words[i - 1]?.end ?? 0, p.words[i - 1] ? p.words[i]!.start : 0))
+  )
+    return next.start;
+  if (!onlySpace(p.text, p.words[j - 1]!.end, next.start)) return undefined;
+  // "said on Friday he met…": a short phrase of time or place, then the clause's own subject.
+  if (PLACE_OR_TIME.has(next.lower)) {
+    for (let k = j + 1; k < to && k <= j + 5; k++) {
+      if (/[,.;:]/.test(p.text.slice(p.words[k - 1]!.end, p.words[k]!.start))) break;
+      if (PRONOUNS.has(p.words[k]!.lower)) return p.words[k]!.start;
+    }
+  }
+  if (verb.pronounClause && !PRONOUNS.has(next.lower)) return undefined;
+  // "at least six planes", "about half of…": a preposition before a number opens a noun phrase.
+  const counted =
+    /^(?:least|most|half|\d.*|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(
+      p.words[j + 1]?.lower ?? '',
+    );
+  if (NON_CLAUSE_START.has(next.lower) && !LISTENERS.has(next.lower) && !counted) return undefined;
+  return next.start;
+}
+
+/**
+ * Where reported content ends: at the sentence's end, or where the sentence goes on to something
+ * else (", according to", ";", ", but said", ", telling", ", adding").
+ */
+function contentEnd(a: ParagraphAnalysis, start: number, si: number, to: number): number {
+  const { p } = a;
+  for (let j = wordFrom(p, start) + 1; j < to; j++) {
+    const w = p.words[j]!;
+    const gap = p.text.slice(p.words[j - 1]!.end, w.start);
+    if (gap.includes(';') || /\s[-–—]+\s/.test(gap)) return p.words[j - 1]!.end;
+    // "…, but for Republicans, it is a smoking gun": the sentence turns to something else.
+    // ("…, but that any operation should…" goes on reporting the same verb.)
+    const turns = w.lower === 'but' || w.lower === 'while';
+    if (gap.includes(',') && turns && p.words[j + 1]?.lower !== 'that') return p.words[j - 1]!.end;
+    if (w.lower === 'according' && p.words[j + 1]?.lower === 'to') return w.start;
+    // "…, and three-quarters said the same", "… and said": another speech verb, another clause.
+    if (w.lower === 'and' || w.lower === 'but' || w.lower === 'while') {
+      for (let k = j + 1; k < to && k <= j + 4; k++) {
+        const verb = verbAt(p, k);
+        if (verb && verb.form !== 'participle') return p.words[j - 1]!.end;
+        if (!gap.includes(',')) break;
+      }
+    }
+    if (gap.includes(',') && verbAt(p, j)?.form === 'participle') return p.words[j - 1]!.end;
+  }
+  return p.sentences[si]!.end;
 }
 
 /** `CONTENT, X said.` and `CONTENT, said X.` at the end of a sentence. */
@@ -143,7 +217,8 @@ function according(a: ParagraphAnalysis, i: number, si: number, from: number, to
   if (!npStart) return;
   const stopAt = p.text.slice(npStart.start, s.end).search(/[,;:.!?]/);
   const npEnd = stopAt < 0 ? s.end : npStart.start + stopAt;
-  const phrase = speakerPhrase(p.text.slice(npStart.start, npEnd));
+  const source = p.text.slice(npStart.start, npEnd);
+  const phrase = speakerPhrase(source) ?? describedAs(source);
   if (!phrase || phrase.kind === 'pronoun') return;
   let range: [number, number] | undefined;
   if (i === from) {

@@ -288,6 +288,24 @@ function readPhrase(text: string): SpeakerPhrase | undefined {
 }
 
 /**
+ * A source that reads as no name, described by its own words ("54 percent", "early results of
+ * the exit poll"): up to its first comma, at most 12 words, written as in the text. Undefined
+ * for what is plainly a clause or a pronoun.
+ */
+export function describedAs(text: string): SpeakerPhrase | undefined {
+  const cut = text
+    .split(/[,;:(]/)[0]!
+    .trim()
+    .replace(LEADING_DROP, '');
+  const toks = tokens(cut);
+  if (toks.length === 0 || toks.length > 12) return undefined;
+  const first = toks[0]!.toLowerCase();
+  if (PRONOUNS.has(first) || (CLAUSE_WORDS.has(first) && first !== 'to')) return undefined;
+  const name = cut.replace(/^(?:The|A|An)\b/, (m) => m.toLowerCase());
+  return { kind: 'description', name, tokens: toks };
+}
+
+/**
  * A capitalised token sequence read as a person's name (with gender from a title), if it is one.
  * Every capitalised run of every article is read as a name, and names repeat across articles.
  */

@@ -11,11 +11,14 @@ export interface SpeechVerb {
   bareClause: boolean;
   /** The word that must follow for the verb to report speech ("put" it, "pointed" out). */
   particle?: string;
+  /** With no "that", its content must open with a pronoun ("claimed he…", not "claimed lives"). */
+  pronounClause?: boolean;
 }
 
 const BARE_CLAUSE = new Set(verbs.bareClause);
 const PARTICLES: Record<string, string> = verbs.phrasal;
 const PAST_ONLY = new Set(verbs.pastOnly);
+const PRONOUN_CLAUSE = new Set(verbs.pronounClause);
 const IRREGULAR: Record<string, { third: string; past: string[]; participle: string }> =
   verbs.irregular;
 
@@ -35,8 +38,13 @@ const FORMS = new Map<string, SpeechVerb>();
 for (const lemma of verbs.lemmas) {
   const bareClause = BARE_CLAUSE.has(lemma);
   const particle = PARTICLES[lemma];
-  const verb = (form: VerbForm): SpeechVerb =>
-    particle ? { lemma, form, bareClause, particle } : { lemma, form, bareClause };
+  const pronounClause = PRONOUN_CLAUSE.has(lemma);
+  const verb = (form: VerbForm): SpeechVerb => {
+    const v: SpeechVerb = { lemma, form, bareClause };
+    if (particle) v.particle = particle;
+    if (pronounClause) v.pronounClause = true;
+    return v;
+  };
   const [third, past, participle] = inflect(lemma);
   if (!PAST_ONLY.has(lemma)) {
     FORMS.set(lemma, verb('base'));

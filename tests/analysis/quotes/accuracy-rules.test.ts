@@ -137,9 +137,16 @@ describe('inverted attribution at the end of a sentence', () => {
   });
 
   it('takes no clause when a long tail is not a name and its apposition', () => {
+    // What is reported is the warning, not the sentence before "warned".
     const q = quotesOf(
       'The coach, Tomas Rey, warned players not to talk to reporters about the injured goalkeeper before the final.',
     );
-    expect(q.filter((x) => x.kind === 'reported')).toEqual([]);
+    expect(q.map((x) => [x.kind, x.speaker, x.quote])).toEqual([
+      [
+        'reported',
+        'Tomas Rey',
+        'not to talk to reporters about the injured goalkeeper before the final',
+      ],
+    ]);
   });
 });
