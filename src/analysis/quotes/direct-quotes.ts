@@ -40,6 +40,17 @@ export interface SpeakingBefore {
 }
 
 /**
+ * Markup left in the text, never speech: an attribute value (`<tweet id="6721…" author="@x">`)
+ * or a quoted handle, number or date.
+ */
+function isMarkup(text: string, span: QuoteSpan): boolean {
+  let i = span.open - 1;
+  while (i >= 0 && text[i] === ' ') i--;
+  if (text[i] === '=') return true;
+  return /^(?:[@#]\S+|[\d.:/-]+)$/.test(text.slice(span.start, span.end));
+}
+
+/**
  * Finds the paragraph's direct quotes: each quotation that is speech (not a title or a name).
  * Its speaker comes from a cue next to it (`"…," X said`, `X said: "…"`); failing that, from the
  * quotes around it in the paragraph (`"…," X said. "…"`), from the sentence's or the paragraph's
@@ -52,7 +63,7 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
     const sentence = sentenceOf(p, span.open);
     const quoted = p.text.slice(span.start, span.end);
     const lead = p.text.slice(Math.max(0, span.open - 40), span.open);
-    if (isTitleCase(quoted) || NOT_SPEECH_BEFORE.test(lead)) continue;
+    if (isTitleCase(quoted) || NOT_SPEECH_BEFORE.test(lead) || isMarkup(p.text, span)) continue;
     const startsSentence = span.open === p.sentences[sentence]!.start;
     const found = (startsSentence ? undefined : cueBefore(a, span, sentence)) ?? cueAfter(a, span);
     if (found) addDirect(a, span, sentence, found);
@@ -76,10 +87,15 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
     for (const [tier, find] of tiers) {
       const speaker = find();
       if (!speaker) continue;
-      addDirect(a, span, sentence, {
-        speaker,
-        cue: process.env.QDEBUG ? `ctx:${tier}` : undefined,
-      });
+      // Quotes close to one that has a cue, or after a colon, are as good as cued.
+      const weak = tier !== 'quote' && tier !== 'colon' && tier !== 'sentence';
+      addDirect(
+        a,
+        span,
+        sentence,
+        { speaker, cue: process.env.QDEBUG ? `ctx:${tier}` : undefined },
+        weak,
+      );
       break;
     }
   }
@@ -96,10 +112,16 @@ function colonBefore(text: string, open: number): number {
   return text[i] === ':' ? i : -1;
 }
 
-function addDirect(a: ParagraphAnalysis, span: QuoteSpan, sentence: number, found: Attribution) {
+function addDirect(
+  a: ParagraphAnalysis,
+  span: QuoteSpan,
+  sentence: number,
+  found: Attribution,
+  byContext = false,
+) {
   let end = span.end;
   if (a.p.text[end - 1] === ',') end--;
-  a.add('direct', span.start, end, found.speaker, found.cue);
+  a.add('direct', span.start, end, found.speaker, found.cue, byContext);
   a.lastDirect = found.speaker;
   a.sentenceSpeaker[sentence] ??= found.speaker;
 }

@@ -48,6 +48,7 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     analysis.subjects();
     findDirectQuotes(analysis, before);
     findReportedSpeech(analysis);
+    analysis.dropScareQuotes();
     const last = analysis.lastSpeaker();
     if (last) before.last = last;
     before.colon = p.text.trimEnd().endsWith(':')

@@ -150,3 +150,22 @@ describe('inverted attribution at the end of a sentence', () => {
     ]);
   });
 });
+
+describe('quotation marks that are not speech', () => {
+  it('skips markup attribute values and quoted handles or numbers', () => {
+    const q = quotesOf(
+      'Mayor Tom Reed spoke on Monday. <tweet id="6721" author="@reed"> He said "@reed" and "2016".',
+    );
+    expect(q.filter((x) => x.kind === 'direct')).toEqual([]);
+  });
+
+  it('drops a one-word scare quote no one is reported to say, keeps it inside reported speech', () => {
+    const q = quotesOf(
+      '"We will win," Mayor Tom Reed said on Monday.',
+      'The "establishment" candidate lost.',
+      'Reed said the vote was "rigged" from the start.',
+    );
+    expect(q.some((x) => x.quote === 'establishment')).toBe(false);
+    expect(q.some((x) => x.kind === 'direct' && x.quote === 'rigged')).toBe(true);
+  });
+});
