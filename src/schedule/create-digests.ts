@@ -5,7 +5,11 @@ import type { DeliveryLedger } from '../store/delivery-ledger.ts';
 import type { Store } from '../store/store.ts';
 import { type BuildDigest, createDigestBuilder } from './build-digest.ts';
 import type { DigestAdapter } from './digest-adapter.ts';
-import { createDigestScheduler, type DigestScheduler } from './digest-scheduler.ts';
+import {
+  createDigestScheduler,
+  type DigestScheduler,
+  type DigestSchedulerOptions,
+} from './digest-scheduler.ts';
 
 /** What digests run on: the store (its subscriptions, articles and ledger), a log and a clock. */
 export interface DigestsOptions {
@@ -20,6 +24,8 @@ export interface DigestsOptions {
   postWhenEmpty?: boolean;
   /** Default: the extractive briefer on the windowed store. */
   brieferFor?: (store: Store) => Briefer;
+  /** What drives the ticks (default every minute by cron); the digest bench compresses it. */
+  every?: DigestSchedulerOptions['every'];
 }
 
 /**
@@ -52,6 +58,7 @@ export function createDigests(options: DigestsOptions): Digests {
         clock: options.clock,
         metrics: options.metrics,
         catchUpHours: options.catchUpHours,
+        every: options.every,
       }),
   };
 }

@@ -29,6 +29,12 @@ export interface PublisherStats {
 
 export interface RateLimitedPublisher {
   publish(channelId: string, body: unknown): Promise<void>;
+  /**
+   * Any other request to the platform (reading a channel's recent messages), paced and retried
+   * on 429 with the posts, since a platform's limit counts every request; resolves with the
+   * successful response, its body unread.
+   */
+  request(send: () => Promise<Response>): Promise<Response>;
   readonly stats: PublisherStats;
 }
 
@@ -137,7 +143,7 @@ export function createRateLimitedPublisher(
     return mine;
   }
 
-  async function publish(channelId: string, body: unknown): Promise<void> {
+  async function request(send: () => Promise<Response>): Promise<Response> {
     const started = Date.now();
     for (;;) {
       await slot();
@@ -145,7 +151,7 @@ export function createRateLimitedPublisher(
       try {
         await turn();
         stats.requests++;
-        res = await options.send(channelId, body);
+        res = await send();
         const now = Date.now();
         if (res.status === 429) {
           stats.rateLimited++;
@@ -160,10 +166,7 @@ export function createRateLimitedPublisher(
       } finally {
         release();
       }
-      if (res.ok) {
-        await res.body?.cancel();
-        return;
-      }
+      if (res.ok) return res;
       if (res.status !== 429) throw new PublishError(await refusal(res), res.status);
       if (Date.now() - started > maxWaitMs) {
         throw new PublishError(`still rate limited after ${Math.round(maxWaitMs / 1000)} s`, 429);
@@ -171,5 +174,10 @@ export function createRateLimitedPublisher(
     }
   }
 
-  return { publish, stats };
+  async function publish(channelId: string, body: unknown): Promise<void> {
+    const res = await request(() => options.send(channelId, body));
+    await res.body?.cancel();
+  }
+
+  return { publish, request, stats };
 }
