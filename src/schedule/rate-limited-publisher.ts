@@ -17,6 +17,12 @@ export interface RateLimitedPublisherOptions {
   concurrency?: number;
   /** How long one message may wait on 429s before it is given up as failed (default 10 min). */
   maxWaitMs?: number;
+  /**
+   * The clock and the wait (default `Date.now` and a timer). Tests pass a virtual pair, with the
+   * platform on the same clock, so when the limit is hit depends on counts, not machine speed.
+   */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Counters for the bench and logs. */
@@ -38,10 +44,10 @@ export interface RateLimitedPublisher {
   readonly stats: PublisherStats;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Seconds to wait from a 429: the JSON body's fractional `retry_after` (Discord), else the header. */
-async function retryAfterMs(res: Response): Promise<number> {
+async function retryAfterMs(res: Response, now: number): Promise<number> {
   try {
     const body = (await res.json()) as { retry_after?: unknown };
     if (typeof body.retry_after === 'number') return body.retry_after * 1000;
@@ -51,7 +57,7 @@ async function retryAfterMs(res: Response): Promise<number> {
   const header = res.headers.get('retry-after');
   if (header && /^\d+(\.\d+)?$/.test(header)) return Number(header) * 1000;
   const date = header ? Date.parse(header) : Number.NaN;
-  return Number.isNaN(date) ? 1000 : Math.max(0, date - Date.now());
+  return Number.isNaN(date) ? 1000 : Math.max(0, date - now);
 }
 
 /** "HTTP 403: Missing Permissions": the status and the platform's own words for it. */
@@ -81,6 +87,8 @@ export function createRateLimitedPublisher(
 ): RateLimitedPublisher {
   const concurrency = options.concurrency ?? 8;
   const maxWaitMs = options.maxWaitMs ?? 600_000;
+  const clock = options.now ?? Date.now;
+  const sleep = options.sleep ?? timer;
   const stats: PublisherStats = { requests: 0, rateLimited: 0 };
   let pausedUntil = 0;
   let active = 0;
@@ -118,7 +126,7 @@ export function createRateLimitedPublisher(
   function turn(): Promise<void> {
     const mine = gate.then(async () => {
       for (;;) {
-        const now = Date.now();
+        const now = clock();
         if (pausedUntil > now) {
           await sleep(pausedUntil - now);
           continue;
@@ -144,7 +152,7 @@ export function createRateLimitedPublisher(
   }
 
   async function request(send: () => Promise<Response>): Promise<Response> {
-    const started = Date.now();
+    const started = clock();
     for (;;) {
       await slot();
       let res: Response;
@@ -152,10 +160,10 @@ export function createRateLimitedPublisher(
         await turn();
         stats.requests++;
         res = await send();
-        const now = Date.now();
+        const now = clock();
         if (res.status === 429) {
           stats.rateLimited++;
-          pausedUntil = Math.max(pausedUntil, now + (await retryAfterMs(res)));
+          pausedUntil = Math.max(pausedUntil, now + (await retryAfterMs(res, now)));
           trim(succeeded, now);
           // What got through in the last second is what the platform allows.
           stats.learnedLimit = Math.max(1, succeeded.length);
@@ -168,7 +176,7 @@ export function createRateLimitedPublisher(
       }
       if (res.ok) return res;
       if (res.status !== 429) throw new PublishError(await refusal(res), res.status);
-      if (Date.now() - started > maxWaitMs) {
+      if (clock() - started > maxWaitMs) {
         throw new PublishError(`still rate limited after ${Math.round(maxWaitMs / 1000)} s`, 429);
       }
     }
