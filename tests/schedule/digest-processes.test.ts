@@ -43,7 +43,6 @@ for (const [kind, env] of Object.entries(STORES)) {
         // The post the victim made just before dying is found in the channel, not posted again.
         expect(r.survivors.found).toBeGreaterThanOrEqual(1);
         expect(r.survivors).toMatchObject({ uncertain: 0, failed: 0 });
-        expect(r.rateLimited + r.peakPerSecond).toBeGreaterThan(0);
       });
     },
   );
