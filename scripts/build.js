@@ -9,7 +9,17 @@
 //   node scripts/build.js --if-stale   build only when a source is newer than the last build
 //
 // Plain JavaScript because the bin imports it before anything could transpile TypeScript.
-import { copyFileSync, mkdirSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +44,15 @@ function sourceFiles() {
     }
   }
   return { files, newest };
+}
+
+function writable(path) {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function mtime(path) {
@@ -101,6 +120,13 @@ export async function build() {
 /** Rebuilds when stale, saying so on stderr; for the bin in a git checkout. */
 export async function buildIfStale() {
   if (!isStale()) return;
+  // A checkout installed by one user and run by another: esbuild would fail on every file.
+  if (!writable(existsSync(DIST) ? DIST : ROOT)) {
+    process.stderr.write(
+      'newsbrief: sources are newer than dist/, which this user cannot write; running the existing build (its owner can run npm run build)\n',
+    );
+    return;
+  }
   const started = performance.now();
   const count = await build();
   process.stderr.write(

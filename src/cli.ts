@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Logger } from 'pino';
+import { PlatformLoginError } from './adapters/platform-login-error.ts';
 import { terminalSafe } from './adapters/untrusted-text.ts';
 import type { Progress } from './articles/ingest.ts';
 import { SourceError } from './articles/sources/source-error.ts';
@@ -290,10 +291,13 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       error instanceof ConfigError ||
       error instanceof UserError ||
       error instanceof SourceError ||
-      error instanceof StoreOpenError
+      error instanceof StoreOpenError ||
+      error instanceof PlatformLoginError
     ) {
-      // A source's reason may quote the file (a name, a date it could not read): one line.
-      const message = error instanceof SourceError ? terminalSafe(error.message) : error.message;
+      // A source's reason may quote the file (a name, a date it could not read), a platform's its
+      // server: one line, control characters escaped.
+      const untrusted = error instanceof SourceError || error instanceof PlatformLoginError;
+      const message = untrusted ? terminalSafe(error.message) : error.message;
       process.stderr.write(`newsbrief: ${message}\n`);
       process.exitCode = error instanceof ConfigError ? 78 : 1;
       return;

@@ -142,7 +142,14 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
       void stop().then(() => process.exit(0));
     });
   }
-  for (const adapter of adapters) await adapter.start();
+  try {
+    for (const adapter of adapters) await adapter.start();
+  } catch (error) {
+    // A refused login ends start-up: close what is already open (the ops server, the pools, the
+    // store) so the process exits with the one line the caller prints, not hangs or dumps a stack.
+    await stop();
+    throw error;
+  }
   // Catches up digests missed while down (within 6 h), then ticks every minute.
   await scheduler.start();
   if (poller) {

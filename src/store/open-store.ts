@@ -29,9 +29,15 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   }
 }
 
-/** How to fix the usual PostgreSQL refusals. */
+/** How to fix the usual refusals, by the error's code (SQLite's, Node's or PostgreSQL's). */
 function hint(error: unknown): string {
   const code = (error as { code?: string }).code;
+  if (code?.startsWith('SQLITE_READONLY'))
+    return '; give the user running newsbrief write permission on the file and its folder (SQLite writes a -wal file beside it), or set NEWSBRIEF_DB to another path';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'SQLITE_CANTOPEN')
+    return '; create the folder with write permission for the user running newsbrief, or set NEWSBRIEF_DB to a path it may write';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return '; it is not a newsbrief store: set NEWSBRIEF_DB to another file, or move this one away';
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND')
     return '; is the server running and the host and port right?';
   if (code === '28P01' || code === '28000') return '; check the user and password in DATABASE_URL';

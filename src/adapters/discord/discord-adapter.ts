@@ -13,6 +13,7 @@ import { isPrivate } from '../../core/command.ts';
 import type { Dispatch, Request } from '../../core/dispatch.ts';
 import type { Registry } from '../../core/registry.ts';
 import type { DigestAdapter } from '../../schedule/digest-adapter.ts';
+import { PlatformLoginError } from '../platform-login-error.ts';
 import { renderDiscord } from './render.ts';
 
 /** What the Discord adapter needs; everything is passed in so tests can point it at a fake. */
@@ -25,6 +26,14 @@ export interface DiscordAdapterOptions {
   registry: Registry;
   dispatch: Dispatch;
   log: Logger;
+}
+
+/** What to tell the operator when Discord does not let the bot log in. */
+function loginFailure(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: string };
+  if (code === 'TokenInvalid')
+    return 'Discord refused DISCORD_TOKEN (an invalid token): copy the bot token again from the Developer Portal (your application > Bot > Reset Token)';
+  return `cannot log in to Discord (${message ?? String(error)}): check DISCORD_TOKEN and DISCORD_API_URL`;
 }
 
 /** Slash-command option values as strings, from the subcommand's options when there is one. */
@@ -114,7 +123,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DigestAdap
       const ready = new Promise<void>((resolve) =>
         client.once(Events.ClientReady, () => resolve()),
       );
-      await client.login(options.token);
+      try {
+        await client.login(options.token);
+      } catch (error) {
+        throw new PlatformLoginError(loginFailure(error), { cause: error });
+      }
       await ready;
       started = true;
       log.info(

@@ -17,6 +17,7 @@ import type { Registry } from '../../core/registry.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { HttpRoute } from '../../ops/ops-routes.ts';
 import type { DigestAdapter } from '../../schedule/digest-adapter.ts';
+import { PlatformLoginError } from '../platform-login-error.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { renderSlack, type SlackMessage } from './render.ts';
 
@@ -234,13 +235,21 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         await app.init();
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        throw new Error(
+        throw new PlatformLoginError(
           `Slack auth.test failed (${why}): check SLACK_BOT_TOKEN (OAuth & Permissions > Bot User OAuth Token) and SLACK_API_URL`,
           { cause: error },
         );
       }
       if (socketMode) {
-        await app.start();
+        try {
+          await app.start();
+        } catch (error) {
+          const why = error instanceof Error ? error.message : String(error);
+          throw new PlatformLoginError(
+            `Slack Socket Mode could not connect (${why}): check SLACK_APP_TOKEN (Basic Information > App-Level Tokens, with connections:write)`,
+            { cause: error },
+          );
+        }
         started = true;
         log.info('slack connected over Socket Mode');
         return;

@@ -79,8 +79,25 @@ export class SqliteStore implements Store {
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('foreign_keys = ON');
     this.#migrate();
+    this.#assertWritable();
     this.ledger = new SqliteLedger(this.#db);
     this.#stories = new SqliteStories(this.#db);
+  }
+
+  /**
+   * Refuses a file this process may read but not write, before any work is done: SQLite opens a
+   * write-protected file read-only without a word, and `ingest` used to clean every article and
+   * then fail on the first write. A write that is rolled back is the one test SQLite answers
+   * truly (file mode, folder, ACLs, a read-only mount).
+   */
+  #assertWritable(): void {
+    const version = this.#db.pragma('user_version', { simple: true }) as number;
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      this.#db.pragma(`user_version = ${version}`);
+    } finally {
+      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+    }
   }
 
   /**
