@@ -37,7 +37,7 @@ export const STORY_PARAMS: StoryParams = {
   threshold: 0.1,
   windowDays: 3,
   decayDays: 5,
-  centroidTerms: 100,
+  centroidTerms: 60,
   keyTerms: 12,
   minTerms: 4,
   fields: FIELD_WEIGHTS,
@@ -53,11 +53,15 @@ export interface StoryArticle extends StoryText {
 }
 
 const DAY = 86_400_000;
+/** Articles looked up together at most (a run of overlapping windows). */
+const LOOKUP_RUN = 50;
 
 /** A story being assigned to: its centroid as a map while the batch changes it. */
 interface Working {
   state: StoryState;
   centroid: Map<string, number>;
+  /** `centroid` as entries, heaviest first (what is stored). */
+  sorted: Array<[string, number]>;
   norm: number;
   keys: string[];
   changed: boolean;
@@ -76,8 +80,9 @@ function normOf(v: Iterable<[string, number]>): number {
 }
 
 /** The terms a story (or an article) is looked up by: its heaviest few, in a stable order. */
-function keysOf(v: Vector, n: number): string[] {
-  return heaviest(v, n)
+function keysOf(sorted: ReadonlyArray<[string, number]>, n: number): string[] {
+  return sorted
+    .slice(0, n)
     .map(([t]) => t)
     .sort();
 }
@@ -138,6 +143,7 @@ export async function assignStories(
     const w: Working = {
       state,
       centroid: new Map(state.centroid),
+      sorted: state.centroid,
       norm: normOf(state.centroid),
       keys: state.keys,
       changed: false,
@@ -148,7 +154,7 @@ export async function assignStories(
   };
   const reindex = (w: Working): void => {
     for (const k of w.keys) byKey.get(k)?.delete(w.state.id);
-    w.keys = keysOf(w.centroid, params.keyTerms);
+    w.keys = keysOf(w.sorted, params.keyTerms);
     index(w);
   };
   const member = (storyId: string, a: StoryArticle): StoryMember => ({
@@ -195,22 +201,44 @@ export async function assignStories(
     for (const [term, w] of v) v.set(term, w / n);
     return v;
   });
-  const articleKeys = vectors.map((v) => keysOf(v, params.keyTerms));
+  // Each vector's heaviest terms, sorted once: its keys, its title vector, a new story's centroid.
+  const heaviestOf = vectors.map((v) => heaviest(v, params.centroidTerms));
+  const articleKeys = heaviestOf.map((h) => keysOf(h, params.keyTerms));
 
-  // Candidate stories for the whole batch: one look-up, bounded by the window.
   const dates = fresh.map(datedOf);
-  if (fresh.length > 0) {
-    const from = Math.min(...dates.map((d) => Date.parse(d))) - params.windowDays * DAY;
-    const to = Math.max(...dates.map((d) => Date.parse(d))) + params.windowDays * DAY;
-    const keys = [...new Set(articleKeys.flat())];
+  for (const a of fresh) {
+    if (datedOf(a) === a.ingestedAt && a.published !== a.ingestedAt)
+      options.log?.info({ articleId: a.id }, 'no usable publication date: dated by ingest time');
+    if (!a.title) options.log?.info({ articleId: a.id }, 'no headline: named by its first words');
+  }
+  // Candidate stories, one look-up per run of articles whose windows overlap (a whole feed
+  // batch is usually one run; an archive read out of date order is many small ones, so that no
+  // look-up spans years and brings back every story of a common word).
+  const order = fresh
+    .map((_, i) => i)
+    .sort((x, y) => ((dates[x] as string) < (dates[y] as string) ? -1 : 1));
+  const window = params.windowDays * DAY;
+  for (let start = 0; start < order.length; ) {
+    let end = start + 1;
+    const first = Date.parse(dates[order[start] as number] as string);
+    while (
+      end < order.length &&
+      end - start < LOOKUP_RUN &&
+      Date.parse(dates[order[end] as number] as string) - first <= window
+    )
+      end++;
+    const run = order.slice(start, end);
+    const keys = [...new Set(run.flatMap((i) => articleKeys[i] as string[]))];
+    const last = Date.parse(dates[order[end - 1] as number] as string);
     if (keys.length > 0) {
       const candidates = await source.storyCandidates(
         keys,
-        new Date(from).toISOString(),
-        new Date(to).toISOString(),
+        new Date(first - window).toISOString(),
+        new Date(last + window).toISOString(),
       );
-      for (const s of candidates) track(s);
+      for (const c of candidates) track(c);
     }
+    start = end;
   }
 
   fresh.forEach((a, i) => {
@@ -243,8 +271,9 @@ export async function assignStories(
     }
     if (best && bestScore >= params.threshold) {
       for (const [term, x] of v) best.centroid.set(term, (best.centroid.get(term) ?? 0) + x);
-      best.centroid = new Map(heaviest(best.centroid, params.centroidTerms));
-      best.norm = normOf(best.centroid);
+      best.sorted = heaviest(best.centroid, params.centroidTerms);
+      best.centroid = new Map(best.sorted);
+      best.norm = normOf(best.sorted);
       reindex(best);
       stretch(best, dated);
       const center = Date.parse(best.state.center);
@@ -252,7 +281,7 @@ export async function assignStories(
       best.state.center = new Date(center + (time - center) / best.state.size).toISOString();
       // The headline of the article nearest the moved centroid names the story (both compared
       // by the same heaviest terms, which is all a story keeps of its title's article).
-      const titleVector = heaviest(v, params.keyTerms * 2);
+      const titleVector = (heaviestOf[i] as Array<[string, number]>).slice(0, params.keyTerms * 2);
       const fit = cosine(new Map(titleVector), best);
       if (a.title && fit > cosine(new Map(best.state.titleVector), best)) {
         best.state.title = a.title;
@@ -262,12 +291,12 @@ export async function assignStories(
       plan.members.push(member(best.state.id, a));
       return;
     }
-    const centroid = heaviest(v, params.centroidTerms);
+    const centroid = heaviestOf[i] as Array<[string, number]>;
     const w = track({
-      keys: keysOf(new Map(centroid), params.keyTerms),
+      keys: articleKeys[i] as string[],
       id: storyIdFor(a.id),
       title: a.title || fallbackTitle(a),
-      titleVector: a.title ? heaviest(v, params.keyTerms * 2) : [],
+      titleVector: a.title ? centroid.slice(0, params.keyTerms * 2) : [],
       first: dated,
       last: dated,
       center: new Date(time).toISOString(),
@@ -283,6 +312,11 @@ export async function assignStories(
   const copies = batch.filter((b) => !b.inserted).map((b) => b.article);
   const unknown = copies.map((a) => a.id).filter((id) => !storyOfArticle.has(id));
   const stored = unknown.length > 0 ? await source.storiesOfArticles([...new Set(unknown)]) : null;
+  if (copies.length > 0)
+    options.log?.info(
+      { copies: copies.length, articles: new Set(copies.map((a) => a.id)).size },
+      'copies of stored articles: one more appearance (and outlet) each in their story',
+    );
   for (const a of copies) {
     let w: Working | undefined;
     const local = storyOfArticle.get(a.id);
@@ -298,8 +332,7 @@ export async function assignStories(
 
   for (const w of working.values()) {
     if (!w.changed) continue;
-    const centroid = heaviest(w.centroid, params.centroidTerms);
-    plan.stories.push({ ...w.state, centroid, keys: w.keys });
+    plan.stories.push({ ...w.state, centroid: w.sorted, keys: w.keys });
   }
   return plan;
 }

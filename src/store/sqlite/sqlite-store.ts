@@ -513,6 +513,7 @@ export class SqliteStore implements Store {
 
   async exportRows(table: string, offset: number, limit: number): Promise<Row[]> {
     const keys = transferredTable(table);
+    if (offset === 0) this.#stories.flush(); // term counts still in memory go with the rest
     return this.#db
       .prepare<[number, number], Row>(
         `SELECT * FROM ${table} ORDER BY ${keys.join(', ')} LIMIT ? OFFSET ?`,
@@ -543,6 +544,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.#db.open) this.#db.close();
+    if (!this.#db.open) return;
+    this.#stories.flush();
+    this.#db.close();
   }
 }

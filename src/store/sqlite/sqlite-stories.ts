@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { LIMITS } from '../limits.ts';
 import type { Story, StoryMember, StoryPlan, StoryState, StoryStore } from '../story-store.ts';
+import { TermCounts } from '../term-counts.ts';
 
 interface StoryRow {
   id: string;
@@ -56,39 +57,99 @@ function* slices<T>(items: readonly T[]): Generator<T[]> {
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
+/** Statements kept compiled at most. */
+const MAX_STATEMENTS = 256;
+/** Rows one multi-row INSERT writes (x columns stays far below SQLite's parameter limit). */
+const ROWS_PER_INSERT = 100;
+
+/** `rows` in chunks for multi-row statements: one statement per chunk size, not per row. */
+function* chunks<T>(rows: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) yield rows.slice(i, i + ROWS_PER_INSERT);
+}
+
+const tuples = (rows: number, columns: number) =>
+  Array.from({ length: rows }, () => `(${marks(columns)})`).join(',');
+
 /** The story tables of the SQLite store (see migration 6). */
 export class SqliteStories implements StoryStore {
   readonly #db: Database.Database;
+  /**
+   * Statements by SQL text: ingest asks the same few questions for every run of articles, and
+   * compiling a statement each time cost more than running it.
+   */
+  readonly #statements = new Map<string, Database.Statement>();
+
+  readonly #counts: TermCounts;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.#counts = new TermCounts({
+      read: (terms) => {
+        const df = new Map<string, number>();
+        for (const part of slices(terms)) {
+          const rows = this.#prepare<string[], { term: string; df: number }>(
+            `SELECT term, df FROM story_terms WHERE term IN (${marks(part.length)})`,
+          ).all(...part);
+          for (const r of rows) df.set(r.term, r.df);
+        }
+        return df;
+      },
+      readDocuments: () =>
+        (
+          this.#prepare('SELECT n FROM story_documents WHERE one = 1').get() as
+            | { n: number }
+            | undefined
+        )?.n ?? 0,
+      add: (terms, documents) => {
+        // Sorted, as the PostgreSQL store does, so that writers lock rows in one order.
+        const rows = [...terms].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        this.#db
+          .transaction(() => {
+            for (const part of chunks(rows)) {
+              this.#prepare(
+                `INSERT INTO story_terms (term, df) VALUES ${tuples(part.length, 2)}
+                 ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`,
+              ).run(...part.flat());
+            }
+            if (documents > 0) {
+              this.#prepare(
+                `INSERT INTO story_documents (one, n) VALUES (1, ?)
+                 ON CONFLICT (one) DO UPDATE SET n = n + excluded.n`,
+              ).run(documents);
+            }
+          })
+          .immediate();
+      },
+    });
+  }
+
+  #prepare<P extends unknown[], R>(sql: string): Database.Statement<P, R> {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      // Bounded: IN lists of every length up to LIMITS.inList make distinct statements.
+      if (this.#statements.size >= MAX_STATEMENTS) this.#statements.clear();
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement as Database.Statement<P, R>;
   }
 
   async termFrequencies(terms: readonly string[]) {
-    const df = new Map<string, number>();
-    for (const part of slices(terms)) {
-      const rows = this.#db
-        .prepare<string[], { term: string; df: number }>(
-          `SELECT term, df FROM story_terms WHERE term IN (${marks(part.length)})`,
-        )
-        .all(...part);
-      for (const r of rows) df.set(r.term, r.df);
-    }
-    const row = this.#db.prepare('SELECT n FROM story_documents WHERE one = 1').get() as
-      | { n: number }
-      | undefined;
-    return { documents: row?.n ?? 0, df };
+    return this.#counts.read(terms);
+  }
+
+  /** Writes the term counts still in memory (at close). */
+  flush(): void {
+    this.#counts.flush();
   }
 
   async storyCandidates(keys: readonly string[], from: string, to: string) {
     const ids = new Set<string>();
     for (const part of slices(keys)) {
-      const rows = this.#db
-        .prepare<unknown[], { story_id: string }>(
-          `SELECT DISTINCT story_id FROM story_keys
+      const rows = this.#prepare<unknown[], { story_id: string }>(
+        `SELECT DISTINCT story_id FROM story_keys
            WHERE term IN (${marks(part.length)}) AND center BETWEEN ? AND ?`,
-        )
-        .all(...part, from, to);
+      ).all(...part, from, to);
       for (const r of rows) ids.add(r.story_id);
     }
     const states = this.#states([...ids]);
@@ -100,11 +161,9 @@ export class SqliteStories implements StoryStore {
   async storiesOfArticles(articleIds: readonly string[]) {
     const storyOf = new Map<string, string>();
     for (const part of slices([...new Set(articleIds)])) {
-      const rows = this.#db
-        .prepare<string[], { article_id: string; story_id: string }>(
-          `SELECT article_id, story_id FROM story_members WHERE article_id IN (${marks(part.length)})`,
-        )
-        .all(...part);
+      const rows = this.#prepare<string[], { article_id: string; story_id: string }>(
+        `SELECT article_id, story_id FROM story_members WHERE article_id IN (${marks(part.length)})`,
+      ).all(...part);
       for (const r of rows) storyOf.set(r.article_id, r.story_id);
     }
     const states = new Map(this.#states([...new Set(storyOf.values())]).map((s) => [s.id, s]));
@@ -119,15 +178,13 @@ export class SqliteStories implements StoryStore {
   #states(ids: readonly string[]): StoryState[] {
     const out: StoryState[] = [];
     for (const part of slices(ids)) {
-      const rows = this.#db
-        .prepare<string[], StoryRow>(`SELECT * FROM stories WHERE id IN (${marks(part.length)})`)
-        .all(...part);
+      const rows = this.#prepare<string[], StoryRow>(
+        `SELECT * FROM stories WHERE id IN (${marks(part.length)})`,
+      ).all(...part);
       const keys = new Map<string, string[]>();
-      const keyRows = this.#db
-        .prepare<string[], { story_id: string; term: string }>(
-          `SELECT story_id, term FROM story_keys WHERE story_id IN (${marks(part.length)})`,
-        )
-        .all(...part);
+      const keyRows = this.#prepare<string[], { story_id: string; term: string }>(
+        `SELECT story_id, term FROM story_keys WHERE story_id IN (${marks(part.length)})`,
+      ).all(...part);
       for (const k of keyRows) {
         const list = keys.get(k.story_id);
         if (list) list.push(k.term);
@@ -139,54 +196,55 @@ export class SqliteStories implements StoryStore {
   }
 
   async saveStories(plan: StoryPlan): Promise<void> {
-    const db = this.#db;
-    const upsert = db.prepare(
-      `INSERT INTO stories (id, title, first, last, center, size, title_vector, centroid)
-       VALUES (@id, @title, @first, @last, @center, @size, @titleVector, @centroid)
-       ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first,
-         last = excluded.last, center = excluded.center, size = excluded.size,
-         title_vector = excluded.title_vector, centroid = excluded.centroid`,
-    );
-    const dropKeys = db.prepare('DELETE FROM story_keys WHERE story_id = ?');
-    const addKey = db.prepare(
-      'INSERT OR IGNORE INTO story_keys (term, center, story_id) VALUES (?, ?, ?)',
-    );
-    const addMember = db.prepare(
-      `INSERT OR IGNORE INTO story_members (article_id, outlet, story_id, title, url, published, dated)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const count = db.prepare(
-      `INSERT INTO story_terms (term, df) VALUES (?, ?)
-       ON CONFLICT (term) DO UPDATE SET df = df + excluded.df`,
-    );
-    const documents = db.prepare(
-      `INSERT INTO story_documents (one, n) VALUES (1, ?)
-       ON CONFLICT (one) DO UPDATE SET n = n + excluded.n`,
-    );
-    db.transaction(() => {
-      for (const s of plan.stories) {
-        upsert.run({
-          ...s,
-          titleVector: JSON.stringify(s.titleVector),
-          centroid: JSON.stringify(s.centroid),
-        });
-        dropKeys.run(s.id);
-        for (const term of s.keys) addKey.run(term, s.center, s.id);
-      }
-      for (const m of plan.members) {
-        addMember.run(
-          m.articleId,
-          m.outlet ?? '',
-          m.storyId,
-          m.title,
-          m.url ?? null,
-          m.published ?? null,
-          m.dated,
-        );
-      }
-      for (const [term, n] of plan.terms) count.run(term, n);
-      if (plan.documents > 0) documents.run(plan.documents);
-    }).immediate();
+    const keys = plan.stories.flatMap((s) => s.keys.map((term) => [term, s.center, s.id]));
+    const members = plan.members.map((m) => [
+      m.articleId,
+      m.outlet ?? '',
+      m.storyId,
+      m.title,
+      m.url ?? null,
+      m.published ?? null,
+      m.dated,
+    ]);
+    this.#db
+      .transaction(() => {
+        for (const part of chunks(plan.stories)) {
+          this.#prepare(
+            `INSERT INTO stories (id, title, first, last, center, size, title_vector, centroid)
+             VALUES ${tuples(part.length, 8)}
+             ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first,
+               last = excluded.last, center = excluded.center, size = excluded.size,
+               title_vector = excluded.title_vector, centroid = excluded.centroid`,
+          ).run(
+            ...part.flatMap((s) => [
+              s.id,
+              s.title,
+              s.first,
+              s.last,
+              s.center,
+              s.size,
+              JSON.stringify(s.titleVector),
+              JSON.stringify(s.centroid),
+            ]),
+          );
+          this.#prepare(`DELETE FROM story_keys WHERE story_id IN (${marks(part.length)})`).run(
+            ...part.map((s) => s.id),
+          );
+        }
+        for (const part of chunks(keys)) {
+          this.#prepare(
+            `INSERT OR IGNORE INTO story_keys (term, center, story_id) VALUES ${tuples(part.length, 3)}`,
+          ).run(...part.flat());
+        }
+        for (const part of chunks(members)) {
+          this.#prepare(
+            `INSERT OR IGNORE INTO story_members (article_id, outlet, story_id, title, url, published, dated)
+             VALUES ${tuples(part.length, 7)}`,
+          ).run(...part.flat());
+        }
+      })
+      .immediate();
+    this.#counts.add(plan.terms, plan.documents);
   }
 
   async getStories(ids: readonly string[]): Promise<Story[]> {
@@ -210,11 +268,10 @@ export class SqliteStories implements StoryStore {
     const out: StoryMember[] = [];
     for (const part of slices([...new Set(storyIds)])) {
       out.push(
-        ...this.#db
-          .prepare<string[], MemberRow>(
-            `SELECT * FROM story_members WHERE story_id IN (${marks(part.length)})
+        ...this.#prepare<string[], MemberRow>(
+          `SELECT * FROM story_members WHERE story_id IN (${marks(part.length)})
              ORDER BY dated, article_id, outlet`,
-          )
+        )
           .all(...part)
           .map(toMember),
       );
@@ -223,8 +280,9 @@ export class SqliteStories implements StoryStore {
   }
 
   async recentStories(limit: number): Promise<Story[]> {
-    const ids = this.#db
-      .prepare<[number], { id: string }>('SELECT id FROM stories ORDER BY last DESC LIMIT ?')
+    const ids = this.#prepare<[number], { id: string }>(
+      'SELECT id FROM stories ORDER BY last DESC LIMIT ?',
+    )
       .all(Math.max(1, Math.min(limit, LIMITS.stories.max)))
       .map((r) => r.id);
     const byId = new Map((await this.getStories(ids)).map((s) => [s.id, s]));
