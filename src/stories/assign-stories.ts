@@ -37,7 +37,7 @@ export const STORY_PARAMS: StoryParams = {
   threshold: 0.1,
   windowDays: 3,
   decayDays: 5,
-  centroidTerms: 60,
+  centroidTerms: 100,
   keyTerms: 12,
   minTerms: 4,
   fields: FIELD_WEIGHTS,
@@ -104,6 +104,16 @@ export function storyIdFor(articleId: string): string {
 function fallbackTitle(a: StoryText): string {
   const words = (a.paragraphs[0] ?? '').split(/\s+/).filter(Boolean);
   return words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : words.join(' ') || '(untitled)';
+}
+
+/**
+ * Whether an article has a headline of its own. Cleaning names an article without one by its
+ * first words (the start of its first paragraph, cut with "…"); such a name never takes a
+ * story's title from a real headline.
+ */
+function hasHeadline(a: StoryText): boolean {
+  if (!a.title) return false;
+  return !(a.paragraphs[0] ?? '').startsWith(a.title.replace(/…$/, ''));
 }
 
 /** Published when known, else ingested; an unreadable date counts as ingested. */
@@ -209,7 +219,8 @@ export async function assignStories(
   for (const a of fresh) {
     if (datedOf(a) === a.ingestedAt && a.published !== a.ingestedAt)
       options.log?.info({ articleId: a.id }, 'no usable publication date: dated by ingest time');
-    if (!a.title) options.log?.info({ articleId: a.id }, 'no headline: named by its first words');
+    if (!hasHeadline(a))
+      options.log?.info({ articleId: a.id }, 'no headline: named by its first words');
   }
   // Candidate stories, one look-up per run of articles whose windows overlap (a whole feed
   // batch is usually one run; an archive read out of date order is many small ones, so that no
@@ -283,7 +294,7 @@ export async function assignStories(
       // by the same heaviest terms, which is all a story keeps of its title's article).
       const titleVector = (heaviestOf[i] as Array<[string, number]>).slice(0, params.keyTerms * 2);
       const fit = cosine(new Map(titleVector), best);
-      if (a.title && fit > cosine(new Map(best.state.titleVector), best)) {
+      if (hasHeadline(a) && fit > cosine(new Map(best.state.titleVector), best)) {
         best.state.title = a.title;
         best.state.titleVector = titleVector;
       }
@@ -296,7 +307,7 @@ export async function assignStories(
       keys: articleKeys[i] as string[],
       id: storyIdFor(a.id),
       title: a.title || fallbackTitle(a),
-      titleVector: a.title ? centroid.slice(0, params.keyTerms * 2) : [],
+      titleVector: hasHeadline(a) ? centroid.slice(0, params.keyTerms * 2) : [],
       first: dated,
       last: dated,
       center: new Date(time).toISOString(),
