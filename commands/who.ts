@@ -2,8 +2,22 @@ import { Citations } from '../src/briefing/citations.ts';
 import type { CommandDef } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { Block } from '../src/core/reply.ts';
+import type { Person } from '../src/store/speaker-names.ts';
 
 const MAX_QUOTES = 10;
+const MAX_CANDIDATES = 8;
+
+/** When a name means several people: who they are, and that the most quoted is shown. */
+function ambiguity(query: string, people: readonly Person[]): Block {
+  const listed = people
+    .slice(0, MAX_CANDIDATES)
+    .map((p) => `${p.name} (${p.quotes} ${p.quotes === 1 ? 'quote' : 'quotes'})`);
+  const more = people.length > MAX_CANDIDATES ? `, and ${people.length - MAX_CANDIDATES} more` : '';
+  return {
+    type: 'text',
+    text: `"${query}" may mean ${people.length} people: ${listed.join(', ')}${more}. Showing ${people[0]!.name}; give a full name for another.`,
+  };
+}
 
 /**
  * `/who <name or topic>`: a speaker's quotes verbatim, each with its article; or, for a topic,
@@ -23,7 +37,9 @@ export const who: CommandDef = {
   ],
   async run({ services }, args) {
     const query = args.query ?? '';
-    const bySpeaker = await services.store.quotesBySpeaker(query, { limit: MAX_QUOTES });
+    const people = await services.store.peopleNamed(query);
+    const bySpeaker =
+      people.length > 0 ? await services.store.quotesBySpeaker(query, { limit: MAX_QUOTES }) : [];
     const quotes =
       bySpeaker.length > 0 ? bySpeaker : await services.store.quotesByTopic(query, { limit: 60 });
     if (quotes.length === 0) {
@@ -31,6 +47,7 @@ export const who: CommandDef = {
     }
     const citations = new Citations();
     const blocks: Block[] = [];
+    if (bySpeaker.length > 0 && people.length > 1) blocks.push(ambiguity(query, people));
     const speakers = [...new Set(quotes.map((q) => q.speaker))];
     for (const speaker of speakers.slice(0, 8)) {
       if (bySpeaker.length === 0) blocks.push({ type: 'heading', text: speaker });

@@ -1,4 +1,5 @@
 import { speakerKey } from '../analysis/quotes/speaker-key.ts';
+import { isTitle } from '../analysis/quotes/speaker-phrase.ts';
 
 /**
  * How a speaker is found by name, for every store. One folding, `speakerKey`, makes the keys a
@@ -57,4 +58,167 @@ export async function findSpeakerKeys(
   };
   const keys = await matching(words);
   return keys.length > 0 || words.length === 1 ? keys : matching(words.slice(-1));
+}
+
+/** A stored speaker key, its most common spelling and how many quotes it has. */
+export interface SpeakerCount {
+  key: string;
+  speaker: string;
+  quotes: number;
+}
+
+/** One person: every stored speaker key that names them, under their most quoted full name. */
+export interface Person {
+  name: string;
+  keys: string[];
+  quotes: number;
+}
+
+/**
+ * A surname alone ("Rubio", in an article that never gives a first name) is the person of that
+ * surname who holds at least this share of its full-named quotes: the one Rubio quoted, or a
+ * Clinton quoted far more than the others. Below it, the surname stays a candidate of its own.
+ */
+const SURNAME_SHARE = 0.75;
+
+/**
+ * Groups stored speakers into people across articles. A full name is its first and last word:
+ * "James B Comey" and "Hillary Rodham Clinton" are "James Comey" and "Hillary Clinton"; a longer
+ * name that holds a shorter one's first and last words ("Democrat Hillary Clinton") is that
+ * person. Different first names stay different people (Ted Cruz, Ana Cruz). Keys are folded, so
+ * case variants ("KellyAnne") already meet.
+ */
+export function groupPeople(speakers: readonly SpeakerCount[]): Person[] {
+  interface Group {
+    first: string;
+    last: string;
+    /** Words between first and last of the name that founded it ("w" in George W Bush). */
+    middle: string;
+    person: Person;
+    best: number;
+  }
+  const groups: Group[] = [];
+  const alone: SpeakerCount[] = [];
+  const add = (g: Group, s: SpeakerCount) => {
+    g.person.keys.push(s.key);
+    g.person.quotes += s.quotes;
+    if (s.quotes > g.best) {
+      g.best = s.quotes;
+      g.person.name = s.speaker;
+    }
+  };
+  const read = speakers.map((s) => ({ s, words: personWords(s.key) }));
+  for (const { s, words } of read) if (words.length === 1) alone.push(s);
+  const full = read
+    .filter(({ words }) => words.length > 1)
+    .sort((x, y) => x.words.length - y.words.length || y.s.quotes - x.s.quotes);
+  for (const { s, words } of full) {
+    const last = words.at(-1)!;
+    // Middle names or initials that differ make two people (George W Bush, George H W Bush).
+    const middleAfter = (first: string) => words.slice(words.indexOf(first) + 1, -1).join(' ');
+    const same = groups
+      .filter((g) => {
+        if (g.last !== last || !words.slice(0, -1).includes(g.first)) return false;
+        const middle = middleAfter(g.first);
+        return !middle || !g.middle || middle === g.middle;
+      })
+      .sort((x, y) => y.person.quotes - x.person.quotes)[0];
+    if (same) add(same, s);
+    else {
+      const g = {
+        first: words[0]!,
+        last,
+        middle: middleAfter(words[0]!),
+        person: { name: s.speaker, keys: [], quotes: 0 },
+        best: 0,
+      };
+      groups.push(g);
+      add(g, s);
+    }
+  }
+  const people = groups.map((g) => g.person);
+  for (const s of alone) {
+    const surname = personWords(s.key)[0];
+    const bearers = groups.filter((g) => g.last === surname).map((g) => g.person);
+    const total = bearers.reduce((n, p) => n + p.quotes, 0);
+    const top = bearers.sort((x, y) => y.quotes - x.quotes)[0];
+    if (top && top.quotes >= SURNAME_SHARE * total) {
+      top.keys.push(s.key);
+      top.quotes += s.quotes;
+    } else people.push({ name: s.speaker, keys: [s.key], quotes: s.quotes });
+  }
+  return people.sort((x, y) => y.quotes - x.quotes);
+}
+
+/**
+ * The people a typed name means, the most quoted first: the speakers `findSpeakerKeys` finds,
+ * grouped with every stored speaker of the same surname (so "Marco Rubio" also gathers the
+ * quotes of "Rubio" alone). `countsFor` gives the stored counts of the given keys.
+ */
+export async function findPeople(
+  name: string,
+  keysFor: (alias: string) => Promise<readonly string[]>,
+  countsFor: (keys: readonly string[]) => Promise<SpeakerCount[]>,
+): Promise<Person[]> {
+  const matched = new Set(await findSpeakerKeys(name, keysFor));
+  if (matched.size === 0) return [];
+  const related = new Set(matched);
+  const surnames = new Set([...matched].map((k) => nameWords(k).at(-1)));
+  for (const surname of surnames) {
+    if (surname) for (const k of await keysFor(surname)) related.add(k);
+  }
+  const people = groupPeople(await countsFor([...related])).filter((p) =>
+    p.keys.some((k) => matched.has(k)),
+  );
+  // Those whose own name has the typed words: "trump" means Donald and Eric Trump, not Jeb Bush
+  // because an odd speaker phrase held both names.
+  // Named by the typed last word first ("Trump's campaign" and "Sanders advisers" are not people
+  // named Trump or Sanders), then holding the typed words anywhere ("tayyip").
+  const words = nameWords(speakerKey(name));
+  const named = (ws: readonly string[], asSurname: boolean) =>
+    people.filter((p) => {
+      const own = personWords(speakerKey(p.name));
+      return ws.every((w) => own.includes(w)) && (!asSurname || own.at(-1) === ws.at(-1));
+    });
+  for (const [ws, asSurname] of [
+    [words, true],
+    [words, false],
+    [words.slice(-1), true],
+    [words.slice(-1), false],
+  ] as const) {
+    const found = named(ws, asSurname);
+    if (found.length > 0) return found;
+  }
+  return people;
+}
+
+/**
+ * A name's words after its titles, up to a place after "of", initials kept: "Ohio Gov John R
+ * Kasich of Ohio" -> john, r, kasich.
+ */
+function personWords(key: string): string[] {
+  const of = key.indexOf(' of ');
+  const words = (of > 0 ? key.slice(0, of) : key).split(' ');
+  let start = 0;
+  words.forEach((w, i) => {
+    if (isTitle(w) && i < words.length - 1) start = i + 1;
+  });
+  return words.slice(start).filter((w) => w && !NOT_A_NAME.has(w));
+}
+
+/** Sums rows of (key, spelling, count) into one count per key under its most common spelling. */
+export function speakerCounts(
+  rows: readonly { key: string; speaker: string; n: number }[],
+): SpeakerCount[] {
+  const byKey = new Map<string, SpeakerCount & { best: number }>();
+  for (const r of rows) {
+    const c = byKey.get(r.key) ?? { key: r.key, speaker: r.speaker, quotes: 0, best: 0 };
+    c.quotes += r.n;
+    if (r.n > c.best) {
+      c.best = r.n;
+      c.speaker = r.speaker;
+    }
+    byKey.set(r.key, c);
+  }
+  return [...byKey.values()].map(({ key, speaker, quotes }) => ({ key, speaker, quotes }));
 }

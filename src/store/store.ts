@@ -1,6 +1,7 @@
 import type { Article, Quote } from '../articles/article.ts';
 import type { DeliveryLedger } from './delivery-ledger.ts';
 import type { FeedStateStore } from './feed-state-store.ts';
+import type { Person } from './speaker-names.ts';
 import type { StoreTransfer } from './store-transfer.ts';
 import type { StoryStore } from './story-store.ts';
 
@@ -72,8 +73,13 @@ export interface ArticleStore {
   searchPassages(topic: string, options?: SearchOptions): Promise<Passage[]>;
   /** Every paragraph of the given articles, in order, as passages with score 0. */
   articlePassages(articleIds: readonly string[]): Promise<Passage[]>;
-  /** Quotes whose speaker matches `name` forgivingly ("erdogan", "Erdoğan", "Recep Erdogan"). */
+  /**
+   * The quotes of the person `name` means, found forgivingly ("erdogan", "Erdoğan", "Recep
+   * Erdogan"), under that person's one name; the most quoted person when it means several.
+   */
   quotesBySpeaker(name: string, options?: SearchOptions): Promise<StoredQuote[]>;
+  /** The people `name` may mean across articles, the most quoted first (`/who` lists them). */
+  peopleNamed(name: string): Promise<Person[]>;
   /** Quotes whose paragraph or article mentions `topic`. */
   quotesByTopic(topic: string, options?: SearchOptions): Promise<StoredQuote[]>;
   /** Quotes in the given paragraphs (passages already found), the newest articles first. */

@@ -1,6 +1,6 @@
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import type { Paragraph } from './paragraph.ts';
-import { type PersonName, personName, withoutPossessive } from './speaker-phrase.ts';
+import { isTitle, type PersonName, personName, withoutPossessive } from './speaker-phrase.ts';
 import { onlySpace, startsLower, startsUpper } from './text-scan.ts';
 
 /** Capitalised words that open no name: function words, days, months, place words. */
@@ -83,6 +83,12 @@ function personSignal(
   return /^\s*,\s+$/.test(gap);
 }
 
+/** Whether the run at word `i` follows a title and "of" ("Secretary of", "Minister of"). */
+function ofTitle(p: Paragraph, i: number): boolean {
+  const title = p.words[i - 2];
+  return p.words[i - 1]?.lower === 'of' && title !== undefined && isTitle(title.lower);
+}
+
 /** The capitalised runs of a paragraph's running text, each read as a person's name if it is one. */
 export function nameRuns(p: Paragraph): NameRun[] {
   const { words, text } = p;
@@ -108,17 +114,19 @@ export function nameRuns(p: Paragraph): NameRun[] {
       !JOINED_PARTICLE.test(words[last - 1]!.text)
     )
       last--;
+    // "Secretary of State Hillary Clinton": the run after "of" opens with the title's complement.
+    const first = last - i > 2 && ofTitle(p, i) ? i + 1 : i;
     let stop = false;
-    for (let w = i; w < last && !stop; w++) stop = NAME_STOP.has(words[w]!.lower);
-    if (last > i && !stop) {
+    for (let w = first; w < last && !stop; w++) stop = NAME_STOP.has(words[w]!.lower);
+    if (last > first && !stop) {
       const tokens: string[] = [];
-      for (let w = i; w < last; w++) tokens.push(withoutPossessive(words[w]!.text));
+      for (let w = first; w < last; w++) tokens.push(withoutPossessive(words[w]!.text));
       let person: PersonName | undefined =
         tokens.length === 1 ? { tokens } : personName(tokens.join(' '));
-      if (person && person.tokens.length === tokens.length && afterLocative(p, i))
+      if (person && person.tokens.length === tokens.length && afterLocative(p, first))
         person = undefined;
-      const signal = person !== undefined && personSignal(p, i, last, tokens, person);
-      out.push({ tokens, pos: words[i]!.start, person, signal });
+      const signal = person !== undefined && personSignal(p, first, last, tokens, person);
+      out.push({ tokens, pos: words[first]!.start, person, signal });
     }
     i = j;
   }

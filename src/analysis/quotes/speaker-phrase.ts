@@ -1,3 +1,4 @@
+import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
 import { memo } from '../memo.ts';
 import words from './lexicon/person-words.json' with { type: 'json' };
 /** What a noun phrase next to a speech verb says about the speaker, before names are clustered. */
@@ -18,6 +19,8 @@ export type SpeakerPhrase =
 
 const set = (words: readonly string[]) => new Set(words);
 const TITLES = set(words.titles);
+/** A role or honorific before a name, lower case ("secretary", "sen"). */
+export const isTitle = (word: string) => TITLES.has(word);
 const MALE = set(words.male);
 const FEMALE = set(words.female);
 const ORG_WORDS = set(words.organisation);
@@ -31,6 +34,8 @@ const PARTICLES = set(words.particles);
 const CONNECTORS = set(words.connectors);
 const TRAILING_SKIP = set(words.trailing);
 const CLAUSE_WORDS = set(words.clause);
+/** Capitalised words before a name that open the sentence and are no part of it ("Yet Clinton"). */
+const LEADS = set([...words.leads, ...openers.words.map((w) => w.toLowerCase())]);
 /** Words that may trail a subject before its verb ("the minister has also", "she later"). */
 const TRAILING_AUX_WORD =
   /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|\p{Ll}+ly)$/iu;
@@ -189,7 +194,8 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
     const kind = ORG_HEADS.has(head) ? 'organisation' : 'description';
     return { kind, name: written, tokens: toks, gender, definite: toks.length <= 3 };
   }
-  const runStart = properRunStart(toks);
+  let runStart = properRunStart(toks);
+  while (runStart < toks.length - 1 && LEADS.has(toks[runStart]!.toLowerCase())) runStart++;
   const run = toks.slice(runStart);
   if (run.length === 0 || toks.slice(0, runStart).some((t) => PREPOSITIONS.has(t))) {
     // "analysts at Norberg Bank", "hospital managers": people described, not named.
@@ -212,6 +218,8 @@ function readName(run: string[], before: string[]): Named {
     if (TITLES.has(t.toLowerCase()) && i < run.length - 1) roleEnd = i + 1;
   });
   const titled = roleEnd > 0;
+  // "Secretary of State Hillary Clinton": the title's complement is part of the role.
+  while (titled && roleEnd < run.length - 2 && CONNECTORS.has(run[roleEnd]!)) roleEnd += 2;
   while (roleEnd < run.length - 2 && NATIONALITY.test(run[roleEnd]!)) roleEnd++;
   const nameToks = run.slice(roleEnd);
   const isOrg =

@@ -3,7 +3,7 @@ import { speakerKey } from '../../analysis/quotes/speaker-key.ts';
 import type { Article } from '../../articles/article.ts';
 import type { FeedState } from '../../articles/feeds/feed-state.ts';
 import { clampLimit, LIMITS } from '../limits.ts';
-import { aliasKeys, findSpeakerKeys } from '../speaker-names.ts';
+import { aliasKeys, findPeople, type Person, speakerCounts } from '../speaker-names.ts';
 import {
   type ArticleRow,
   type ParagraphRow,
@@ -317,15 +317,31 @@ export class PgStore implements Store {
   }
 
   async quotesBySpeaker(name: string, options: SearchOptions = {}): Promise<StoredQuote[]> {
-    const keys = await findSpeakerKeys(name, async (alias) => {
-      const { rows } = await this.#pool.query<{ speaker_key: string }>(
-        'SELECT speaker_key FROM speaker_aliases WHERE alias_key = $1',
-        [alias],
-      );
-      return rows.map((r) => r.speaker_key);
-    });
-    if (keys.length === 0) return [];
-    return this.#quotes('q.speaker_key = ANY($4::text[])', keys, options);
+    const person = (await this.peopleNamed(name))[0];
+    if (!person) return [];
+    const quotes = await this.#quotes('q.speaker_key = ANY($4::text[])', person.keys, options);
+    return quotes.map((q) => ({ ...q, speaker: person.name }));
+  }
+
+  async peopleNamed(name: string): Promise<Person[]> {
+    return findPeople(
+      name,
+      async (alias) => {
+        const { rows } = await this.#pool.query<{ speaker_key: string }>(
+          'SELECT speaker_key FROM speaker_aliases WHERE alias_key = $1',
+          [alias],
+        );
+        return rows.map((r) => r.speaker_key);
+      },
+      async (keys) => {
+        const { rows } = await this.#pool.query<{ key: string; speaker: string; n: number }>(
+          `SELECT speaker_key AS key, speaker, COUNT(*)::int AS n FROM quotes
+           WHERE speaker_key = ANY($1::text[]) GROUP BY speaker_key, speaker`,
+          [keys],
+        );
+        return speakerCounts(rows);
+      },
+    );
   }
 
   async quotesByTopic(topic: string, options: SearchOptions = {}): Promise<StoredQuote[]> {

@@ -5,7 +5,7 @@ import { speakerKey } from '../../analysis/quotes/speaker-key.ts';
 import type { Article } from '../../articles/article.ts';
 import type { FeedState } from '../../articles/feeds/feed-state.ts';
 import { clampLimit, LIMITS } from '../limits.ts';
-import { aliasKeys, findSpeakerKeys } from '../speaker-names.ts';
+import { aliasKeys, findPeople, type Person, speakerCounts } from '../speaker-names.ts';
 import {
   type ArticleRow,
   type ParagraphRow,
@@ -312,14 +312,31 @@ export class SqliteStore implements Store {
   }
 
   async quotesBySpeaker(name: string, options: SearchOptions = {}): Promise<StoredQuote[]> {
+    const person = (await this.peopleNamed(name))[0];
+    if (!person) return [];
+    const { keys } = person;
+    return this.#quotes(`q.speaker_key IN (${keys.map(() => '?').join(',')})`, keys, options).map(
+      (q) => ({ ...q, speaker: person.name }),
+    );
+  }
+
+  async peopleNamed(name: string): Promise<Person[]> {
     const keysFor = this.#db.prepare<[string], { speaker_key: string }>(
       'SELECT speaker_key FROM speaker_aliases WHERE alias_key = ?',
     );
-    const keys = await findSpeakerKeys(name, async (alias) =>
-      keysFor.all(alias).map((r) => r.speaker_key),
+    return findPeople(
+      name,
+      async (alias) => keysFor.all(alias).map((r) => r.speaker_key),
+      async (keys) =>
+        speakerCounts(
+          this.#db
+            .prepare<string[], { key: string; speaker: string; n: number }>(
+              `SELECT speaker_key AS key, speaker, COUNT(*) AS n FROM quotes
+               WHERE speaker_key IN (${keys.map(() => '?').join(',')}) GROUP BY speaker_key, speaker`,
+            )
+            .all(...keys),
+        ),
     );
-    if (keys.length === 0) return [];
-    return this.#quotes(`q.speaker_key IN (${keys.map(() => '?').join(',')})`, keys, options);
   }
 
   async quotesByTopic(topic: string, options: SearchOptions = {}): Promise<StoredQuote[]> {

@@ -169,3 +169,25 @@ describe('quotation marks that are not speech', () => {
     expect(q.some((x) => x.kind === 'direct' && x.quote === 'rigged')).toBe(true);
   });
 });
+
+describe('speaker names without roles, places and sentence words', () => {
+  it.each([
+    ['Yet Clinton said the plan works.', 'Clinton'],
+    ['Neither Cruz said the plan works.', 'Cruz'],
+    ['Secretary of State Hillary Clinton said the plan works.', 'Hillary Clinton'],
+    ['Ohio Gov. John Kasich said the plan works.', 'John Kasich'],
+    ['Speaker Paul D. Ryan said the plan works.', 'Paul D Ryan'],
+    ['Democrat Hillary Clinton said the plan works.', 'Hillary Clinton'],
+    ['Friends of the Earth said the plan works.', 'Friends of the Earth'],
+  ])('%s', (text, speaker) => {
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual([speaker]);
+  });
+
+  it('reads the name after "Secretary of State" as the name', () => {
+    const q = quotesOf(
+      'Former Secretary of State Hillary Clinton spoke in Iowa.',
+      '"It is fine," Clinton said.',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Hillary Clinton']);
+  });
+});

@@ -73,6 +73,56 @@ export function speakersContract(factory: TestDatabaseFactory): void {
         }
       }));
 
+    it('gives one person one name across articles, and two people who share a surname two', () =>
+      withStore(async (s) => {
+        const said = (id: string, speaker: string) =>
+          article(id, [`"Point ${id}," ${speaker} said.`], {
+            quotes: [quote(speaker, `Point ${id}`)],
+          });
+        await s.addArticles([
+          said('r1', 'Marco Rubio'),
+          said('r2', 'Rubio'),
+          said('r3', 'Sen Marco Rubio'),
+          said('c1', 'James B Comey'),
+          said('c2', 'James Comey'),
+          said('t1', 'Ted Cruz'),
+          said('t2', 'Ted Cruz'),
+          said('t3', 'Ana Cruz'),
+          said('t4', 'Cruz'),
+          said('k1', 'Kellyanne Conway'),
+          said('k2', 'KellyAnne Conway'),
+          said('b1', 'George W Bush'),
+          said('b2', 'George H W Bush'),
+        ]);
+        for (const name of ['rubio', 'Marco Rubio', 'Sen. Rubio']) {
+          const found = await s.quotesBySpeaker(name);
+          expect(
+            found.map((q) => q.speaker),
+            name,
+          ).toEqual(Array(3).fill('Marco Rubio'));
+          expect(await s.peopleNamed(name), name).toHaveLength(1);
+        }
+        expect((await s.quotesBySpeaker('comey')).map((q) => q.articleId).sort()).toEqual([
+          'c1',
+          'c2',
+        ]);
+        expect((await s.quotesBySpeaker('Kellyanne')).map((q) => q.articleId).sort()).toEqual([
+          'k1',
+          'k2',
+        ]);
+        // Ana Cruz holds too many of the Cruz quotes for "Cruz" alone to be Ted Cruz.
+        expect((await s.peopleNamed('cruz')).map((p) => [p.name, p.quotes])).toEqual([
+          ['Ted Cruz', 2],
+          ['Ana Cruz', 1],
+          ['Cruz', 1],
+        ]);
+        expect((await s.quotesBySpeaker('Ana Cruz')).map((q) => q.articleId)).toEqual(['t3']);
+        expect((await s.peopleNamed('bush')).map((p) => p.name).sort()).toEqual([
+          'George H W Bush',
+          'George W Bush',
+        ]);
+      }));
+
     it('keeps writing aliases correctly after a batch that rolled back', () =>
       withStore(async (s) => {
         const putin = article('p1', ['"We will respond," Putin said.'], {
