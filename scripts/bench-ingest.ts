@@ -4,19 +4,26 @@
  * (`scripts/real-corpus.ts`), and on 500 web pages made of them. Articles per second by the wall
  * clock and per CPU-second (the command's process and its threads), median of 3 runs.
  *
+ * Each run also ingests the same corpus with a pool of one worker thread (the same compiled
+ * modules as the bin, the pool size passed in, since no setting of the product chooses it), to
+ * show what the pool's other workers add. Every store is fingerprinted (every row of every table
+ * in order, but the ingest time stamp): the pool must store exactly what one worker stores.
+ *
  * With `--baseline <checkout>` (e.g. a worktree of the commit before a change) the same corpus
  * goes through that checkout's `newsbrief ingest` in the same runs, old and new alternating, so
- * machine noise hits both alike. `--workers 1,0` repeats each run with NEWSBRIEF_WORKERS set to
- * each value (0: unset, the default pool), to compare one worker with every core.
+ * machine noise hits both alike.
  *
- *   tsx scripts/bench-ingest.ts [--articles 10000] [--html 500] [--runs 3] [--baseline DIR]
+ *   tsx scripts/bench-ingest.ts [--articles 10000] [--html 500] [--runs 3] [--baseline DIR] [--no-one-worker]
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { ROOT } from '../src/paths.ts';
 import { realCorpus, realPages } from './real-corpus.ts';
 
@@ -26,12 +33,13 @@ const { values } = parseArgs({
     html: { type: 'string', default: '500' },
     runs: { type: 'string', default: '3' },
     baseline: { type: 'string' },
-    workers: { type: 'string', default: '0' },
+    'no-one-worker': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(values.runs));
 const TARGET_TEXT = 550;
 const TARGET_HTML = 50;
+const TARGET_SPEEDUP = 1.7;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,33 +58,95 @@ function childCpuSeconds(): number {
   }
 }
 
-/** One `newsbrief ingest <dir>` of a checkout into a fresh store: articles/s wall and per CPU-s. */
+/**
+ * `newsbrief ingest <dir>` with a pool of `threads` workers, from the checkout's build: what the
+ * bin's `ingest` does (config, logger, app, ingestPaths, the same summary line), the pool given.
+ */
+const withThreads = (root: string, threads: number, dir: string) => `
+  const load = (file) => import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'src')).href)} + file);
+  const { loadConfig } = await load('/config.js');
+  const { createLogger } = await load('/logger.js');
+  const { createApp } = await load('/app.js');
+  const { ingestPaths } = await load('/articles/ingest.js');
+  const { createPreparePool } = await load('/workers/prepare-pool.js');
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  const app = await createApp(config, log);
+  const pool = createPreparePool({ threads: ${threads} });
+  const s = await ingestPaths([${JSON.stringify(dir)}], { store: app.store, log, pool });
+  console.log('Ingested: ' + s.added + ' new, ' + s.duplicates + ' duplicate, ' + s.failed.length + ' failed.');
+  await pool.close();
+  await app.close();
+`;
+
+/**
+ * A hash of everything a store holds, table by table, rows in order (so the order articles were
+ * stored in counts too), leaving out `ingested_at`, which is the clock's.
+ */
+function storeFingerprint(path: string): string {
+  const db = new Database(path, { readonly: true });
+  try {
+    const hash = createHash('sha256');
+    const tables = db
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all();
+    for (const { name } of tables) {
+      const columns = db
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${name}')`)
+        .all()
+        .map((c) => c.name)
+        .filter((c) => c !== 'ingested_at');
+      const list = columns.map((c) => `"${c}"`).join(', ');
+      hash.update(`\u0000${name}\u0000`);
+      for (const row of db
+        .prepare(`SELECT ${list} FROM "${name}" ORDER BY ${list}`)
+        .raw()
+        .iterate())
+        hash.update(JSON.stringify(row));
+    }
+    return hash.digest('hex').slice(0, 16);
+  } finally {
+    db.close();
+  }
+}
+
+interface Rate {
+  wall: number;
+  cpu: number;
+  fingerprint: string;
+}
+
+/** One ingest of `dir` into a fresh store: articles/s wall and per CPU-s, and the store's hash. */
 async function ingestRate(
   checkout: string,
   dir: string,
   expected: number,
-  workers: string,
-): Promise<{ wall: number; cpu: number }> {
+  threads: number | undefined,
+): Promise<Rate> {
   const dbDir = await mkdtemp(join(tmpdir(), 'newsbrief-bench-ingest-'));
   try {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NEWSBRIEF_DB: join(dbDir, 'bench.db'),
-      LOG_LEVEL: 'warn',
-    };
-    if (workers !== '0') env.NEWSBRIEF_WORKERS = workers;
+    const db = join(dbDir, 'bench.db');
+    const env: NodeJS.ProcessEnv = { ...process.env, NEWSBRIEF_DB: db, LOG_LEVEL: 'warn' };
+    // The bin's own flags (its shebang) for the one-worker run too, so only the pool differs.
+    const args =
+      threads === undefined
+        ? [join(checkout, 'bin', 'newsbrief.js'), 'ingest', dir]
+        : [
+            '--max-semi-space-size=32',
+            '--input-type=module',
+            '-e',
+            withThreads(checkout, threads, dir),
+          ];
     const cpuBefore = childCpuSeconds();
     const started = performance.now();
-    const child = spawnSync(
-      process.execPath,
-      [join(checkout, 'bin', 'newsbrief.js'), 'ingest', dir],
-      {
-        cwd: checkout,
-        env,
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
+    const child = spawnSync(process.execPath, args, {
+      cwd: checkout,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const seconds = (performance.now() - started) / 1000;
     const cpuSeconds = childCpuSeconds() - cpuBefore;
     const summary = /Ingested: (\d+) new, (\d+) duplicate, (\d+) failed/.exec(child.stdout);
@@ -87,7 +157,11 @@ async function ingestRate(
     if (added + duplicates + failed !== expected || failed > 0) {
       throw new Error(`${checkout}: ${summary[0]} of ${expected} inputs`);
     }
-    return { wall: expected / seconds, cpu: expected / cpuSeconds };
+    return {
+      wall: expected / seconds,
+      cpu: expected / cpuSeconds,
+      fingerprint: storeFingerprint(db),
+    };
   } finally {
     await rm(dbDir, { recursive: true, force: true });
   }
@@ -95,33 +169,39 @@ async function ingestRate(
 
 const text = await realCorpus(Number(values.articles));
 const pages = Number(values.html) > 0 ? await realPages(Number(values.html)) : undefined;
-const checkouts: Array<{ label: string; root: string }> = [{ label: 'this checkout', root: ROOT }];
-if (values.baseline) checkouts.push({ label: 'baseline', root: resolve(values.baseline) });
-const workerSettings = values.workers.split(',');
+const ONE_WORKER = 'one worker';
+const setups: Array<{ label: string; root: string; threads?: number }> = [
+  { label: 'this checkout', root: ROOT },
+];
+if (!values['no-one-worker']) setups.push({ label: ONE_WORKER, root: ROOT, threads: 1 });
+if (values.baseline) setups.push({ label: 'baseline', root: resolve(values.baseline) });
 const load = () => loadavg()[0]?.toFixed(1);
 console.log(
   `newsbrief ingest of ${text.articles} real-text articles (${text.dir})${pages ? ` and ${pages.articles} pages` : ''}; ${availableParallelism()} cores, load average ${load()}`,
 );
 
-type Figures = { text: number[]; textCpu: number[]; html: number[] };
+type Figures = { text: number[]; textCpu: number[]; html: number[]; fingerprints: Set<string> };
 const results = new Map<string, Figures>();
 for (let run = 1; run <= RUNS; run++) {
-  // Alternate which checkout goes first, so neither always meets a warmer or busier machine.
-  const order = run % 2 === 1 ? checkouts : [...checkouts].reverse();
-  for (const { label, root } of order) {
-    for (const workers of workerSettings) {
-      const key = workerSettings.length > 1 ? `${label}, NEWSBRIEF_WORKERS=${workers}` : label;
-      const figures = results.get(key) ?? { text: [], textCpu: [], html: [] };
-      results.set(key, figures);
-      const t = await ingestRate(root, text.dir, text.articles, workers);
-      const h = pages ? (await ingestRate(root, pages.dir, pages.articles, workers)).wall : 0;
-      figures.text.push(t.wall);
-      figures.textCpu.push(t.cpu);
-      figures.html.push(h);
-      console.log(
-        `run ${run} ${key.padEnd(36)} text ${fmt(t.wall)}/s (${fmt(t.cpu)}/CPU-s)  pages ${fmt(h)}/s  load ${load()}`,
-      );
-    }
+  // Rotate which setup goes first, so none always meets a warmer or busier machine.
+  const order = setups.map((_, i) => setups[(i + run - 1) % setups.length]) as typeof setups;
+  for (const { label, root, threads } of order) {
+    const figures = results.get(label) ?? {
+      text: [],
+      textCpu: [],
+      html: [],
+      fingerprints: new Set(),
+    };
+    results.set(label, figures);
+    const t = await ingestRate(root, text.dir, text.articles, threads);
+    const h = pages ? (await ingestRate(root, pages.dir, pages.articles, threads)).wall : 0;
+    figures.text.push(t.wall);
+    figures.textCpu.push(t.cpu);
+    figures.html.push(h);
+    figures.fingerprints.add(t.fingerprint);
+    console.log(
+      `run ${run} ${label.padEnd(14)} text ${fmt(t.wall)}/s (${fmt(t.cpu)}/CPU-s)  pages ${fmt(h)}/s  store ${t.fingerprint}  load ${load()}`,
+    );
   }
 }
 
@@ -131,6 +211,22 @@ for (const [key, f] of results) {
   const wall = median(f.text);
   const html = median(f.html);
   console.log(
-    `  ${key.padEnd(36)} text ${fmt(wall)}/s wall (target >= ${TARGET_TEXT}: ${mark(wall >= TARGET_TEXT)}), ${fmt(median(f.textCpu))}/CPU-s;  pages ${fmt(html)}/s (target >= ${TARGET_HTML}: ${mark(html >= TARGET_HTML)})`,
+    `  ${key.padEnd(14)} text ${fmt(wall)}/s wall (target >= ${TARGET_TEXT}: ${mark(wall >= TARGET_TEXT)}), ${fmt(median(f.textCpu))}/CPU-s;  pages ${fmt(html)}/s (target >= ${TARGET_HTML}: ${mark(html >= TARGET_HTML)})`,
+  );
+}
+const pool = results.get('this checkout');
+const one = results.get(ONE_WORKER);
+if (pool && one) {
+  const speedup = median(pool.text) / median(one.text);
+  const stores = new Set([...pool.fingerprints, ...one.fingerprints]);
+  console.log(
+    `  the pool against one worker: ${speedup.toFixed(2)}x (target >= ${TARGET_SPEEDUP}: ${mark(speedup >= TARGET_SPEEDUP)}); stores ${stores.size === 1 ? 'identical' : `DIFFER (${[...stores].join(', ')})`}`,
+  );
+}
+const baseline = results.get('baseline');
+if (pool && baseline) {
+  const same = [...baseline.fingerprints].every((f) => pool.fingerprints.has(f));
+  console.log(
+    `  against the baseline: ${(median(pool.text) / median(baseline.text)).toFixed(2)}x; stores ${same && baseline.fingerprints.size === 1 ? 'identical' : 'differ (expected if the baseline stores other data)'}`,
   );
 }

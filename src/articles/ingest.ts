@@ -85,18 +85,30 @@ async function* folderFiles(dir: string, id: string, seen: Set<string>): AsyncGe
 /** A prepared article, or why its input was refused; kept in input order. */
 type Prepared = { article: Article } | { origin: string; reason: string };
 
+/** An input waiting to be sent to the pool with its chunk, or one already refused. */
+type Entry = { input: ArticleInput; backfill: boolean } | { origin: string; reason: string };
+
+/**
+ * Inputs sent to the pool in one task: enough that a task's fixed cost (a message each way, a
+ * thread woken) is small beside the articles' own, few enough that every worker gets some.
+ */
+export const CHUNK_SIZE = 16;
+
 /**
  * Cleans, analyses and stores articles as they come, in batches so a large folder is never all
- * in memory. Cleaning runs on the pool's worker threads, a few articles ahead of the one being
- * collected so every worker stays busy; results are taken in input order, so the outcome is the
- * same as a one-thread run. One bad input costs one line in `failed`; the rest goes on.
+ * in memory. Cleaning runs on the pool's worker threads, in chunks sent well ahead of the one
+ * being collected: while this thread writes a batch (a few hundred ms), the workers go on with
+ * the next ones. Results are taken in input order, so the outcome is the same as a one-thread
+ * run. One bad input costs one line in `failed`; the rest goes on.
  */
 export class Ingestor {
   readonly #store: Store;
   readonly #log: Logger;
   readonly #pool: PreparePool;
   readonly #clock: () => Date;
-  #pending: Promise<Prepared>[] = [];
+  /** Chunks sent to the pool, oldest first. */
+  #pending: Promise<Prepared[]>[] = [];
+  #chunk: Entry[] = [];
   #batch: Article[] = [];
   readonly summary: IngestSummary = { added: 0, duplicates: 0, failed: [] };
 
@@ -107,62 +119,84 @@ export class Ingestor {
     this.#clock = clock;
   }
 
-  /** Records an input that cannot be an article, in its place among the pending ones. */
-  fail(origin: string, reason: string): void {
-    this.#pending.push(Promise.resolve({ origin, reason }));
+  /** Chunks in flight at most: two store batches' worth, so workers never wait for a write. */
+  get #window(): number {
+    return Math.max(this.#pool.threads * 2, Math.ceil((2 * BATCH_SIZE) / CHUNK_SIZE));
   }
 
-  /** Hands one input to the pool; collects finished ones, and stores when the batch is full. */
+  /** Records an input that cannot be an article, in its place among the pending ones. */
+  fail(origin: string, reason: string): void {
+    this.#chunk.push({ origin, reason });
+  }
+
+  /** Queues one input for the pool; collects finished chunks, and stores when a batch is full. */
   async add(input: ArticleInput, options: { backfill?: boolean } = {}): Promise<void> {
     // A feed item with no text whose page could not be fetched arrives empty.
     if (input.raw.trim() === '')
       this.fail(input.origin, 'no text, and its page could not be fetched');
-    else this.#pending.push(this.#prepare(input, options.backfill === true));
-    if (this.#pending.length >= this.#pool.threads * 2) await this.#collect();
+    else this.#chunk.push({ input, backfill: options.backfill === true });
+    if (this.#chunk.length >= CHUNK_SIZE) this.#send();
+    while (this.#pending.length > this.#window) await this.#collect();
   }
 
-  async #prepare(input: ArticleInput, backfill: boolean): Promise<Prepared> {
-    const { fallback, ...page } = input;
-    try {
-      const article = await this.#pool.prepare(page, this.#clock());
-      return { article: backfill ? { ...article, backfill: true } : article };
-    } catch (error) {
-      if (fallback && error instanceof SourceError) {
-        // A feed item whose page is refused (too deep, too large, too slow) keeps its summary.
-        this.#log.warn(
-          { origin: input.origin, reason: error.message },
-          'article page refused; keeping the feed summary',
-        );
-        return this.#prepare(fallback, backfill);
-      }
-      const reason =
-        error instanceof SourceError
-          ? error.message
-          : `could not be analysed (${(error as Error).message})`;
-      return { origin: input.origin, reason };
+  #send(): void {
+    if (this.#chunk.length === 0) return;
+    const chunk = this.#chunk;
+    this.#chunk = [];
+    this.#pending.push(this.#prepare(chunk));
+  }
+
+  async #prepare(chunk: Entry[]): Promise<Prepared[]> {
+    const inputs = chunk.flatMap((e) => ('input' in e ? [e.input] : []));
+    const pages = inputs.map(({ fallback, ...page }) => page);
+    const results = await this.#pool.prepareMany(pages, this.#clock());
+    let next = 0;
+    return Promise.all(
+      chunk.map(async (entry): Promise<Prepared> => {
+        if (!('input' in entry)) return entry;
+        const result = results[next++] as Article | Error;
+        return this.#outcome(entry.input, entry.backfill, result);
+      }),
+    );
+  }
+
+  async #outcome(
+    input: ArticleInput,
+    backfill: boolean,
+    result: Article | Error,
+  ): Promise<Prepared> {
+    if (!(result instanceof Error)) return { article: backfill ? { ...result, backfill } : result };
+    if (input.fallback && result instanceof SourceError) {
+      // A feed item whose page is refused (too deep, too large, too slow) keeps its summary.
+      this.#log.warn(
+        { origin: input.origin, reason: result.message },
+        'article page refused; keeping the feed summary',
+      );
+      const [summary] = await this.#pool.prepareMany([input.fallback], this.#clock());
+      return this.#outcome(input.fallback, backfill, summary ?? new Error('nothing prepared'));
     }
+    const reason =
+      result instanceof SourceError ? result.message : `could not be analysed (${result.message})`;
+    return { origin: input.origin, reason };
   }
 
-  /** Takes the oldest pending result. */
+  /** Takes the oldest chunk. */
   async #collect(): Promise<void> {
-    const next = await this.#pending.shift();
-    if (!next) return;
-    if ('reason' in next) {
-      this.summary.failed.push({ origin: next.origin, reason: next.reason });
-      this.#log.warn({ origin: next.origin, reason: next.reason }, 'skipped input');
-    } else {
-      this.#batch.push(next.article);
-      if (this.#batch.length >= BATCH_SIZE) await this.#storeBatch();
+    for (const next of (await this.#pending.shift()) ?? []) {
+      if ('reason' in next) {
+        this.summary.failed.push({ origin: next.origin, reason: next.reason });
+        this.#log.warn({ origin: next.origin, reason: next.reason }, 'skipped input');
+      } else {
+        this.#batch.push(next.article);
+        if (this.#batch.length >= BATCH_SIZE) await this.#storeBatch();
+      }
     }
-  }
-
-  async #drain(): Promise<void> {
-    while (this.#pending.length > 0) await this.#collect();
   }
 
   /** Waits for every pending article and stores what is left. */
   async flush(): Promise<void> {
-    await this.#drain();
+    this.#send();
+    while (this.#pending.length > 0) await this.#collect();
     await this.#storeBatch();
   }
 

@@ -57,4 +57,19 @@ describe('the prepare pool (issue 13, item 1)', () => {
     const results = await Promise.all([pool.prepare(sample, NOW), pool.prepare(page, NOW)]);
     expect(results.map((a) => a.origin)).toEqual(['sample.txt', 'summit-page.html']);
   });
+
+  it('prepares several articles in one task, each in its place; one over budget costs only itself', async () => {
+    const heavy: ArticleInput = { raw: heavyPage(), format: 'html', origin: 'heavy.html' };
+    const deep: ArticleInput = { raw: nestedPage(10_000), format: 'html', origin: 'deep.html' };
+    const results = await pool.prepareMany([sample, deep, heavy, page, sample], NOW);
+    expect(results).toHaveLength(5);
+    expect(results[0]).toEqual(prepareArticle(sample, NOW));
+    expect(results[1]).toBeInstanceOf(SourceError);
+    expect((results[1] as Error).message).toMatch(/nest more than 200 levels deep/);
+    expect(results[2]).toBeInstanceOf(SourceError);
+    expect((results[2] as Error).message).toMatch(/took longer than 1 s/);
+    expect(results[3]).toEqual(prepareArticle(page, NOW));
+    expect(results[4]).toEqual(prepareArticle(sample, NOW));
+    expect(await pool.prepareMany([], NOW)).toEqual([]);
+  });
 });
