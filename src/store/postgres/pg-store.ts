@@ -288,14 +288,18 @@ export class PgStore implements Store {
     const run = async (mode: 'all' | 'any') => {
       const text = searchText(topic, mode);
       if (!text) return [];
+      // Ranked first, then joined in rank order until `limit` pass the dates: `OFFSET 0` keeps
+      // the ranked list a sorted subquery, so the joins stop after about `limit` rows instead of
+      // reading an article and a paragraph for every candidate (which made the planner hash-join
+      // a scan of the whole articles table for a common word).
       const { rows } = await this.#pool.query<PassageRow>(
-        `SELECT ts_rank(c.tsv, ${tsquery('$1')}) AS score, p.idx, p.text, p.sentences, a.id, a.title,
-           a.outlet, a.url, a.published
-         FROM (${candidates('$1')}) c
-         JOIN paragraphs p ON p.id = c.id
-         JOIN articles a ON a.seq = c.article_seq
+        `SELECT r.score, p.idx, p.text, p.sentences, a.id, a.title, a.outlet, a.url, a.published
+         FROM (SELECT c.id, c.article_seq, ts_rank(c.tsv, ${tsquery('$1')}) AS score
+               FROM (${candidates('$1')}) c ORDER BY score DESC, c.id DESC OFFSET 0) r
+         JOIN articles a ON a.seq = r.article_seq
+         JOIN paragraphs p ON p.id = r.id
          WHERE ${WITHIN}
-         ORDER BY score DESC, c.id DESC LIMIT $4`,
+         ORDER BY r.score DESC, r.id DESC LIMIT $4`,
         [text, options.since ?? '', options.ingestedSince ?? null, limit],
       );
       return rows;
