@@ -26,6 +26,8 @@ export interface BenchPostgres {
   /** Creates database `name` (a fresh name when none is given); returns its URL. */
   create(name?: string): Promise<{ name: string; url: string }>;
   drop(name: string): Promise<void>;
+  /** Gathers the planner's statistics of database `name` (a fresh copy has none yet). */
+  analyze(name: string): Promise<void>;
   /** Renames a database (a finished cache takes its final name only once complete). */
   rename(from: string, to: string): Promise<void>;
   /** Stops the bench cluster, if this started it. */
@@ -100,6 +102,15 @@ export async function benchPostgres(): Promise<BenchPostgres> {
     },
     async drop(name) {
       await sql(`DROP DATABASE IF EXISTS ${checked(name)} WITH (FORCE)`);
+    },
+    async analyze(name) {
+      const client = new pg.Client({ connectionString: url(name) });
+      await client.connect();
+      try {
+        await client.query('ANALYZE');
+      } finally {
+        await client.end();
+      }
     },
     async rename(from, to) {
       await sql(`ALTER DATABASE ${checked(from)} RENAME TO ${checked(to)}`);
