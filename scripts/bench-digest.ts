@@ -120,7 +120,7 @@ try {
             (r.killed
               ? `; killed at ${(r.killed.atMs / 1000).toFixed(1)} s after post ${r.killed.afterPosts}, its post found ${s.found}, its claims posted by the others`
               : '') +
-            `; survivors posted ${s.posted}, uncertain ${s.uncertain}, failed ${s.failed}; 429s ${r.rateLimited}, channel reads ${r.reads}, peak ${r.peakPerSecond}/s; load ${load()}` +
+            `; survivors posted ${s.posted}, uncertain ${s.uncertain}, failed ${s.failed}, CPU ${(r.survivorCpuMs / 1000).toFixed(1)} s (${(r.survivorCpuMs / Math.max(1, s.posted + s.found)).toFixed(1)} ms a digest); 429s ${r.rateLimited}, channel reads ${r.reads}, peak ${r.peakPerSecond}/s; load ${load()}` +
             (problems.length > 0 ? `  FAILED: ${problems.join('; ')}` : ''),
         );
       }
