@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quoteSpans } from '../../src/analysis/quote-spans.ts';
 import { datelineEnd, paragraphSentences, splitSentences } from '../../src/analysis/sentences.ts';
+import { prepareArticle } from '../../src/articles/prepare-article.ts';
 
 /** The sentences of one paragraph, as text. */
 const sentences = (paragraph: string) =>
@@ -125,5 +126,33 @@ describe('sentences of real news', () => {
     expect(splitSentences(paragraph, quoteSpans(paragraph))).toEqual([[0, paragraph.length - 1]]);
     const stops = 'Yes. "No." '.repeat(20_000);
     expect(splitSentences(stops, quoteSpans(stops))).toHaveLength(40_000);
+  });
+});
+
+describe('chat tokens and soft hyphens (hostile input)', () => {
+  const split = (p: string) => paragraphSentences([p])[0]!.map(([a, b]) => p.slice(a, b));
+
+  it('never breaks inside <!here> or another chat token, so no "here> …" sentence', () => {
+    for (const p of [
+      'Go now! <!here> Everyone must leave. Then we talk.',
+      'Stop <!here>! Now go.',
+      'Alert.<!here> Everyone must leave.',
+      'We will not allow <!channel> provocations. Next one.',
+    ]) {
+      const sentences = split(p);
+      expect(sentences.join(' ')).toBe(p.replace(/\s+/g, ' '));
+      for (const s of sentences) expect(s, p).not.toMatch(/^[a-z]+>/);
+    }
+  });
+
+  it('reads a name with a soft hyphen as one name, and the cleaner drops the hyphen', () => {
+    const p = 'He met Sen. Lind\u00adsey Gra\u00adham. Then he left.';
+    expect(split(p)).toEqual(['He met Sen. Lind\u00adsey Gra\u00adham.', 'Then he left.']);
+    const article = prepareArticle({
+      raw: `Title\n\n"We will win," said Lind\u00adsey Gra\u00adham on Monday.`,
+      format: 'text',
+      origin: 'soft-hyphen',
+    });
+    expect(article.quotes.map((q) => q.speaker)).toEqual(['Lindsey Graham']);
   });
 });

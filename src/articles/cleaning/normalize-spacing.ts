@@ -6,8 +6,9 @@ export function normalizeSpacing(text: string): string {
   return (
     text
       .normalize('NFC')
-      // Zero-width and control characters (but not newlines and tabs) carry nothing readable.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g, '')
+      // Zero-width and control characters (but not newlines and tabs) carry nothing readable;
+      // nor does a soft hyphen (U+00AD), which would cut "Lind\u00adsey" into two words.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
       // Runs of spaces, tabs and no-break spaces; a lone space is left alone (matching every
       // space between words made this the costliest step of cleaning).
       .replace(/ [ \t\u00a0]+|[\t\u00a0][ \t\u00a0]*/g, ' ')

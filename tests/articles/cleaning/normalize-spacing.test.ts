@@ -13,6 +13,7 @@ describe('normalizeSpacing', () => {
     ['U.S . troops', 'U.S. troops'],
     ['\u200bzero\u200d width\ufeff', 'zero width'],
     ['bell\u0007', 'bell'],
+    ['Sen. Lind\u00adsey Gra\u00adham', 'Sen. Lindsey Graham'],
     // The seed's dangling quote mark after a closed quote.
     ['result in a "bloodbath" "', 'result in a "bloodbath"'],
   ])('%j -> %j', (input, expected) => {
