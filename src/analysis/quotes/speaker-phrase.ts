@@ -1,6 +1,11 @@
 import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
 import { memo } from '../memo.ts';
 import words from './lexicon/person-words.json' with { type: 'json' };
+import quoteWords from './lexicon/quote-words.json' with { type: 'json' };
+
+/** Sentence openers that are speakers on their own ("Democrats said"). */
+const GROUP_NOUNS = new Set(['democrats', 'republicans', 'officials']);
+const FIRST_PERSON = new Set(['i', 'we', 'you']);
 /** What a noun phrase next to a speech verb says about the speaker, before names are clustered. */
 export type SpeakerPhrase =
   | { kind: 'pronoun'; pronoun: 'he' | 'she' | 'it' | 'they' }
@@ -34,6 +39,12 @@ const PARTICLES = set(words.particles);
 const CONNECTORS = set(words.connectors);
 const TRAILING_SKIP = set(words.trailing);
 const CLAUSE_WORDS = set(words.clause);
+/** Capitalised words that are never a speaker alone: sentence words, days, months. */
+const NO_NAME = set([
+  ...quoteWords.nameStops,
+  ...words.leads,
+  ...openers.words.map((w) => w.toLowerCase()).filter((w) => !GROUP_NOUNS.has(w)),
+]);
 /** Capitalised words before a name that open the sentence and are no part of it ("Yet Clinton"). */
 const LEADS = set([...words.leads, ...openers.words.map((w) => w.toLowerCase())]);
 /** Words that may trail a subject before its verb ("the minister has also", "she later"). */
@@ -197,6 +208,13 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   let runStart = properRunStart(toks);
   while (runStart < toks.length - 1 && LEADS.has(toks[runStart]!.toLowerCase())) runStart++;
   const run = toks.slice(runStart);
+  // "But, Mr. Hannity said", "Thursday, Trump said": a sentence word or a date names no one.
+  if (run.length === 1 && runStart === toks.length - 1) {
+    const word = run[0]!.toLowerCase();
+    // "I", "we": the writer speaks, described as written; not a name for /who.
+    if (FIRST_PERSON.has(word)) return { kind: 'description', name: run[0]!, tokens: run };
+    if (NO_NAME.has(word)) return undefined;
+  }
   if (run.length === 0 || toks.slice(0, runStart).some((t) => PREPOSITIONS.has(t))) {
     // "analysts at Norberg Bank", "hospital managers": people described, not named.
     return { kind: 'description', name: written, tokens: toks, gender };

@@ -191,3 +191,17 @@ describe('speaker names without roles, places and sentence words', () => {
     expect(q.map((x) => x.speaker)).toEqual(['Hillary Clinton']);
   });
 });
+
+describe('sentence words and dates are never speakers', () => {
+  it.each([
+    ["But, Mr. Hannity said, ''I don't say anything privately.''", 'Hannity'],
+    ['Thursday, Ana Lima said the crowd "treated me so well."', 'Ana Lima'],
+  ])('%s', (text, speaker) => {
+    expect(new Set(quotesOf(text).map((q) => q.speaker))).toEqual(new Set([speaker]));
+  });
+
+  it('keeps "I" and "we" as the writer described, not as a name', () => {
+    const q = quotesOf('We asked what our readers thought about the debate.');
+    expect(q).toMatchObject([{ kind: 'reported', speaker: 'We' }]);
+  });
+});
