@@ -8,9 +8,11 @@
  * to receiving the ack (Slack). Median over 3 bursts per platform of p50 and p99, after a warm-up
  * burst, and the bot's peak memory. Target: p99 <= 50 ms on both, peak <= 200 MB.
  *
- * `--baseline <checkout>` runs the same bursts against that checkout's bot, in the same run.
+ * `--baseline <checkout>` runs the same bursts against that checkout's bot, in the same run: a
+ * fresh bot of each per round, `--rounds` rounds, the order alternating; figures are medians over
+ * every burst of every round.
  *
- *   tsx scripts/bench-ack.ts [--articles 100000] [--concurrent 50] [--baseline DIR]
+ *   tsx scripts/bench-ack.ts [--articles 100000] [--concurrent 50] [--rounds 2] [--baseline DIR]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -27,6 +29,7 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '100000' },
     concurrent: { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '2' },
     baseline: { type: 'string' },
   },
 });
@@ -72,8 +75,9 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, ms = 
 }
 
 interface Figures {
-  discord: { p50: number; p99: number };
-  slack: { p50: number; p99: number };
+  /** p50 and p99 of each burst. */
+  discord: Array<{ p50: number; p99: number }>;
+  slack: Array<{ p50: number; p99: number }>;
   peakMb: number;
 }
 
@@ -143,12 +147,12 @@ async function measure(root: string, db: string): Promise<Figures> {
     };
     const figures = async (burst: () => Promise<number[]>) => {
       await burst(); // warm-up
-      const runs: number[][] = [];
-      for (let i = 0; i < BURSTS; i++) runs.push(await burst());
-      return {
-        p50: median(runs.map((r) => percentile(r, 0.5))),
-        p99: median(runs.map((r) => percentile(r, 0.99))),
-      };
+      const runs: Array<{ p50: number; p99: number }> = [];
+      for (let i = 0; i < BURSTS; i++) {
+        const r = await burst();
+        runs.push({ p50: percentile(r, 0.5), p99: percentile(r, 0.99) });
+      }
+      return runs;
     };
     const discordFigures = await figures(discordBurst);
     const slackFigures = await figures(slackBurst);
@@ -164,17 +168,31 @@ async function measure(root: string, db: string): Promise<Figures> {
 const articles = Number(values.articles);
 const checkouts = [{ label: 'this checkout', root: ROOT }];
 if (values.baseline) checkouts.push({ label: 'baseline', root: resolve(values.baseline) });
-const results: Array<[string, Figures]> = [];
-for (const { label, root } of checkouts) {
-  results.push([label, await measure(root, await realStore(articles, root))]);
+const stores = new Map<string, string>();
+for (const { root } of checkouts) stores.set(root, await realStore(articles, root));
+const loadAtStart = loadavg()[0]?.toFixed(1);
+const results = new Map<string, Figures[]>();
+const rounds = Math.max(1, Number(values.rounds));
+for (let round = 0; round < rounds; round++) {
+  for (const { label, root } of round % 2 === 0 ? checkouts : [...checkouts].reverse()) {
+    const f = await measure(root, stores.get(root) ?? '');
+    results.set(label, [...(results.get(label) ?? []), f]);
+    const p99s = (xs: Figures['discord']) => xs.map((x) => x.p99.toFixed(0)).join('/');
+    console.log(
+      `round ${round + 1} ${label.padEnd(14)} Discord defer p99 ${p99s(f.discord)} ms, Slack ack p99 ${p99s(f.slack)} ms, peak ${f.peakMb.toFixed(0)} MB; load ${loadavg()[0]?.toFixed(1)}`,
+    );
+  }
 }
 console.log(
-  `${N} concurrent /brief (${topics.join(', ')}) on ${articles} real-text articles, the bot in its own process; median of ${BURSTS} bursts; load average ${loadavg()[0]?.toFixed(1)}`,
+  `${N} concurrent /brief (${topics.join(', ')}) on ${articles} real-text articles, the bot in its own process; median of ${BURSTS} bursts x ${rounds} rounds; load average ${loadAtStart} at start, ${loadavg()[0]?.toFixed(1)} at end`,
 );
-for (const [label, f] of results) {
+for (const [label, fs] of results) {
   const ok = (ms: number) => (ms <= 50 ? 'ok' : 'ABOVE');
+  const of = (platform: 'discord' | 'slack', p: 'p50' | 'p99') =>
+    median(fs.flatMap((f) => f[platform].map((x) => x[p])));
+  const peak = Math.max(...fs.map((f) => f.peakMb));
   console.log(
-    `  ${label.padEnd(14)} Discord defer p50 ${f.discord.p50.toFixed(1)} ms, p99 ${f.discord.p99.toFixed(1)} ms (${ok(f.discord.p99)}); Slack ack p50 ${f.slack.p50.toFixed(1)} ms, p99 ${f.slack.p99.toFixed(1)} ms (${ok(f.slack.p99)}); bot peak ${f.peakMb.toFixed(0)} MB (target <= 200: ${f.peakMb <= 200 ? 'ok' : 'ABOVE'})`,
+    `  ${label.padEnd(14)} Discord defer p50 ${of('discord', 'p50').toFixed(1)} ms, p99 ${of('discord', 'p99').toFixed(1)} ms (${ok(of('discord', 'p99'))}); Slack ack p50 ${of('slack', 'p50').toFixed(1)} ms, p99 ${of('slack', 'p99').toFixed(1)} ms (${ok(of('slack', 'p99'))}); bot peak ${peak.toFixed(0)} MB (target <= 200: ${peak <= 200 ? 'ok' : 'ABOVE'})`,
   );
 }
 process.exit(0);
