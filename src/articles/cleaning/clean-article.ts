@@ -3,7 +3,7 @@ import { CAPTION_RUN, captionReason } from './caption-reason.ts';
 import { comparable, coverage, isNearDuplicate, NEAR_DUPLICATE } from './compare-text.ts';
 import { decodeEntities } from './decode-entities.ts';
 import { looksLikeHeadline } from './detect-title.ts';
-import { truncationReason } from './find-truncated.ts';
+import { truncationReasons } from './find-truncated.ts';
 import { normalizeSpacing } from './normalize-spacing.ts';
 import { boilerplateReason } from './remove-boilerplate.ts';
 import { splitParagraphs } from './split-paragraphs.ts';
@@ -57,9 +57,9 @@ export function cleanParagraphs(input: CleanInput): CleanedArticle {
     return !reason;
   });
 
-  const texts = body.map((p) => p.text);
+  const truncated = truncationReasons(body.map((p) => p.text));
   body = body.filter((p, i) => {
-    const reason = truncationReason(p.text, i, texts);
+    const reason = truncated[i];
     if (reason) remove(p.text, reason);
     return !reason;
   });

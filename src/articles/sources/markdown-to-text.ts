@@ -1,13 +1,12 @@
-import type { Nodes, Parents, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import MarkdownIt, { type PluginSimple } from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import footnote from 'markdown-it-footnote';
 import { SourceError } from './source-error.ts';
 
 /**
- * How deep quotes and lists may nest. micromark's time grows steeply with nesting (500 nested
- * list items: 108 s; 3,000 nested quotes: 12 s) and its GFM transforms recurse (a stack
- * overflow further on); articles nest a handful of levels.
+ * How deep quotes and lists may nest. Parsers' time grows steeply with nesting (micromark: 500
+ * nested list items took 108 s, 3,000 nested quotes 12 s) and token trees that deep are no
+ * article's; articles nest a handful of levels.
  */
 export const MAX_MARKDOWN_NESTING = 32;
 
@@ -35,78 +34,66 @@ function checkNesting(markdown: string): void {
   }
 }
 
-/** Blocks whose text is not article prose: code, raw HTML, link and footnote definitions. */
-const DROPPED = new Set(['code', 'html', 'definition', 'thematicBreak', 'image', 'imageReference']);
-
-/** Blocks that hold other blocks; each of their children is a paragraph of its own. */
-const CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition']);
+/** Blocks whose text is not article prose: code, raw HTML, link and footnote defini/**
+ * CommonMark with GitHub's tables and strikethrough (markdown-it's defaults) and footnotes.
+ * markdown-it rather than micromark: micromark's GFM footnote and emphasis resolution rescan
+ * the paragraph at every `]` and delimiter run (9 KB of `]` took 2.3 s, 72 KB 193 s; 72 KB of
+ * `*a_` 195 s), where markdown-it stays linear on every pathological input we tried (72 KB of
+ * each under a second). Raw HTML is read as text, and tags are removed from it in one linear
+ * pass; typography and link detection are off: they change no word of the text.
+ */
+const parser = new MarkdownIt('default', { html: false, linkify: false, typographer: false }).use(
+  // The plugin's typings describe markdown-it's CommonJS build; the plugin is the same function.
+  footnote as unknown as PluginSimple,
+);
 
 /**
- * Plain text from Markdown (CommonMark with GitHub's tables, strikethrough, autolinks and
- * footnotes, parsed by micromark), one paragraph per block separated by a blank line: headings,
+ * Plain text from Markdown, one paragraph per block separated by a blank line: headings,
  * paragraphs, list items, quoted paragraphs, table rows (cells joined by " | ") and footnotes.
- * Emphasis, links and escapes are reduced to their words; code blocks, raw HTML, images and
- * link definitions are dropped. Quote marks stay. Throws a `SourceError` for nesting deeper than
- * `MAX_MARKDOWN_NESTING`.
+ * Emphasis, links and escapes are reduced to their words; code blocks, images, rules and link
+ * definitions are dropped, HTML tags and comments removed. Quote marks stay. Throws a
+ * `SourceError` for nesting deeper than `MAX_MARKDOWN_NESTING`.
  */
 export function markdownToText(markdown: string): string {
   checkNesting(markdown);
-  const tree = fromMarkdown(markdown, {
-    // micromark's raw-HTML constructs rescan to the end of the paragraph from every unclosed
-    // `<![CDATA[` or `<!--` (15 KB of them took 2.3 s): they are off, and tags are removed from
-    // the text in one linear pass instead.
-    extensions: [gfm({ singleTilde: false }), { disable: { null: ['htmlFlow', 'htmlText'] } }],
-    mdastExtensions: [gfmFromMarkdown()],
-  });
   const blocks: string[] = [];
-  // An explicit stack rather than recursion: a page of 10,000 nested quotes must not overflow it.
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (DROPPED.has(node.type)) continue;
-    if (CONTAINERS.has(node.type)) {
-      const children = (node as Parents).children as RootContent[];
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-      continue;
+  // Cells of the table row being read; undefined outside a row.
+  let row: string[] | undefined;
+  // Block tokens are flat (opening and closing tokens, no recursion), whatever the nesting.
+  for (const token of parser.parse(markdown, {})) {
+    if (token.type === 'tr_open') row = [];
+    else if (token.type === 'tr_close' && row) {
+      blocks.push(row.join(' | '));
+      row = undefined;
+    } else if (token.type === 'inline') {
+      const text = inlineText(token.children ?? []);
+      if (row) row.push(text.trim());
+      else if (text.trim()) blocks.push(text.trim());
     }
-    if (node.type === 'table') {
-      for (const row of node.children) {
-        blocks.push(row.children.map((cell) => inlineText(cell)).join(' | '));
-      }
-      continue;
-    }
-    const text = inlineText(node).trim();
-    if (text) blocks.push(text);
+    // Everything else is structure (block open/close), or not prose: fence, code_block, hr.
   }
   return blocks.join('\n\n');
 }
 
 /** The words of an inline run: text, code spans and link labels kept, images and markers dropped. */
-function inlineText(root: Nodes): string {
+function inlineText(tokens: readonly Token[]): string {
   let out = '';
-  const stack: Nodes[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    switch (node.type) {
+  for (const token of tokens) {
+    switch (token.type) {
       case 'text':
-        out += withoutTags(node.value);
+        out += withoutTags(token.content);
         break;
-      case 'inlineCode':
-        out += node.value;
+      // An escaped character or an entity, already decoded.
+      case 'text_special':
+      case 'code_inline':
+        out += token.content;
         break;
-      case 'break':
+      case 'softbreak':
+      case 'hardbreak':
         out += '\n';
         break;
-      case 'image':
-      case 'imageReference':
-      case 'footnoteReference':
-      case 'html':
-        break;
-      default:
-        if ('children' in node) {
-          const children = node.children as Nodes[];
-          for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-        }
+      // Images (their alt text is in children, not here), footnote marks, emphasis and link
+      // markers: no words of the article.
     }
   }
   return out;
