@@ -4,6 +4,12 @@ import type { Story } from '../store/story-store.ts';
 /** Days after which a story counts half as recent as the newest on the topic. */
 export const RECENCY_DAYS = 7;
 const DAY = 86_400_000;
+/**
+ * Stories matching at least this share of the best match are about the topic; recency is
+ * measured from the newest of them. (From the newest story with any match, one later article
+ * that names Iowa in passing made February's caucuses 0.04 as recent and briefed in their place.)
+ */
+export const ABOUT_SHARE = 0.5;
 
 /** A story found for a topic, with how well it matches and its matching articles, best first. */
 export interface RankedStory {
@@ -38,26 +44,25 @@ export function rankStories(
     byStory.set(story.id, entry);
   }
   if (byStory.size === 0) return [];
-  const newest = Math.max(...[...byStory.values()].map((e) => Date.parse(e.story.last)));
-  const ranked = [...byStory.values()].map(({ story, scores }) => {
+  const matched = [...byStory.values()].map(({ story, scores }) => {
     scores.sort((a, b) => b[1] - a[1]);
     const [best = 0, ...rest] = scores.map(([, s]) => s);
     const match = best + 0.3 * rest.reduce((sum, s) => sum + s, 0);
-    const days = Math.max(0, newest - Date.parse(story.last)) / DAY;
-    return {
-      story,
-      match,
-      recency: 1 / (1 + days / RECENCY_DAYS),
-      articles: scores.map(([id]) => id),
-    };
+    return { story, match, articles: scores.map(([id]) => id) };
   });
-  const top = Math.max(...ranked.map((r) => r.match)) || 1;
-  return ranked
-    .map((r) => ({
-      story: r.story,
-      score: (r.match / top) * r.recency,
-      match: r.match / top,
-      articles: r.articles,
-    }))
+  const top = Math.max(...matched.map((r) => r.match)) || 1;
+  const newest = Math.max(
+    ...matched.filter((r) => r.match >= ABOUT_SHARE * top).map((r) => Date.parse(r.story.last)),
+  );
+  return matched
+    .map((r) => {
+      const days = Math.max(0, newest - Date.parse(r.story.last)) / DAY;
+      return {
+        story: r.story,
+        score: (r.match / top) * (1 / (1 + days / RECENCY_DAYS)),
+        match: r.match / top,
+        articles: r.articles,
+      };
+    })
     .sort((a, b) => b.score - a.score || (a.story.last < b.story.last ? 1 : -1));
 }
