@@ -193,12 +193,20 @@ async function main(): Promise<void> {
     ['threshold 0.15', { ...base, threshold: 0.15 }],
     ['threshold 0.25', { ...base, threshold: 0.25 }],
   ];
-  for (const [name, params] of variants) await report(name, params);
+  // Tried to raise recall: none did on both halves without costing precision on dense streams.
+  const tried: [string, StoryParams][] = [
+    ['centroids of 60 terms', { ...base, centroidTerms: 60 }],
+    ['lead of 120 words', { ...base, fields: { ...base.fields, leadWords: 120 } }],
+    ['20 key terms', { ...base, keyTerms: 20 }],
+    ['fade over 2 days, threshold 0.07', { ...base, decayDays: 2, threshold: 0.07 }],
+  ];
+  for (const [name, params] of [...variants, ...tried]) await report(name, params);
   await report('chosen, in file order (by outlet)', base, 1, 'file');
   for (const density of [5, 20]) {
     await report(`chosen, ${density}x denser stream`, base, density);
     await report(`threshold 0.06, ${density}x denser`, lowest, density);
     await report(`threshold 0.15, ${density}x denser`, { ...base, threshold: 0.15 }, density);
+    for (const [name, params] of tried) await report(`${name}, ${density}x`, params, density);
   }
 
   if (values.show) {
