@@ -22,6 +22,36 @@ function isDate(sentence: string, index: number, length: number): boolean {
   );
 }
 
+/** Where the clause holding `index` starts: after the last ", ", "; ", ": " or "(" before it. */
+function lastClauseStart(sentence: string, index: number): number {
+  let start = 0;
+  for (const m of sentence.slice(0, index).matchAll(/[,;:(]\s+/g)) start = m.index + m[0].length;
+  return start;
+}
+
+/** The words of `text` with their offsets. */
+function wordSpans(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/**
+ * A clause cut from inside a quotation keeps its quote marks paired: a closing mark whose opening
+ * lay earlier in the paragraph gets one in front, an opening mark cut off before its closing one
+ * gets one at the end (`I never had a case …,” said Giuliani` reads as a quote again).
+ */
+export function balanceQuotes(text: string): string {
+  let open = 0;
+  let unopened = 0;
+  for (const ch of text) {
+    if (ch === '“') open++;
+    else if (ch === '”') {
+      if (open > 0) open--;
+      else unopened++;
+    }
+  }
+  return `${'“'.repeat(unopened)}${text}${'”'.repeat(open)}`;
+}
+
 /** Words shown before and after a figure: enough to say what it counts, short enough to scan. */
 const BEFORE = 8;
 const AFTER = 6;
@@ -45,23 +75,21 @@ export function figureClause(
     const digits = figure.replace(/^\D+/, '');
     if (YEAR_ONLY.test(digits) || /^\d$/.test(digits)) continue;
     if (isDate(sentence, m.index, m[0].length)) continue;
-    const head =
-      sentence
-        .slice(0, m.index)
-        .split(/(?<=[,;:(])\s+/)
-        .at(-1) ?? '';
-    const tail = sentence.slice(m.index + m[0].length).split(/[,;:.)](?:\s|$)/)[0] ?? '';
-    const before = head.split(/\s+/).filter(Boolean);
-    const after = tail.split(/\s+/).filter(Boolean);
+    // The words shown are a slice of the sentence itself, so ".45-caliber" stays as printed.
+    const clauseStart = lastClauseStart(sentence, m.index);
+    const before = wordSpans(sentence.slice(clauseStart, m.index));
+    const figureEnd = m.index + m[0].replace(/[.,]+$/, '').length;
+    const tail = sentence.slice(figureEnd).split(/[,;:.)](?:\s|$)/)[0] ?? '';
+    const after = wordSpans(tail);
     if (after.length === 0) continue;
     const shownBefore = before.slice(-BEFORE);
     const shownAfter = after.slice(0, AFTER);
-    const text = [
-      before.length > BEFORE ? '…' : '',
-      [...shownBefore, figure.replace(/^\s+/, ''), ...shownAfter].join(' '),
-      after.length > AFTER ? '…' : '',
-    ].join('');
-    const around = `${shownBefore.slice(-3).join(' ')} ${figure} ${shownAfter.join(' ')}`;
+    const start = clauseStart + (shownBefore[0]?.start ?? m.index - clauseStart);
+    const end = figureEnd + (shownAfter.at(-1)?.end ?? 0);
+    const text = balanceQuotes(
+      `${before.length > BEFORE ? '…' : ''}${sentence.slice(start, end).trim()}${after.length > AFTER ? '…' : ''}`,
+    );
+    const around = sentence.slice(clauseStart + (before.at(-3)?.start ?? 0), end);
     const large = /million|billion|thousand|\d{1,3},\d{3}/i.test(figure) ? 1.5 : 1;
     const small = /^\d{1,2}$/.test(digits) ? 0.5 : 1;
     return { text, figure, weight: (HUMAN.test(around) ? 2 : 1) * large * small };

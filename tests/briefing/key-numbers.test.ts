@@ -19,6 +19,24 @@ describe('figureClause', () => {
     expect(figureClause(sentence)?.text).toBe(text);
   });
 
+  it('shows the words as printed, not re-spaced around the figure', () => {
+    expect(
+      figureClause(
+        'Roof should have been prevented from buying the .45-caliber weapon used in Charleston.',
+      )?.text,
+    ).toBe('…should have been prevented from buying the .45-caliber weapon used in Charleston');
+  });
+
+  it('keeps quote marks paired when the clause starts or ends inside a quotation', () => {
+    expect(
+      figureClause('I never had a case where somebody destroyed 34,000 emails,” said Giuliani.')
+        ?.text,
+    ).toBe('“I never had a case where somebody destroyed 34,000 emails,” said Giuliani');
+    expect(figureClause('He said: “We lost 2,000 homes in the fire and more')?.text).toBe(
+      '“We lost 2,000 homes in the fire and more”',
+    );
+  });
+
   it('skips years, single digits and sentences without a figure', () => {
     expect(
       figureClause('Seized from government forces in 2015, Idlib is held by the opposition.'),
