@@ -106,21 +106,30 @@ function schemaFiles(root: string): string[] {
     .map((f) => join(dir, f));
 }
 
-/** A short hash of files' names (relative to `root`) and contents. */
-function hashFiles(root: string, files: string[]): string {
+/**
+ * A short hash of files' names (each relative to the checkout it belongs to) and contents, so
+ * that two checkouts with the same files get the same key wherever they sit.
+ */
+function hashFiles(files: Array<{ root: string; file: string }>): string {
   const hash = createHash('sha256');
-  for (const file of files) hash.update(file.slice(root.length)).update(readFileSync(file));
+  for (const { root, file } of files)
+    hash.update(file.slice(root.length)).update(readFileSync(file));
   return hash.digest('hex').slice(0, 12);
 }
 
+const generator = { root: ROOT, file: fileURLToPath(import.meta.url) };
+
 /** The cache key of a corpus: a hash of this generator. */
 export function corpusKey(): string {
-  return hashFiles(ROOT, [fileURLToPath(import.meta.url)]);
+  return hashFiles([generator]);
 }
 
-/** The cache key of a store: the corpus's key and the schema of the checkout that fills it. */
+/**
+ * The cache key of a store: the corpus's key and the schema of the checkout that fills it (a
+ * baseline checkout's store is keyed by its own schema files, named relative to it).
+ */
 export function storeKey(root = ROOT): string {
-  return hashFiles(root, [fileURLToPath(import.meta.url), ...schemaFiles(root)]);
+  return hashFiles([generator, ...schemaFiles(root).map((file) => ({ root, file }))]);
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -14,16 +14,13 @@ export const MAX_RELATED = 5;
 /** The stories of the articles the passages belong to, ranked for the topic. */
 export async function findStories(store: Store, hits: readonly Passage[]): Promise<RankedStory[]> {
   if (hits.length === 0) return [];
-  const states = await store.storiesOfArticles([...new Set(hits.map((h) => h.articleId))]);
+  const storyIds = await store.storyIdsOf([...new Set(hits.map((h) => h.articleId))]);
   const stories = new Map(
-    (await store.getStories([...new Set([...states.values()].map((s) => s.id))])).map((s) => [
-      s.id,
-      s,
-    ]),
+    (await store.getStories([...new Set(storyIds.values())])).map((s) => [s.id, s]),
   );
   const storyOf = new Map<string, Story>();
-  for (const [articleId, state] of states) {
-    const story = stories.get(state.id);
+  for (const [articleId, id] of storyIds) {
+    const story = stories.get(id);
     if (story) storyOf.set(articleId, story);
   }
   return rankStories(hits, storyOf);

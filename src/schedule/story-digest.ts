@@ -46,11 +46,11 @@ async function articles(store: Store, ids: readonly string[]): Promise<Article[]
 export async function storyDigest(store: Store, newIds: readonly string[]): Promise<Briefing> {
   const citations = new Citations();
   const isNew = new Set(newIds);
-  const storyOf = await store.storiesOfArticles(newIds);
+  const storyOf = await store.storyIdsOf(newIds);
   // Groups in the order of their first new article.
   const groups = new Map<string, string[]>();
   for (const id of newIds) {
-    const key = storyOf.get(id)?.id ?? `article:${id}`;
+    const key = storyOf.get(id) ?? `article:${id}`;
     groups.set(key, [...(groups.get(key) ?? []), id]);
   }
   const keys = [...groups.keys()].slice(0, MAX_STORIES);

@@ -2,6 +2,7 @@ import type { Article, Quote, Removal } from '../articles/article.ts';
 import { removalsByReason } from '../articles/cleaning/removals-by-reason.ts';
 import type { Delivery, DeliveryState } from './delivery-ledger.ts';
 import type { ArticleSummary, Passage, StoredQuote, Subscription } from './store.ts';
+import type { Story } from './story-store.ts';
 
 /**
  * The rows both SQL stores read, and how they become the store's types. Column names are the
@@ -196,4 +197,41 @@ export function toDelivery(r: DeliveryRow): Delivery {
     note: orUndefined(r.note),
     attempts: r.attempts,
   };
+}
+
+/** One outlet's appearances in a story: how many, and the first (`dated`, U+0001, article id). */
+export interface OutletRow {
+  story_id: string;
+  outlet: string;
+  n: number | string;
+  seen: string;
+}
+
+/**
+ * Stories with their outlets in the order they first covered each, and their count of
+ * appearances (a syndicated copy counts once per outlet), from the outlet rows of those stories.
+ */
+export function withOutlets(
+  stories: readonly Omit<Story, 'outlets' | 'articles'>[],
+  outletRows: readonly OutletRow[],
+): Story[] {
+  const byStory = new Map<string, OutletRow[]>();
+  for (const r of outletRows) {
+    const list = byStory.get(r.story_id);
+    if (list) list.push(r);
+    else byStory.set(r.story_id, [r]);
+  }
+  return stories.map((story) => {
+    const own = (byStory.get(story.id) ?? []).sort((a, b) =>
+      a.seen < b.seen ? -1 : a.seen > b.seen ? 1 : 0,
+    );
+    return {
+      id: story.id,
+      title: story.title,
+      outlets: own.map((r) => r.outlet).filter((o) => o !== ''),
+      first: story.first,
+      last: story.last,
+      articles: own.reduce((sum, r) => sum + Number(r.n), 0),
+    };
+  });
 }

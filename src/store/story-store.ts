@@ -10,6 +10,8 @@ export type { Story, StoryMember, StoryPlan, StoryState };
 export interface StoryStore extends StorySource {
   /** Writes one batch's plan in one transaction: stories whole, appearances once, term counts. */
   saveStories(plan: StoryPlan): Promise<void>;
+  /** The id of the story of each stored article that has one (what a briefing groups by). */
+  storyIdsOf(articleIds: readonly string[]): Promise<Map<string, string>>;
   /** The stories with these ids that exist, with their outlets and article counts. */
   getStories(ids: readonly string[]): Promise<Story[]>;
   /** Every appearance in these stories, oldest first. */

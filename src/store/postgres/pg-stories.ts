@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { LIMITS } from '../limits.ts';
+import { type OutletRow, withOutlets } from '../sql-rows.ts';
 import type { Story, StoryMember, StoryPlan, StoryState, StoryStore } from '../story-store.ts';
 
 interface StoryRow {
@@ -185,21 +186,31 @@ export class PgStories implements StoryStore {
     });
   }
 
+  async storyIdsOf(articleIds: readonly string[]) {
+    const { rows } = await this.#pool.query<{ article_id: string; story_id: string }>(
+      'SELECT DISTINCT ON (article_id) article_id, story_id FROM story_members WHERE article_id = ANY($1::text[])',
+      [[...new Set(articleIds)]],
+    );
+    return new Map(rows.map((r) => [r.article_id, r.story_id]));
+  }
+
   async getStories(ids: readonly string[]): Promise<Story[]> {
-    const states = await this.#states([...new Set(ids)]);
-    const members = await this.storyMembers(states.map((s) => s.id));
-    return states.map((s) => {
-      const own = members.filter((m) => m.storyId === s.id);
-      const outlets = [...new Set(own.map((m) => m.outlet).filter((o): o is string => !!o))];
-      return {
-        id: s.id,
-        title: s.title,
-        outlets,
-        first: s.first,
-        last: s.last,
-        articles: own.length,
-      };
-    });
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    // Counted in SQL, without the centroids and key terms only assignment needs (see SQLite's).
+    const [stories, outlets] = await Promise.all([
+      this.#pool.query<Omit<Story, 'outlets' | 'articles'>>(
+        'SELECT id, title, first, last FROM stories WHERE id = ANY($1::text[])',
+        [unique],
+      ),
+      this.#pool.query<OutletRow>(
+        `SELECT story_id, outlet, count(*) AS n,
+           min(dated || chr(1) || article_id COLLATE "C") AS seen
+         FROM story_members WHERE story_id = ANY($1::text[]) GROUP BY story_id, outlet`,
+        [unique],
+      ),
+    ]);
+    return withOutlets(stories.rows, outlets.rows);
   }
 
   async storyMembers(storyIds: readonly string[]): Promise<StoryMember[]> {

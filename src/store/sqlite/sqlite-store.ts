@@ -498,6 +498,10 @@ export class SqliteStore implements Store {
   saveStories(plan: StoryPlan) {
     return this.#stories.saveStories(plan);
   }
+  storyIdsOf(articleIds: readonly string[]) {
+    return this.#stories.storyIdsOf(articleIds);
+  }
+
   getStories(ids: readonly string[]) {
     return this.#stories.getStories(ids);
   }

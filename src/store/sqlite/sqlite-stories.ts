@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { LIMITS } from '../limits.ts';
+import { type OutletRow, withOutlets } from '../sql-rows.ts';
 import type { Story, StoryMember, StoryPlan, StoryState, StoryStore } from '../story-store.ts';
 import { TermCounts } from '../term-counts.ts';
 
@@ -247,21 +248,32 @@ export class SqliteStories implements StoryStore {
     this.#counts.add(plan.terms, plan.documents);
   }
 
+  async storyIdsOf(articleIds: readonly string[]) {
+    const storyOf = new Map<string, string>();
+    for (const part of slices([...new Set(articleIds)])) {
+      const rows = this.#prepare<string[], { article_id: string; story_id: string }>(
+        `SELECT article_id, story_id FROM story_members WHERE article_id IN (${marks(part.length)})`,
+      ).all(...part);
+      for (const r of rows) storyOf.set(r.article_id, r.story_id);
+    }
+    return storyOf;
+  }
+
   async getStories(ids: readonly string[]): Promise<Story[]> {
-    const states = this.#states([...new Set(ids)]);
-    const members = await this.storyMembers(states.map((s) => s.id));
-    return states.map((s) => {
-      const own = members.filter((m) => m.storyId === s.id);
-      const outlets = [...new Set(own.map((m) => m.outlet).filter((o): o is string => !!o))];
-      return {
-        id: s.id,
-        title: s.title,
-        outlets,
-        first: s.first,
-        last: s.last,
-        articles: own.length,
-      };
-    });
+    const out: Story[] = [];
+    // Counted in SQL: a story of thousands of articles is one row per outlet here, and its
+    // centroid and key terms (which only assignment needs) are never read.
+    for (const part of slices([...new Set(ids)])) {
+      const rows = this.#prepare<string[], Omit<Story, 'outlets' | 'articles'>>(
+        `SELECT id, title, first, last FROM stories WHERE id IN (${marks(part.length)})`,
+      ).all(...part);
+      const outletRows = this.#prepare<string[], OutletRow>(
+        `SELECT story_id, outlet, count(*) AS n, min(dated || char(1) || article_id) AS seen
+           FROM story_members WHERE story_id IN (${marks(part.length)}) GROUP BY story_id, outlet`,
+      ).all(...part);
+      out.push(...withOutlets(rows, outletRows));
+    }
+    return out;
   }
 
   async storyMembers(storyIds: readonly string[]): Promise<StoryMember[]> {

@@ -82,6 +82,12 @@ export function storiesContract(factory: TestDatabaseFactory): void {
           'a1:USA Today',
         ]);
         expect(members[0]).toEqual(member('s1', 'a1', 'Politico'));
+        expect(await s.storyIdsOf(['a1', 'a2', 'a1', 'nope'])).toEqual(
+          new Map([
+            ['a1', 's1'],
+            ['a2', 's1'],
+          ]),
+        );
         const of = await s.storiesOfArticles(['a1', 'a2', 'nope']);
         expect([...of.keys()].sort()).toEqual(['a1', 'a2']);
         expect(of.get('a1')).toEqual(fbi);
@@ -178,7 +184,10 @@ export function storiesContract(factory: TestDatabaseFactory): void {
           plan({ stories, members: stories.map((x) => member(x.id, `a-${x.id}`, 'AP')) }),
         );
         const ids = stories.map((x) => x.id);
-        expect((await s.getStories(ids)).length).toBe(1200);
+        const found = await s.getStories(ids);
+        expect(found.length).toBe(1200);
+        expect(found.every((x) => x.articles === 1 && x.outlets.join() === 'AP')).toBe(true);
+        expect((await s.storyIdsOf(ids.map((id) => `a-${id}`))).size).toBe(1200);
         expect((await s.storiesOfArticles(ids.map((id) => `a-${id}`))).size).toBe(1200);
         const keys = stories.map((x) => x.keys[0] as string);
         expect(
