@@ -164,7 +164,8 @@ export function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
   return verb;
 }
 
-const BE = new Set([
+/** Forms of "be": before a participle they make it progressive or passive. */
+export const BE = new Set([
   'is',
   'are',
   'was',

@@ -168,6 +168,19 @@ describe('quotation marks that are not speech', () => {
     expect(q.some((x) => x.quote === 'establishment')).toBe(false);
     expect(q.some((x) => x.kind === 'direct' && x.quote === 'rigged')).toBe(true);
   });
+
+  it('takes the words someone uses for a thing as a quote, even title-cased or one word', () => {
+    const q = quotesOf(
+      'Mayor Tom Reed called the plan "Reckless" on Monday, and hailed the vote as a "breakthrough".',
+      'The strike has been dubbed the "Summer of Anchors" by Ana Cruz, a union leader.',
+      'Reed wrote a novel, "The Long Winter," in Oslo. The so-called "establishment" lost.',
+    );
+    expect(q.filter((x) => x.kind === 'direct').map((x) => [x.speaker, x.quote])).toEqual([
+      ['Tom Reed', 'Reckless'],
+      ['Tom Reed', 'breakthrough'],
+      ['Ana Cruz', 'Summer of Anchors'],
+    ]);
+  });
 });
 
 describe('speaker names without roles, places and sentence words', () => {

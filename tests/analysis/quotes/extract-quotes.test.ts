@@ -97,12 +97,22 @@ describe('extractQuotes patterns', () => {
     expect(q[0]!.role).toBe('Interior Minister');
   });
 
-  it('treats titles, slogans and nicknames in quotes as no speech', () => {
+  it('treats titles of works in quotes as no speech', () => {
     const q = quotesOf(
-      'The campaign ran under the slogan "Build It Better" and critics dubbed it "the paper plan".',
+      'The campaign ran an ad titled "Build It Better" and a film, "The Paper Plan," in May.',
       'She has written a novel, "The Long Winter," set in Oslo.',
     );
     expect(q).toEqual([]);
+  });
+
+  it('takes slogans and nicknames someone uses as their words (the labelling rule of real news)', () => {
+    const q = quotesOf(
+      'Mayor Ann Lee ran under the slogan "Build It Better". But critics dubbed it "the paper plan".',
+    );
+    expect(q.map((x) => [x.speaker, x.quote])).toEqual([
+      ['Ann Lee', 'Build It Better'],
+      ['critics', 'the paper plan'],
+    ]);
   });
 
   it('finds reported speech, "according to" and sentence-final attributions', () => {
