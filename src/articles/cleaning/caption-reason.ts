@@ -1,6 +1,7 @@
-// Photo positions and picture language that only captions use.
+// Photo positions and picture language that only captions use. "(R)" alone is a party tag
+// ("Gov. Phil Bryant (R) said…"), so a caption's "(L)… (R)" row is known by its "(L)" or "(C)".
 const POSITION =
-  /\((?:(?:far |second from |2nd from )?(?:left|right|center|centre|top|bottom|above|below|front|back|foreground|background|inset)|pictured|pictured[^)]{0,40}|(?:left|right|center|centre) with [^)]{1,40}|l|r|c)\)/i;
+  /\((?:(?:far |second from |2nd from )?(?:left|right|center|centre|top|bottom|above|below|front|back|foreground|background|inset)|pictured|pictured[^)]{0,40}|(?:left|right|center|centre) with [^)]{1,40}|l|c)\)/i;
 const PICTURED =
   /\b(?:is|are|was|were) (?:photographed|pictured|seen here)\b|\bpictured (?:here|today|above|below|left|right)\b/i;
 const CREDIT =

@@ -22,6 +22,7 @@ describe('captionReason', () => {
     'They met in the capital (Tehran) today.',
     'The photos are on display at the museum, the curator said.',
     'Hundreds of civilians have already started fleeing Idlib.',
+    'Gov. Phil Bryant (R) said he expects an "aggressive appeal" of the ruling.',
   ])('%j is body text', (text) => {
     expect(captionReason(text)).toBeUndefined();
   });
