@@ -79,8 +79,16 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
     const lead = p.text.slice(Math.max(0, span.open - 40), span.open);
     if (isMarkup(p.text, span)) continue;
     const naming = NAMING_BEFORE.test(sentenceLead(p, span, sentence));
-    if (!naming && (isTitleCase(quoted) || NOT_SPEECH_BEFORE.test(lead))) continue;
+    if (!naming && NOT_SPEECH_BEFORE.test(lead)) continue;
     const startsSentence = span.open === p.sentences[sentence]!.start;
+    if (!naming && isTitleCase(quoted)) {
+      // `"Your Honor," I said`, `"GROWING PARTY," he declared`: a quotation that opens its
+      // sentence with a speech verb right after it is speech whatever its case (mid-sentence,
+      // `on ABC's "This Week," Carson admitted`, the same pattern is a title).
+      const after = startsSentence ? cueAfter(a, span) : undefined;
+      if (after?.cue) addDirect(a, span, sentence, after);
+      continue;
+    }
     const found =
       (naming ? (agentAfter(a, span) ?? namerOf(a, span, sentence)) : undefined) ??
       (startsSentence ? undefined : cueBefore(a, span, sentence)) ??

@@ -169,6 +169,17 @@ describe('quotation marks that are not speech', () => {
     expect(q.some((x) => x.kind === 'direct' && x.quote === 'rigged')).toBe(true);
   });
 
+  it('takes a title-cased quotation that opens its sentence before a speech verb as speech', () => {
+    const q = quotesOf(
+      'The judge turned to me. "Your Honor," I said. "GROWING PARTY," Tom Reed declared.',
+      'On ABC\'s "This Week," Reed admitted that the course was real.',
+    );
+    expect(q.filter((x) => x.kind === 'direct').map((x) => x.quote)).toEqual([
+      'Your Honor',
+      'GROWING PARTY',
+    ]);
+  });
+
   it('takes the words someone uses for a thing as a quote, even title-cased or one word', () => {
     const q = quotesOf(
       'Mayor Tom Reed called the plan "Reckless" on Monday, and hailed the vote as a "breakthrough".',
