@@ -65,6 +65,17 @@ function isMarkup(text: string, span: QuoteSpan): boolean {
 }
 
 /**
+ * `"Met accused of whitewashing baby Jesus," by Post's Kathianne Boniello`: a quotation closed
+ * by a comma and followed by "by" and a name is a headline or a book with its author, not speech
+ * (speech there reads `"…," said`).
+ */
+function isBylined(text: string, span: QuoteSpan): boolean {
+  return (
+    text[span.end - 1] === ',' && /^\s*by\s+\p{Lu}/u.test(text.slice(span.close, span.close + 20))
+  );
+}
+
+/**
  * Finds the paragraph's direct quotes: each quotation that is speech (not a title or a name).
  * Its speaker comes from a cue next to it (`"…," X said`, `X said: "…"`); failing that, from the
  * quotes around it in the paragraph (`"…," X said. "…"`), from the sentence's or the paragraph's
@@ -79,7 +90,7 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
     const lead = p.text.slice(Math.max(0, span.open - 40), span.open);
     if (isMarkup(p.text, span)) continue;
     const naming = NAMING_BEFORE.test(sentenceLead(p, span, sentence));
-    if (!naming && NOT_SPEECH_BEFORE.test(lead)) continue;
+    if (!naming && (NOT_SPEECH_BEFORE.test(lead) || isBylined(p.text, span))) continue;
     const startsSentence = span.open === p.sentences[sentence]!.start;
     if (!naming && isTitleCase(quoted)) {
       // `"Your Honor," I said`, `"GROWING PARTY," he declared`: a quotation that opens its

@@ -169,6 +169,14 @@ describe('quotation marks that are not speech', () => {
     expect(q.some((x) => x.kind === 'direct' && x.quote === 'rigged')).toBe(true);
   });
 
+  it('takes a headline followed by its byline for no speech', () => {
+    const q = quotesOf(
+      'Mayor Tom Reed spoke on Monday.',
+      'FAREWELL—"The Living Room to close at the end of December," by Times\' Ben Sisario.',
+    );
+    expect(q).toEqual([]);
+  });
+
   it('takes a title-cased quotation that opens its sentence before a speech verb as speech', () => {
     const q = quotesOf(
       'The judge turned to me. "Your Honor," I said. "GROWING PARTY," Tom Reed declared.',
