@@ -64,6 +64,15 @@ function isMarkup(text: string, span: QuoteSpan): boolean {
   return /^(?:[@#]\S+|[\d.:/-]+)$/.test(text.slice(span.start, span.end));
 }
 
+/** `Gov. C.L. "Butch" Otter`: one quoted word between a forename and a surname is a nickname. */
+function isNickname(text: string, span: QuoteSpan): boolean {
+  if (span.single || /[^\p{L}’'-]/u.test(text.slice(span.start, span.end))) return false;
+  return (
+    /(?:^|\s)\p{Lu}[\p{L}.’'-]*\s$/u.test(text.slice(Math.max(0, span.open - 30), span.open)) &&
+    /^\s\p{Lu}\p{Ll}/u.test(text.slice(span.close, span.close + 3))
+  );
+}
+
 /**
  * `"Met accused of whitewashing baby Jesus," by Post's Kathianne Boniello`: a quotation closed
  * by a comma and followed by "by" and a name is a headline or a book with its author, not speech
@@ -88,7 +97,7 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
     const sentence = sentenceOf(p, span.open);
     const quoted = p.text.slice(span.start, span.end);
     const lead = p.text.slice(Math.max(0, span.open - 40), span.open);
-    if (isMarkup(p.text, span)) continue;
+    if (isMarkup(p.text, span) || isNickname(p.text, span)) continue;
     const naming = NAMING_BEFORE.test(sentenceLead(p, span, sentence));
     if (!naming && (NOT_SPEECH_BEFORE.test(lead) || isBylined(p.text, span))) continue;
     const startsSentence = span.open === p.sentences[sentence]!.start;
@@ -283,7 +292,7 @@ function cueAfter(a: ParagraphAnalysis, span: QuoteSpan): Attribution | undefine
   if (!span.closed) return undefined;
   const last = p.text[span.end - 1] ?? '';
   const next = p.text.slice(span.close, span.close + 2);
-  if (!(',?!—–-'.includes(last) || next.startsWith(',') || /^\s*\p{Ll}/u.test(next)))
+  if (!(',?!—–-…'.includes(last) || next.startsWith(',') || /^\s*\p{Ll}/u.test(next)))
     return undefined;
   const wi = wordFrom(p, span.close);
   const limit = Math.min(p.words.length, wi + 8);

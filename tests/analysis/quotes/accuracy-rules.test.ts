@@ -169,6 +169,11 @@ describe('quotation marks that are not speech', () => {
     expect(q.some((x) => x.kind === 'direct' && x.quote === 'rigged')).toBe(true);
   });
 
+  it('takes a quoted word inside a name for a nickname, not speech', () => {
+    const q = quotesOf('"We will win," said Gov. C.L. "Butch" Otter on Monday.');
+    expect(q.map((x) => x.quote)).toEqual(['We will win']);
+  });
+
   it('takes a headline followed by its byline for no speech', () => {
     const q = quotesOf(
       'Mayor Tom Reed spoke on Monday.',
