@@ -39,6 +39,8 @@ const isLetter = (c: string | undefined) => c !== undefined && wordCharAt(c, 0) 
 export function quoteSpans(paragraph: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let openAt = -1;
+  /** Curly quotations open inside a quotation that a straight mark opened. */
+  let nested = -1;
   let singleAt = -1;
   const n = paragraph.length;
   const marks = /''|["“”„«»'‘’]/g;
@@ -51,7 +53,17 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
       singleAt = -1;
       const opens = OPENERS.has(c) || (c === '"' && openAt < 0);
       if (openAt < 0) {
-        if (opens) openAt = i;
+        if (opens) {
+          openAt = i;
+          nested = c === '"' ? 0 : -1;
+        }
+      } else if (nested >= 0 && OPENERS.has(c)) {
+        // `"Scott defended Trump's “Look at me!” line…"`: a curly pair inside a quotation that
+        // a straight mark opened is nested (a straight-opened one closed by a curly mark, mixed
+        // typing, still closes at its first curly closer).
+        nested++;
+      } else if (nested > 0 && CLOSERS.has(c)) {
+        nested--;
       } else if (!OPENERS.has(c) || (!isSpace(paragraph[i - 1]) && !isLetter(paragraph[i + 1]))) {
         spans.push(span(paragraph, openAt, i, i + width, true));
         openAt = -1;

@@ -55,13 +55,13 @@ export interface SpeakingBefore {
 
 /**
  * Markup left in the text, never speech: an attribute value (`<tweet id="6721…" author="@x">`)
- * or a quoted handle, number or date.
+ * or a quoted handle, number, date or link.
  */
 function isMarkup(text: string, span: QuoteSpan): boolean {
   let i = span.open - 1;
   while (i >= 0 && text[i] === ' ') i--;
   if (text[i] === '=') return true;
-  return /^(?:[@#]\S+|[\d.:/-]+)$/.test(text.slice(span.start, span.end));
+  return /^(?:[@#]\S+|[\d.:/-]+|(?:https?:\/\/|www\.)\S+)$/.test(text.slice(span.start, span.end));
 }
 
 /** `Gov. C.L. "Butch" Otter`: one quoted word between a forename and a surname is a nickname. */

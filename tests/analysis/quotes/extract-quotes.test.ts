@@ -147,6 +147,14 @@ describe('extractQuotes patterns', () => {
     expect(q).toHaveLength(1);
     expect(q[0]).toMatchObject({ quote: 'He shouted ‘Run!’ and we ran', speaker: 'Tom Reed' });
   });
+
+  it('nests curly quotes inside a quotation a straight mark opened; mixed marks still pair', () => {
+    const nested = quotesOf(
+      '"We heard “Run!” and we ran," said Tom Reed.',
+      '"I know,” Reed added. “Not yet," he said.',
+    );
+    expect(nested.map((x) => x.quote)).toEqual(['We heard “Run!” and we ran', 'I know', 'Not yet']);
+  });
 });
 
 describe('extractQuotes on bad input', () => {
