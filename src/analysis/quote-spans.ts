@@ -64,6 +64,12 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
         nested++;
       } else if (nested > 0 && CLOSERS.has(c)) {
         nested--;
+      } else if (nested < 0 && OPENERS.has(c) && isSpace(paragraph[i - 1])) {
+        // `…revel in it. “There's another side…”`: an opening mark inside an open curly quotation
+        // starts a new one; the open one was left unclosed (a quotation continued across lines,
+        // or a stray mark), as the labels of real news read it.
+        spans.push(span(paragraph, openAt, i, i, false));
+        openAt = i;
       } else if (!OPENERS.has(c) || (!isSpace(paragraph[i - 1]) && !isLetter(paragraph[i + 1]))) {
         spans.push(span(paragraph, openAt, i, i + width, true));
         openAt = -1;

@@ -148,6 +148,17 @@ describe('extractQuotes patterns', () => {
     expect(q[0]).toMatchObject({ quote: 'He shouted ‘Run!’ and we ran', speaker: 'Tom Reed' });
   });
 
+  it('starts a new quotation at an opening mark inside an open curly one', () => {
+    const q = quotesOf(
+      '“We were hated,” Ann Lee said. “They revel in it. “There is another side,” Lee said.',
+    );
+    expect(q.map((x) => x.quote)).toEqual([
+      'We were hated',
+      'They revel in it.',
+      'There is another side',
+    ]);
+  });
+
   it('nests curly quotes inside a quotation a straight mark opened; mixed marks still pair', () => {
     const nested = quotesOf(
       '"We heard “Run!” and we ran," said Tom Reed.',
