@@ -205,3 +205,40 @@ describe('sentence words and dates are never speakers', () => {
     expect(q).toMatchObject([{ kind: 'reported', speaker: 'We' }]);
   });
 });
+
+describe('subjects with datelines, party tags, places and lead-ins', () => {
+  it.each([
+    ['WASHINGTON, June 10 (UPI) — Senator Ana Lima told a rally she would "fight on."', 'Ana Lima'],
+    ['Lisbon (AFP) – Ana Lima has said that "bombastic comments" do harm.', 'Ana Lima'],
+    ['Sen. Ana Lima (D-MA) said the plan was a "proven failure" in business.', 'Ana Lima'],
+    ['At a rally in Ames, Iowa, on Sunday, Ana Lima said the state should "lead."', 'Ana Lima'],
+    ['Speaking in Salem, Oregon, Ana Lima went after Bush, calling him "a stiff."', 'Ana Lima'],
+    ['Hours later, Ana Lima replied, telling reporters, "We have been friends."', 'Ana Lima'],
+    ['Of Lee, Ana Lima said voters would find it "very hard to look past."', 'Ana Lima'],
+    ['"It was impressive," like the markets, said Ana Lima, an economist.', 'Ana Lima'],
+    ['"We lost," said retired general Ana Lima, asked about the war.', 'Ana Lima'],
+    ['Democratic presidential candidate Ana Lima is urging voters to "send a message" to banks.', 'Ana Lima'],
+    ['Horrified at the prospect, Ana Lima believes in journalism that "takes sides."', 'Ana Lima'],
+  ])('%s', (text, speaker) => {
+    const direct = quotesOf(text).filter((q) => q.kind === 'direct');
+    expect(direct.map((q) => q.speaker)).toEqual([speaker]);
+  });
+
+  it('reads an apposition between dashes like one between commas', () => {
+    expect(speakerPhrase('A former candidate — John McCain — ')).toMatchObject({
+      kind: 'person',
+      name: 'John McCain',
+    });
+  });
+
+  it('keeps the state of "in Gaza, Ismail Haniyeh," a person with two names', () => {
+    expect(speakerPhrase('Speaking in Gaza, Ismail Haniyeh, the leader, ')).toMatchObject({
+      name: 'Ismail Haniyeh',
+    });
+  });
+
+  it('gives a participle after "X said," the subject of that verb', () => {
+    const q = quotesOf('Lee and Kim will meet next week, Spicer said, adding, "They need to talk."');
+    expect(speakerOf(q, 'They need')).toBe('Spicer');
+  });
+});
