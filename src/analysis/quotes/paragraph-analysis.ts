@@ -175,13 +175,25 @@ export class ParagraphAnalysis {
       return this.nameBefore(i);
     }
     const s = p.sentences[sentence]!;
-    let from = Math.max(s.start, w.start - SUBJECT_WINDOW);
+    const windowStart = Math.max(s.start, w.start - SUBJECT_WINDOW);
+    let from = windowStart;
     const before = p.spans[spanFrom(p, w.start) - 1];
     if (before && before.close <= w.start && before.close > from) from = before.close;
     const text = p.text.slice(from, w.start).replace(/^[\s,;:—–-]+/, '');
     if (!text) return undefined;
     const phrase = speakerPhrase(text) ?? speakerPhrase(afterSubordinator(text));
     if (phrase) return this.book.resolve(phrase, p.base + w.start - text.length);
+    // `Hemsley, the co-author of "Going Viral," about…, said`: a title in quote marks right after
+    // a word is part of the subject, not where it starts.
+    if (
+      from !== windowStart &&
+      before &&
+      /\s\p{Ll}+\s*$/u.test(p.text.slice(windowStart, before.open))
+    ) {
+      const read = speakerPhrase(p.text.slice(windowStart, w.start));
+      if (read && (read.kind === 'person' || read.kind === 'organisation'))
+        return this.book.resolve(read, p.base + windowStart);
+    }
     if (prev && (prev.lower === 'and' || prev.lower === 'but'))
       return this.sentenceSpeaker[sentence] ?? this.sentenceSubject(sentence);
     // "Because of how …, explained Rosenberg, “…”": an inverted verb and its subject after it.

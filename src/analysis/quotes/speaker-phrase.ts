@@ -50,7 +50,7 @@ const NO_NAME = set([
 const LEADS = set([...words.leads, ...openers.words.map((w) => w.toLowerCase())]);
 /** Words that may trail a subject before its verb ("the minister has also", "she later"). */
 const TRAILING_AUX_WORD =
-  /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|\p{Ll}+ly)$/iu;
+  /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|\p{Ll}+ly)$/u;
 const SPACE = /\s/;
 
 function isSeparator(text: string, i: number): boolean {
@@ -292,6 +292,9 @@ export const speakerPhrase: (text: string) => SpeakerPhrase | undefined = memo(r
 
 /** How an apposition after a name opens: "a spokesman", "the former…", "his lawyer". */
 const APPOSITION = /^(?:a|an|the|his|her|its|their|one|former|longtime|then)\s/i;
+/** "a spokesman…", "associate professor of history at…": a role after a name, no clause. */
+const isApposition = (part: string) =>
+  APPOSITION.test(part) || (/^\p{Ll}/u.test(part) && !FINITE.test(part));
 
 /** A person or an organisation named, not described ("the group"). */
 const isName = (p: SpeakerPhrase) =>
@@ -350,7 +353,7 @@ function readPhrase(text: string): SpeakerPhrase | undefined {
   if (!last) {
     // "Roman Smbatyan, an Armenian history and Middle Eastern history scholar, said": a name
     // whose apposition does not read as a noun phrase is still the subject.
-    if (parts.length !== 2 || !APPOSITION.test(parts[1]!)) return undefined;
+    if (parts.length !== 2 || !isApposition(parts[1]!)) return undefined;
     const first = readPart(parts[0]!);
     return first && isName(first) ? first : undefined;
   }

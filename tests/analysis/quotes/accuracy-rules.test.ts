@@ -217,7 +217,10 @@ describe('subjects with datelines, party tags, places and lead-ins', () => {
     ['Of Lee, Ana Lima said voters would find it "very hard to look past."', 'Ana Lima'],
     ['"It was impressive," like the markets, said Ana Lima, an economist.', 'Ana Lima'],
     ['"We lost," said retired general Ana Lima, asked about the war.', 'Ana Lima'],
-    ['Democratic presidential candidate Ana Lima is urging voters to "send a message" to banks.', 'Ana Lima'],
+    [
+      'Democratic presidential candidate Ana Lima is urging voters to "send a message" to banks.',
+      'Ana Lima',
+    ],
     ['Horrified at the prospect, Ana Lima believes in journalism that "takes sides."', 'Ana Lima'],
   ])('%s', (text, speaker) => {
     const direct = quotesOf(text).filter((q) => q.kind === 'direct');
@@ -238,7 +241,30 @@ describe('subjects with datelines, party tags, places and lead-ins', () => {
   });
 
   it('gives a participle after "X said," the subject of that verb', () => {
-    const q = quotesOf('Lee and Kim will meet next week, Spicer said, adding, "They need to talk."');
+    const q = quotesOf(
+      'Lee and Kim will meet next week, Spicer said, adding, "They need to talk."',
+    );
     expect(speakerOf(q, 'They need')).toBe('Spicer');
+  });
+});
+
+describe('subjects with long roles, titles in quote marks and surnames ending in -ly', () => {
+  it.each([
+    [
+      'Ana Lima, associate professor of history at the University of Nevada-Las Vegas, said places such as Iowa "have more of a resonance."',
+      'Ana Lima',
+    ],
+    [
+      'Ana Lima, the co-author of "Going Viral," about the spread of news, said the days of "a unifying story" are gone.',
+      'Ana Lima',
+    ],
+    ['The former secretary of state will play the "woman card," Ana Lima said.', 'Ana Lima'],
+    [
+      "In 2016, Mrs. Schlafly endorsed Lee, saying he had ''the courage and the energy'' to win.",
+      'Schlafly',
+    ],
+  ])('%s', (text, speaker) => {
+    const direct = quotesOf(text).filter((q) => q.kind === 'direct');
+    expect(new Set(direct.map((q) => q.speaker))).toEqual(new Set([speaker]));
   });
 });
