@@ -1,3 +1,4 @@
+import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { afterLocative } from './name-runs.ts';
 import { type Paragraph, spanFrom, verbAt, wordFrom } from './paragraph.ts';
@@ -22,11 +23,18 @@ export interface Found {
 }
 
 const AUX = new Set(lexicon.auxiliaries);
+/** Sentence openers that name who speaks ("Democrats said"). */
+const GROUP_OPENERS = new Set(['democrats', 'republicans', 'officials']);
 const AFTER_NAME_STOP = new Set(lexicon.afterName);
 /** Words a sentence may open with before its subject ("But Trump called it…"). */
 const LEAD_SKIP = new Set(['but', 'and', 'so', 'yet', 'then', 'still', 'now', 'also', 'meanwhile']);
 /** Capitalised words that open sentences and name no one ("For", "There", "Given", "I"). */
-const OPENING_WORDS = new Set([...lexicon.nameStops, ...lexicon.openingWords]);
+const OPENING_WORDS = new Set([
+  ...lexicon.nameStops,
+  ...lexicon.openingWords,
+  // "Earlier in the day, Clinton…": sentence openers other than the groups that speak.
+  ...openers.words.map((w) => w.toLowerCase()).filter((w) => !GROUP_OPENERS.has(w)),
+]);
 const NAME_STOP = new Set([...lexicon.nameStops, ...lexicon.placeWords]);
 
 /** Subject phrases are short: looking further back than this only finds clauses. */

@@ -39,6 +39,29 @@ const PARTICLES = set(words.particles);
 const CONNECTORS = set(words.connectors);
 const TRAILING_SKIP = set(words.trailing);
 const CLAUSE_WORDS = set(words.clause);
+const TIME_WORDS = set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'week',
+  'month',
+  'year',
+  'night',
+  'weekend',
+  'morning',
+  'evening',
+]);
+const TIME_LEADS = set(['on', 'last', 'this', 'next', 'that']);
+/** Titles written short, never a surname ("King" and "Judge" are both). */
+const ABBREVIATED_TITLES = set(
+  'gov govs sen sens rep reps lt gen col capt sgt cmdr supt atty pres dr mr mrs ms prof rev'.split(
+    ' ',
+  ),
+);
 const FUNCTION_WORDS = set([...words.prepositions, ...quoteWords.nameStops, ...words.clause]);
 /** Capitalised words that are never a speaker alone: sentence words, days, months. */
 const NO_NAME = set([
@@ -50,7 +73,7 @@ const NO_NAME = set([
 const LEADS = set([...words.leads, ...openers.words.map((w) => w.toLowerCase())]);
 /** Words that may trail a subject before its verb ("the minister has also", "she later"). */
 const TRAILING_AUX_WORD =
-  /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|\p{Ll}+ly)$/u;
+  /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|cannot|\p{Ll}+ly)$/u;
 const SPACE = /\s/;
 
 function isSeparator(text: string, i: number): boolean {
@@ -177,11 +200,16 @@ const readPart = memo(readPartOnce, { size: 20_000, maxKeyLength: MEMO_PART });
 function readPartOnce(part: string): SpeakerPhrase | undefined {
   const dropped = part.replace(LEADING_DROP, '');
   const toks = tokens(dropped);
-  while (
-    toks.length > 1 &&
-    (TRAILING_SKIP.has(toks.at(-1)!) || (toks.at(-1)!.endsWith('ly') && ADVERB.test(toks.at(-1)!)))
-  )
-    toks.pop();
+  for (;;) {
+    const last = toks.at(-1);
+    if (toks.length < 2 || last === undefined) break;
+    if (TRAILING_SKIP.has(last) || (last.endsWith('ly') && ADVERB.test(last))) toks.pop();
+    // "Gov. Mike Pence on Thursday", "Dianne Feinstein last week": a time after the name.
+    else if (TIME_WORDS.has(last.toLowerCase()) && toks.length > 2) {
+      toks.pop();
+      if (TIME_LEADS.has(toks.at(-1)!.toLowerCase())) toks.pop();
+    } else break;
+  }
   if (toks.length === 0 || toks.length > 9) return undefined;
   const first = toks[0]!.toLowerCase();
   if (toks.length === 1 && PRONOUNS.has(first)) return { kind: 'pronoun', pronoun: first as 'he' };
@@ -267,6 +295,9 @@ function readName(run: string[], before: string[]): Named {
     (nameToks.length > 1 && nameToks.some(isAcronym)) ||
     (nameToks.length === 1 && isAcronym(nameToks[0]!));
   if (isOrg) return { kind: 'organisation', name: nameToks.join(' '), tokens: nameToks };
+  // "former Pennsylvania Gov.": a role whose name is missing describes someone, names no one.
+  if (nameToks.length > 1 && ABBREVIATED_TITLES.has(nameToks.at(-1)!.toLowerCase()))
+    return { kind: 'description', name: run.join(' '), tokens: run };
   const gender = genderOf([...before, ...run.slice(0, roleEnd)]);
   return {
     kind: 'person',

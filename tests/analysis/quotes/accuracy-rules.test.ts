@@ -268,3 +268,32 @@ describe('subjects with long roles, titles in quote marks and surnames ending in
     expect(new Set(direct.map((q) => q.speaker))).toEqual(new Set([speaker]));
   });
 });
+
+describe('the attribution right after a quotation closed by a comma', () => {
+  it('goes before a verb earlier in the sentence', () => {
+    const q = quotesOf('Comey cannot say that "from his perspective," Ana Lima added.');
+    expect(speakerOf(q, 'from his')).toBe('Ana Lima');
+  });
+
+  it('not across a clause, a colon or a description', () => {
+    const q = quotesOf(
+      'Cruz said he would make sand "glow in the dark," for instance, and Lee vowed to win.',
+      'When Lee said he would "protect our citizens," the crowd applauded loudly.',
+    );
+    expect(speakerOf(q, 'glow')).toBe('Cruz');
+    expect(speakerOf(q, 'protect')).toBe('Lee');
+  });
+});
+
+describe('names never end in a time or a short title', () => {
+  it.each([
+    ['Gov. Ana Lima on Thursday blamed the media for the "founded ISIS" claim.', 'Ana Lima'],
+    ['Senator Ana Lima (D-Calif.) last week said Lee was not the "originator" of it.', 'Ana Lima'],
+  ])('%s', (text, speaker) => {
+    expect(quotesOf(text).find((q) => q.kind === 'direct')?.speaker).toBe(speaker);
+  });
+
+  it('reads "former Pennsylvania Gov." as a description, not a name', () => {
+    expect(speakerPhrase('former Pennsylvania Gov.')).toMatchObject({ kind: 'description' });
+  });
+});
