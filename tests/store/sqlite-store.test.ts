@@ -85,6 +85,49 @@ describe('SQLite migrations', () => {
       ]);
     }, path);
   });
+
+  it('keeps the stories of a store written when they were a WITHOUT ROWID table', async () => {
+    const path = dbPath();
+    const db = new Database(path);
+    const before = MIGRATIONS.length - 1;
+    for (const m of MIGRATIONS.slice(0, before)) {
+      if (typeof m === 'string') db.exec(m);
+      else m(db);
+    }
+    db.pragma(`user_version = ${before}`);
+    db.prepare(
+      `INSERT INTO stories (id, title, first, last, center, size, title_vector, centroid)
+       VALUES ('s1', 'Comey letter', '2016-10-28', '2016-10-30', '2016-10-29', 2,
+               '[["comey",0.5]]', '[["comey",1],["letter",0.8]]')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO story_members (article_id, outlet, story_id, title, dated)
+       VALUES ('a1', 'AP', 's1', 'Comey writes to Congress', '2016-10-28')`,
+    ).run();
+    db.close();
+    await withStore(async (s) => {
+      const table = s.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'stories'").get() as {
+        sql: string;
+      };
+      expect(table.sql).not.toMatch(/WITHOUT ROWID/);
+      expect(await s.getStories(['s1'])).toEqual([
+        {
+          id: 's1',
+          title: 'Comey letter',
+          outlets: ['AP'],
+          first: '2016-10-28',
+          last: '2016-10-30',
+          articles: 1,
+        },
+      ]);
+      const [state] = (await s.storiesOfArticles(['a1'])).values();
+      expect(state?.centroid).toEqual([
+        ['comey', 1],
+        ['letter', 0.8],
+      ]);
+      expect(await s.recentStories(5)).toHaveLength(1);
+    }, path);
+  });
 });
 
 describe('SQLite FTS index', () => {

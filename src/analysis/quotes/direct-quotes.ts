@@ -97,8 +97,12 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
       if (after?.cue) addDirect(a, span, sentence, after);
       continue;
     }
+    // `Comey cannot say that "from his perspective," Lewandowski added`: a quotation closed by a
+    // comma belongs to the attribution after it before any verb earlier in the sentence.
+    const commaCue = p.text[span.end - 1] === ',' ? cueAfter(a, span, true) : undefined;
     const found =
       (naming ? (agentAfter(a, span) ?? namerOf(a, span, sentence)) : undefined) ??
+      commaCue ??
       (startsSentence ? undefined : cueBefore(a, span, sentence)) ??
       cueAfter(a, span);
     if (found) addDirect(a, span, sentence, found);
@@ -321,7 +325,11 @@ function namerOf(a: ParagraphAnalysis, span: QuoteSpan, sentence: number): Attri
 }
 
 /** `"…," X said` and `"…," said X`: the attribution right after the closing mark. */
-function cueAfter(a: ParagraphAnalysis, span: QuoteSpan): Attribution | undefined {
+function cueAfter(
+  a: ParagraphAnalysis,
+  span: QuoteSpan,
+  verbOnly = false,
+): Attribution | undefined {
   const { p } = a;
   if (!span.closed) return undefined;
   const last = p.text[span.end - 1] ?? '';
@@ -352,12 +360,30 @@ function cueAfter(a: ParagraphAnalysis, span: QuoteSpan): Attribution | undefine
       at = p.words[wi]!.start;
     }
     if (!phrase) return undefined;
+    if (verbOnly && !tightCue(p.text, span.close, w, phrase)) return undefined;
     const speaker = a.book.resolve(phrase, p.base + at);
     if (!speaker) return undefined;
     a.sentenceSpeaker[sentenceOf(p, w.start)] ??= speaker;
     return { speaker, cue: w.text };
   }
-  return nameNextToQuote(a, wi, span);
+  return verbOnly ? undefined : nameNextToQuote(a, wi, span);
+}
+
+/**
+ * `"…," Lewandowski added.`: a name or pronoun and its verb right after the closing mark, with no
+ * clause between ("…," for instance, and Trump vowed) and no colon or quotation after the verb
+ * (`Trump said: "…"` introduces the next one).
+ */
+function tightCue(
+  text: string,
+  close: number,
+  verb: { start: number; end: number },
+  phrase: SpeakerPhrase,
+): boolean {
+  if (phrase.kind === 'description') return false;
+  const between = text.slice(close, verb.start);
+  if (/,\s*\S.*,|\b(?:and|but|while|as|when)\b/.test(between)) return false;
+  return !/^\s*[:“"‘']/.test(text.slice(verb.end, verb.end + 3));
 }
 
 /**

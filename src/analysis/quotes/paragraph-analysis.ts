@@ -1,3 +1,4 @@
+import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { afterLocative } from './name-runs.ts';
 import { type Paragraph, spanFrom, verbAt, wordFrom } from './paragraph.ts';
@@ -5,7 +6,7 @@ import type { Quote } from './quote.ts';
 import type { Speaker, SpeakerBook } from './speaker-book.ts';
 import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
-import { hasWords, onlySpace, startsUpper } from './text-scan.ts';
+import { hasWords, onlySpace, startsLower, startsUpper } from './text-scan.ts';
 
 /** A speaker found for a quote, and the verb that attributes it. */
 export interface Attribution {
@@ -22,11 +23,18 @@ export interface Found {
 }
 
 const AUX = new Set(lexicon.auxiliaries);
+/** Sentence openers that name who speaks ("Democrats said"). */
+const GROUP_OPENERS = new Set(['democrats', 'republicans', 'officials']);
 const AFTER_NAME_STOP = new Set(lexicon.afterName);
 /** Words a sentence may open with before its subject ("But Trump called it…"). */
 const LEAD_SKIP = new Set(['but', 'and', 'so', 'yet', 'then', 'still', 'now', 'also', 'meanwhile']);
 /** Capitalised words that open sentences and name no one ("For", "There", "Given", "I"). */
-const OPENING_WORDS = new Set([...lexicon.nameStops, ...lexicon.openingWords]);
+const OPENING_WORDS = new Set([
+  ...lexicon.nameStops,
+  ...lexicon.openingWords,
+  // "Earlier in the day, Clinton…": sentence openers other than the groups that speak.
+  ...openers.words.map((w) => w.toLowerCase()).filter((w) => !GROUP_OPENERS.has(w)),
+]);
 const NAME_STOP = new Set([...lexicon.nameStops, ...lexicon.placeWords]);
 
 /** Subject phrases are short: looking further back than this only finds clauses. */
@@ -40,6 +48,39 @@ const SUBORDINATOR =
 function afterSubordinator(text: string): string {
   const m = SUBORDINATOR.exec(text);
   return m ? text.slice(m[0].length) : '';
+}
+
+/** Lowercase words that end a name's run rather than describe its role ("of", "is", "said"). */
+const NOT_ROLE_NOUN = new Set([...NAME_STOP, ...AUX, 'and', 'or', 'who', 'not']);
+
+/** "Horrified at…", "Based on…": a capitalised past participle opening an adverbial, not a name. */
+function participleOpener(p: Paragraph, i: number): boolean {
+  const w = p.words[i]!;
+  const next = p.words[i + 1];
+  return (
+    w.lower.length > 4 &&
+    w.lower.endsWith('ed') &&
+    next !== undefined &&
+    startsLower(next.text) &&
+    !next.verb &&
+    !AUX.has(next.lower)
+  );
+}
+
+/**
+ * The index of the capitalised word after up to three lowercase role nouns starting at word `j`
+ * ("presidential candidate" in "Democratic presidential candidate Bernie Sanders"), or -1.
+ */
+export function afterRoleNouns(p: Paragraph, j: number): number {
+  const { words } = p;
+  for (let k = j; k < words.length && k < j + 3; k++) {
+    const w = words[k]!;
+    if (!startsLower(w.text) || !onlySpace(p.text, words[k - 1]!.end, w.start)) return -1;
+    if (w.verb || NOT_ROLE_NOUN.has(w.lower) || /(?:ly|ed)$/.test(w.lower)) return -1;
+    const next = words[k + 1];
+    if (next && startsUpper(next.text) && onlySpace(p.text, w.end, next.start)) return k + 1;
+  }
+  return -1;
 }
 
 /**
@@ -133,18 +174,34 @@ export class ParagraphAnalysis {
     const gap = prev ? p.text.slice(prev.end, w.start) : '';
     if (verb.form === 'participle') {
       if (gap.includes(',') || prev?.lower === 'and')
-        return this.sentenceSpeaker[sentence] ?? this.sentenceSubject(sentence);
+        return (
+          this.sentenceSpeaker[sentence] ??
+          this.voiceBefore(sentence, w.start) ??
+          this.sentenceSubject(sentence)
+        );
       // "with Sen. John McCain calling it…": the name right before the participle.
       return this.nameBefore(i);
     }
     const s = p.sentences[sentence]!;
-    let from = Math.max(s.start, w.start - SUBJECT_WINDOW);
+    const windowStart = Math.max(s.start, w.start - SUBJECT_WINDOW);
+    let from = windowStart;
     const before = p.spans[spanFrom(p, w.start) - 1];
     if (before && before.close <= w.start && before.close > from) from = before.close;
     const text = p.text.slice(from, w.start).replace(/^[\s,;:—–-]+/, '');
     if (!text) return undefined;
     const phrase = speakerPhrase(text) ?? speakerPhrase(afterSubordinator(text));
     if (phrase) return this.book.resolve(phrase, p.base + w.start - text.length);
+    // `Hemsley, the co-author of "Going Viral," about…, said`: a title in quote marks right after
+    // a word is part of the subject, not where it starts.
+    if (
+      from !== windowStart &&
+      before &&
+      /\s\p{Ll}+\s*$/u.test(p.text.slice(windowStart, before.open))
+    ) {
+      const read = speakerPhrase(p.text.slice(windowStart, w.start));
+      if (read && (read.kind === 'person' || read.kind === 'organisation'))
+        return this.book.resolve(read, p.base + windowStart);
+    }
     if (prev && (prev.lower === 'and' || prev.lower === 'but'))
       return this.sentenceSpeaker[sentence] ?? this.sentenceSubject(sentence);
     // "Because of how …, explained Rosenberg, “…”": an inverted verb and its subject after it.
@@ -159,6 +216,13 @@ export class ParagraphAnalysis {
       }
     }
     return undefined;
+  }
+
+  /** "…, Spicer said, adding": the subject of the last speech verb before `pos` in the sentence. */
+  private voiceBefore(sentence: number, pos: number): Speaker | undefined {
+    let found: Speaker | undefined;
+    for (const v of this.voices) if (v.sentence === sentence && v.pos < pos) found = v.speaker;
+    return found;
   }
 
   /**
@@ -249,7 +313,8 @@ export class ParagraphAnalysis {
     if (
       !startsUpper(first.text) ||
       OPENING_WORDS.has(first.lower) ||
-      /(?:ing|ly)$/.test(first.lower)
+      /(?:ing|ly)$/.test(first.lower) ||
+      participleOpener(p, i)
     ) {
       if (LEAD_SKIP.has(first.lower) && startsUpper(words[i + 1]?.text ?? '')) i++;
       else {
@@ -268,7 +333,15 @@ export class ParagraphAnalysis {
         j++;
         continue;
       }
-      // A role noun between capitalised words ("Republican pollster Daron Shaw").
+      // Role nouns between capitalised words ("Republican pollster Daron Shaw", "Democratic
+      // presidential candidate Bernie Sanders").
+      const name = j > i ? afterRoleNouns(p, j) : -1;
+      if (name >= 0) {
+        j = name;
+        continue;
+      }
+      // One word of any other kind between capitalised words ("Ryan and Trump", "Frustrations at
+      // Carson's"): the run reads as a phrase, which names no one unless it is a name.
       const next = words[j + 1];
       if (
         j > i &&

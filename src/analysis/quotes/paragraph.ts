@@ -39,6 +39,18 @@ export interface Paragraph {
 }
 
 const DETERMINERS = new Set(lexicon.determiners);
+const PREPOSITIONS = new Set([
+  'of',
+  'for',
+  'in',
+  'on',
+  'at',
+  'from',
+  'by',
+  'with',
+  'about',
+  'into',
+]);
 
 /**
  * Words of running text: the scan jumps from a quotation's opening mark to its close. No word
@@ -157,6 +169,9 @@ export function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
   const prev = p.words[wi - 1];
   if (!prev || !onlySpace(p.text, prev.end, w.start)) return verb;
   if (DETERMINERS.has(prev.lower)) return undefined;
+  // "the secretary of state", "asked for comment": after a preposition a verb form is a noun;
+  // a participle there is a gerund that still reports ("responded by saying").
+  if (verb.form !== 'participle' && PREPOSITIONS.has(prev.lower)) return undefined;
   // "Clinton is telling customers that…": a participle after "is" is the sentence's verb.
   if (verb.form === 'participle' && BE.has(prev.lower)) return progressive(verb);
   if (verb.form === 'participle' && prev.lower === 'not' && BE.has(p.words[wi - 2]?.lower ?? ''))

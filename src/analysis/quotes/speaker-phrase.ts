@@ -39,6 +39,30 @@ const PARTICLES = set(words.particles);
 const CONNECTORS = set(words.connectors);
 const TRAILING_SKIP = set(words.trailing);
 const CLAUSE_WORDS = set(words.clause);
+const TIME_WORDS = set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'week',
+  'month',
+  'year',
+  'night',
+  'weekend',
+  'morning',
+  'evening',
+]);
+const TIME_LEADS = set(['on', 'last', 'this', 'next', 'that']);
+/** Titles written short, never a surname ("King" and "Judge" are both). */
+const ABBREVIATED_TITLES = set(
+  'gov govs sen sens rep reps lt gen col capt sgt cmdr supt atty pres dr mr mrs ms prof rev'.split(
+    ' ',
+  ),
+);
+const FUNCTION_WORDS = set([...words.prepositions, ...quoteWords.nameStops, ...words.clause]);
 /** Capitalised words that are never a speaker alone: sentence words, days, months. */
 const NO_NAME = set([
   ...quoteWords.nameStops,
@@ -49,7 +73,7 @@ const NO_NAME = set([
 const LEADS = set([...words.leads, ...openers.words.map((w) => w.toLowerCase())]);
 /** Words that may trail a subject before its verb ("the minister has also", "she later"). */
 const TRAILING_AUX_WORD =
-  /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|\p{Ll}+ly)$/iu;
+  /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|cannot|\p{Ll}+ly)$/u;
 const SPACE = /\s/;
 
 function isSeparator(text: string, i: number): boolean {
@@ -96,6 +120,20 @@ function isParticipial(part: string): boolean {
 }
 const PARENTHETICAL =
   /^(?:who|which|whose|where|when|speaking|standing|writing|asked|interviewed|aged|according|in|on|at|after|before|during|outside|inside|from|with|without|under|despite|meanwhile|however|separately|instead|still|later|earlier|also|\d)\b/i;
+/**
+ * A prepositional phrase ("Of Sanders", "for many", "like the recent volatility"), unless a finite
+ * verb makes it an inverted clause ("Among them are the positions of X").
+ */
+const PREPOSITIONAL = /^(?:of|for|about|like|unlike|even|including|among|amid|against|through)\s/i;
+const FINITE =
+  /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did)\b/i;
+const isPrepositional = (part: string) => PREPOSITIONAL.test(part) && !FINITE.test(part);
+/** "wearing a cowboy hat", "hours later": a participial or time modifier between commas, no subject. */
+const MODIFIER = /^\p{Ll}+ing\s|(?:^|\s)(?:later|earlier|ago|afterwards?)$/u;
+/** A party-and-state tag or other parenthesis inside a subject ("Sen. Ted Cruz (R-Texas)"). */
+const PARENTHESIS = /\([^()]{0,60}\)/g;
+/** A dash that sets off a dateline or an aside ("WASHINGTON (AP) — Sen. X", "Trump — never shy — said"). */
+const DASH = /\s*[—–―]\s*|\s--?\s/;
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|&/gu;
 const CAP = /^\p{Lu}/u;
@@ -162,16 +200,28 @@ const readPart = memo(readPartOnce, { size: 20_000, maxKeyLength: MEMO_PART });
 function readPartOnce(part: string): SpeakerPhrase | undefined {
   const dropped = part.replace(LEADING_DROP, '');
   const toks = tokens(dropped);
-  while (
-    toks.length > 1 &&
-    (TRAILING_SKIP.has(toks.at(-1)!) || (toks.at(-1)!.endsWith('ly') && ADVERB.test(toks.at(-1)!)))
-  )
-    toks.pop();
+  for (;;) {
+    const last = toks.at(-1);
+    if (toks.length < 2 || last === undefined) break;
+    if (TRAILING_SKIP.has(last) || (last.endsWith('ly') && ADVERB.test(last))) toks.pop();
+    // "Gov. Mike Pence on Thursday", "Dianne Feinstein last week": a time after the name.
+    else if (TIME_WORDS.has(last.toLowerCase()) && toks.length > 2) {
+      toks.pop();
+      if (TIME_LEADS.has(toks.at(-1)!.toLowerCase())) toks.pop();
+    } else break;
+  }
   if (toks.length === 0 || toks.length > 9) return undefined;
   const first = toks[0]!.toLowerCase();
   if (toks.length === 1 && PRONOUNS.has(first)) return { kind: 'pronoun', pronoun: first as 'he' };
   // A lowercase "-ed" word is a verb ("the two sides signed") unless a determiner makes it an adjective.
+  // "retired general Ana Lima": an "-ed" word opening a run of nouns that ends in a name is an
+  // adjective; "issued a statement after Ana Lima" is a clause.
+  const named =
+    toks.length > 1 &&
+    isCap(toks.at(-1)!) &&
+    !toks.slice(1, toks.findIndex(isCap)).some((t) => FUNCTION_WORDS.has(t));
   const verbish = (t: string, i: number) =>
+    !(i === 0 && named) &&
     t.endsWith('ed') &&
     PAST.test(t) &&
     !DETERMINERS.has(toks[i - 1]?.toLowerCase() ?? '') &&
@@ -245,6 +295,9 @@ function readName(run: string[], before: string[]): Named {
     (nameToks.length > 1 && nameToks.some(isAcronym)) ||
     (nameToks.length === 1 && isAcronym(nameToks[0]!));
   if (isOrg) return { kind: 'organisation', name: nameToks.join(' '), tokens: nameToks };
+  // "former Pennsylvania Gov.": a role whose name is missing describes someone, names no one.
+  if (nameToks.length > 1 && ABBREVIATED_TITLES.has(nameToks.at(-1)!.toLowerCase()))
+    return { kind: 'description', name: run.join(' '), tokens: run };
   const gender = genderOf([...before, ...run.slice(0, roleEnd)]);
   return {
     kind: 'person',
@@ -270,23 +323,68 @@ export const speakerPhrase: (text: string) => SpeakerPhrase | undefined = memo(r
 
 /** How an apposition after a name opens: "a spokesman", "the former…", "his lawyer". */
 const APPOSITION = /^(?:a|an|the|his|her|its|their|one|former|longtime|then)\s/i;
+/** "a spokesman…", "associate professor of history at…": a role after a name, no clause. */
+const isApposition = (part: string) =>
+  APPOSITION.test(part) || (/^\p{Ll}/u.test(part) && !FINITE.test(part));
 
 /** A person or an organisation named, not described ("the group"). */
 const isName = (p: SpeakerPhrase) =>
   (p.kind === 'person' || p.kind === 'organisation') && !p.definite;
 
-function readPhrase(text: string): SpeakerPhrase | undefined {
-  const parts = withoutTrailingAux(text)
+/**
+ * The text of a subject without its asides: parentheses dropped, and after a single dash only what
+ * follows it (a dateline or a lead-in comes before). A pair of dashes sets off an apposition
+ * ("a former candidate — John McCain — said"), read as one between commas.
+ */
+function withoutAsides(text: string): string {
+  const t = text.includes('(') ? text.replace(PARENTHESIS, ' ') : text;
+  if (!DASH.test(t)) return t;
+  const segments = t.split(DASH);
+  return segments.length % 2 === 0 ? segments.at(-1)! : segments.join(', ');
+}
+
+/** "in Ames", "at a rally in Portsmouth": a part ending in a place, so the next part may be its state. */
+const ENDS_IN_PLACE = /\b(?:in|at|near)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}.'’-]*$/u;
+/**
+ * "Iowa", "N.H.", "New Hampshire": one capitalised word, or two when the first is a compass or
+ * "New"; a person's name after a place ("in Gaza, Ismail Haniyeh,") has two words of its own.
+ */
+const PLACE_PART = /^(?:(?:New|North|South|East|West|Rhode)\s+)?\p{Lu}[\p{L}.'’-]*$/u;
+
+/** The comma-separated parts of a subject that may name it: asides, modifiers and places dropped. */
+function subjectParts(text: string): string[] {
+  const out: string[] = [];
+  const raw = withoutTrailingAux(withoutAsides(text))
     .split(/[,;:(]/)
     .map((p) => p.trim())
-    .filter((p) => p && !PARENTHETICAL.test(p) && !isParticipial(p) && !/^\d/.test(p));
+    .filter(Boolean);
+  raw.forEach((p, i) => {
+    // "in Ames, Iowa, on Sunday, Mrs. Clinton": the state after a place, never the part next to the verb.
+    const place =
+      i > 0 && i < raw.length - 1 && ENDS_IN_PLACE.test(raw[i - 1]!) && PLACE_PART.test(p);
+    if (
+      place ||
+      PARENTHETICAL.test(p) ||
+      isPrepositional(p) ||
+      MODIFIER.test(p) ||
+      isParticipial(p) ||
+      /^\d/.test(p)
+    )
+      return;
+    out.push(p);
+  });
+  return out;
+}
+
+function readPhrase(text: string): SpeakerPhrase | undefined {
+  const parts = subjectParts(text);
   if (parts.length === 0 || parts.length > 3) return undefined;
   // The part next to the verb decides most rejections (a clause, not a noun phrase): read it first.
   const last = readPart(parts.at(-1)!);
   if (!last) {
     // "Roman Smbatyan, an Armenian history and Middle Eastern history scholar, said": a name
     // whose apposition does not read as a noun phrase is still the subject.
-    if (parts.length !== 2 || !APPOSITION.test(parts[1]!)) return undefined;
+    if (parts.length !== 2 || !isApposition(parts[1]!)) return undefined;
     const first = readPart(parts[0]!);
     return first && isName(first) ? first : undefined;
   }

@@ -242,3 +242,95 @@ describe('sentence words and dates are never speakers', () => {
     expect(q).toMatchObject([{ kind: 'reported', speaker: 'We' }]);
   });
 });
+
+describe('subjects with datelines, party tags, places and lead-ins', () => {
+  it.each([
+    ['WASHINGTON, June 10 (UPI) — Senator Ana Lima told a rally she would "fight on."', 'Ana Lima'],
+    ['Lisbon (AFP) – Ana Lima has said that "bombastic comments" do harm.', 'Ana Lima'],
+    ['Sen. Ana Lima (D-MA) said the plan was a "proven failure" in business.', 'Ana Lima'],
+    ['At a rally in Ames, Iowa, on Sunday, Ana Lima said the state should "lead."', 'Ana Lima'],
+    ['Speaking in Salem, Oregon, Ana Lima went after Bush, calling him "a stiff."', 'Ana Lima'],
+    ['Hours later, Ana Lima replied, telling reporters, "We have been friends."', 'Ana Lima'],
+    ['Of Lee, Ana Lima said voters would find it "very hard to look past."', 'Ana Lima'],
+    ['"It was impressive," like the markets, said Ana Lima, an economist.', 'Ana Lima'],
+    ['"We lost," said retired general Ana Lima, asked about the war.', 'Ana Lima'],
+    [
+      'Democratic presidential candidate Ana Lima is urging voters to "send a message" to banks.',
+      'Ana Lima',
+    ],
+    ['Horrified at the prospect, Ana Lima believes in journalism that "takes sides."', 'Ana Lima'],
+  ])('%s', (text, speaker) => {
+    const direct = quotesOf(text).filter((q) => q.kind === 'direct');
+    expect(direct.map((q) => q.speaker)).toEqual([speaker]);
+  });
+
+  it('reads an apposition between dashes like one between commas', () => {
+    expect(speakerPhrase('A former candidate — John McCain — ')).toMatchObject({
+      kind: 'person',
+      name: 'John McCain',
+    });
+  });
+
+  it('keeps the state of "in Gaza, Ismail Haniyeh," a person with two names', () => {
+    expect(speakerPhrase('Speaking in Gaza, Ismail Haniyeh, the leader, ')).toMatchObject({
+      name: 'Ismail Haniyeh',
+    });
+  });
+
+  it('gives a participle after "X said," the subject of that verb', () => {
+    const q = quotesOf(
+      'Lee and Kim will meet next week, Spicer said, adding, "They need to talk."',
+    );
+    expect(speakerOf(q, 'They need')).toBe('Spicer');
+  });
+});
+
+describe('subjects with long roles, titles in quote marks and surnames ending in -ly', () => {
+  it.each([
+    [
+      'Ana Lima, associate professor of history at the University of Nevada-Las Vegas, said places such as Iowa "have more of a resonance."',
+      'Ana Lima',
+    ],
+    [
+      'Ana Lima, the co-author of "Going Viral," about the spread of news, said the days of "a unifying story" are gone.',
+      'Ana Lima',
+    ],
+    ['The former secretary of state will play the "woman card," Ana Lima said.', 'Ana Lima'],
+    [
+      "In 2016, Mrs. Schlafly endorsed Lee, saying he had ''the courage and the energy'' to win.",
+      'Schlafly',
+    ],
+  ])('%s', (text, speaker) => {
+    const direct = quotesOf(text).filter((q) => q.kind === 'direct');
+    expect(new Set(direct.map((q) => q.speaker))).toEqual(new Set([speaker]));
+  });
+});
+
+describe('the attribution right after a quotation closed by a comma', () => {
+  it('goes before a verb earlier in the sentence', () => {
+    const q = quotesOf('Comey cannot say that "from his perspective," Ana Lima added.');
+    expect(speakerOf(q, 'from his')).toBe('Ana Lima');
+  });
+
+  it('not across a clause, a colon or a description', () => {
+    const q = quotesOf(
+      'Cruz said he would make sand "glow in the dark," for instance, and Lee vowed to win.',
+      'When Lee said he would "protect our citizens," the crowd applauded loudly.',
+    );
+    expect(speakerOf(q, 'glow')).toBe('Cruz');
+    expect(speakerOf(q, 'protect')).toBe('Lee');
+  });
+});
+
+describe('names never end in a time or a short title', () => {
+  it.each([
+    ['Gov. Ana Lima on Thursday blamed the media for the "founded ISIS" claim.', 'Ana Lima'],
+    ['Senator Ana Lima (D-Calif.) last week said Lee was not the "originator" of it.', 'Ana Lima'],
+  ])('%s', (text, speaker) => {
+    expect(quotesOf(text).find((q) => q.kind === 'direct')?.speaker).toBe(speaker);
+  });
+
+  it('reads "former Pennsylvania Gov." as a description, not a name', () => {
+    expect(speakerPhrase('former Pennsylvania Gov.')).toMatchObject({ kind: 'description' });
+  });
+});
