@@ -39,6 +39,7 @@ export function findReportedSpeech(a: ParagraphAnalysis): void {
     const from = p.firstWord[si]!;
     let to = from;
     while (to < p.words.length && p.words[to]!.start < s.end) to++;
+    if (parenthetical(a, si, from, to)) return;
     let covered = -1;
     for (let i = from; i < to; i++) {
       const w = p.words[i]!;
@@ -54,6 +55,55 @@ export function findReportedSpeech(a: ParagraphAnalysis): void {
       else tail(a, i, verb, si, to);
     }
   });
+}
+
+/** Words the speaker of an attribution set inside a sentence may span ("…, former aides said, …"). */
+const PARENTHETICAL_SUBJECT = 6;
+
+/**
+ * `CONTENT, X said, CONTENT.`: an attribution set inside what it reports ("The outreach, they
+ * said, raised new worries…"). The content is the whole sentence, the attribution included, so
+ * that the quote stays verbatim. None when the sentence holds a quotation: then what it reports
+ * is a direct quote.
+ */
+function parenthetical(a: ParagraphAnalysis, si: number, from: number, to: number): boolean {
+  const { p } = a;
+  const s = p.sentences[si]!;
+  if ((p.spans[spanFrom(p, s.start)]?.open ?? Number.POSITIVE_INFINITY) < s.end) return false;
+  const commaBefore = (j: number) => p.text.slice(p.words[j - 1]!.end, p.words[j]!.start);
+  for (let i = from + 2; i < to - 2; i++) {
+    const verb = verbAt(p, i);
+    if (!verb || verb.form === 'participle') continue;
+    // The subject: a short phrase between a comma and the verb.
+    let j = i;
+    while (
+      j > from + 1 &&
+      i - j < PARENTHETICAL_SUBJECT &&
+      onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start)
+    )
+      j--;
+    if (j === i || !/^\s*,\s*$/.test(commaBefore(j))) continue;
+    // After the verb, a time word at most ("she said Tuesday,"), then a comma and the rest.
+    let k = i + 1;
+    if (
+      k < to &&
+      TIME_WORDS.has(p.words[k]!.lower) &&
+      onlySpace(p.text, p.words[k - 1]!.end, p.words[k]!.start)
+    )
+      k++;
+    if (k + 1 >= to || !/^\s*,\s*$/.test(commaBefore(k))) continue;
+    if (verbAt(p, k)?.form === 'participle') continue;
+    const phrase = speakerPhrase(p.text.slice(p.words[j]!.start, p.words[i - 1]!.end));
+    if (!phrase) continue;
+    const range = a.trimContent(s.start, contentEnd(a, p.words[k]!.start, si, to));
+    if (!range) continue;
+    const speaker = a.book.resolve(phrase, p.base + p.words[j]!.start);
+    if (!speaker) continue;
+    a.add('reported', range[0], range[1], speaker, p.words[i]!.text);
+    a.sentenceSpeaker[si] ??= speaker;
+    return true;
+  }
+  return false;
 }
 
 /** `X said (that) CONTENT`: returns where the content ends when it found one. */
