@@ -1,5 +1,5 @@
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
-import { spanFrom, verbAt, wordFrom } from './paragraph.ts';
+import { type Paragraph, spanFrom, verbAt, wordFrom } from './paragraph.ts';
 import type { ParagraphAnalysis } from './paragraph-analysis.ts';
 import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
@@ -218,24 +218,48 @@ function contentEnd(a: ParagraphAnalysis, start: number, si: number, to: number)
       }
     }
     if (gap.includes(',') && verbAt(p, j)?.form === 'participle') return p.words[j - 1]!.end;
+    // "…, Sabato said." after the content: its own attribution, not more of what is reported.
+    if (gap.includes(',') && trailingAttribution(p, j, to)) return p.words[j - 1]!.end;
   }
   return p.sentences[si]!.end;
 }
 
-/** `CONTENT, X said.` and `CONTENT, said X.` at the end of a sentence. */
+/**
+ * Where a subject-first attribution after its content ends: at the sentence's end, or at the
+ * first comma or semicolon after the verb ("…, Nefzi said, adding…", "…, analysts say; in 2012…").
+ */
+function tailEnd(p: Paragraph, i: number, to: number): number {
+  for (let j = i + 1; j < to; j++)
+    if (/[,;]/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start))) return j;
+  return to;
+}
+
+/** Whether words from `j` read `X said` up to the sentence's end or its next comma. */
+function trailingAttribution(p: Paragraph, j: number, to: number): boolean {
+  for (let i = j + 1; i < to && i - j <= PARENTHETICAL_SUBJECT; i++) {
+    if (!onlySpace(p.text, p.words[i - 1]!.end, p.words[i]!.start)) return false;
+    const verb = verbAt(p, i);
+    if (verb) return verb.form !== 'participle' && tailEnd(p, i, to) - i <= 2;
+  }
+  return false;
+}
+
+/** `CONTENT, X said.` and `CONTENT, said X.` at the end of a sentence or of its first part. */
 function tail(a: ParagraphAnalysis, i: number, verb: SpeechVerb, si: number, to: number): void {
   const { p } = a;
   const w = p.words[i]!;
   const prevGap = i > 0 ? p.text.slice(p.words[i - 1]!.end, w.start) : '';
+  const inverted = prevGap.includes(',');
+  const end = inverted ? to : tailEnd(p, i, to);
   // "…, said Ann Lee, director of the port authority based in Lisbon.": an inverted verb may be
   // followed by a name and a long apposition; the subject-first form is short.
-  if (verb.form === 'participle' || to - i > (prevGap.includes(',') ? INVERTED_TAIL : 7)) return;
+  if (verb.form === 'participle' || end - i > (inverted ? INVERTED_TAIL : 7)) return;
   const s = p.sentences[si]!;
-  for (let j = i + 1; j < to; j++) if (p.words[j]!.lower === 'that' || verbAt(p, j)) return;
+  for (let j = i + 1; j < end; j++) if (p.words[j]!.lower === 'that' || verbAt(p, j)) return;
   let comma: number;
   let phrase: SpeakerPhrase | undefined;
   let at: number;
-  if (prevGap.includes(',')) {
+  if (inverted) {
     comma = p.words[i - 1]!.end + prevGap.indexOf(',');
     const np = a.phraseAfter(i);
     // Past the short form, only a name closed by its apposition's comma ("said Ann Lee, …").
@@ -249,7 +273,8 @@ function tail(a: ParagraphAnalysis, i: number, verb: SpeechVerb, si: number, to:
     at = comma + 1;
   }
   if (!phrase || comma <= s.start) return;
-  if ((p.spans[spanFrom(p, w.start)]?.open ?? Number.POSITIVE_INFINITY) < s.end) return;
+  const after = end < to ? p.words[end]!.start : s.end;
+  if ((p.spans[spanFrom(p, w.start)]?.open ?? Number.POSITIVE_INFINITY) < after) return;
   const opening = p.spans[spanFrom(p, s.start)];
   if (opening && opening.open <= s.start + 1 && opening.open < comma) return;
   const range = a.trimContent(s.start, comma);
