@@ -153,7 +153,13 @@ function contentStart(
     if (w.lower === 'that') return w.end;
     if (j <= i + 4 && QUESTION_WORDS.has(w.lower)) return w.start;
     // "warned players not to talk…": the content keeps its "not".
-    if (j <= i + 5 && w.lower === 'to' && TO_VERBS.has(verb.lemma))
+    // ("pledged delegates according to a count…": no infinitive.)
+    if (
+      j <= i + 5 &&
+      w.lower === 'to' &&
+      TO_VERBS.has(verb.lemma) &&
+      p.words[j - 1]!.lower !== 'according'
+    )
       return p.words[j - 1]!.lower === 'not' ? p.words[j - 1]!.start : w.start;
     if (AUX.has(w.lower) || w.verb) break;
   }
@@ -284,27 +290,94 @@ function tail(a: ParagraphAnalysis, i: number, verb: SpeechVerb, si: number, to:
   a.add('reported', range[0], range[1], speaker, w.text);
 }
 
-/** `according to X, CONTENT.` and `CONTENT, according to X.` */
+/** Words that end the head of a long source ("a poll | conducted by…", "an email | from…"). */
+const SOURCE_TAIL = new Set([
+  'that',
+  'who',
+  'which',
+  'whose',
+  'conducted',
+  'released',
+  'obtained',
+  'published',
+  'based',
+  'from',
+  'by',
+  'at',
+  'in',
+  'for',
+  'with',
+  'of',
+  'on',
+  'involved',
+]);
+/** Words a source after "according to" may span before its head is taken alone. */
+const SOURCE_WORDS = 24;
+/** Words before a mid-sentence "according to" that only lead into the content ("But, according to"). */
+const LEAD_IN_WORDS = 3;
+
+/**
+ * The source after "according to" at word `i`: up to a comma, a dash or the sentence's end.
+ * A long description reads as its head ("a January 2016 study by the Pew Research Center based
+ * on census data" -> "a January 2016 study").
+ */
+function sourceAfter(
+  a: ParagraphAnalysis,
+  i: number,
+  to: number,
+): { phrase: SpeakerPhrase; start: number; end: number; next: number } | undefined {
+  const { p } = a;
+  const first = i + 2;
+  if (first >= to) return undefined;
+  let j = first + 1;
+  while (
+    j < to &&
+    j - first < SOURCE_WORDS &&
+    onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start)
+  )
+    j++;
+  const start = p.words[first]!.start;
+  const end = p.words[j - 1]!.end;
+  const source = p.text.slice(start, end);
+  let phrase = speakerPhrase(source) ?? describedAs(source);
+  if (!phrase) {
+    let h = first + 1;
+    while (h < j && !SOURCE_TAIL.has(p.words[h]!.lower)) h++;
+    phrase = describedAs(p.text.slice(start, p.words[h - 1]!.end));
+  }
+  if (!phrase || phrase.kind === 'pronoun') return undefined;
+  return { phrase, start, end, next: j };
+}
+
+/**
+ * `according to X, CONTENT.`, `CONTENT, according to X.` and `CONTENT, according to X, CONTENT.`
+ * (the whole sentence, as for "…, they said, …").
+ */
 function according(a: ParagraphAnalysis, i: number, si: number, from: number, to: number): void {
   const { p } = a;
   const s = p.sentences[si]!;
-  const npStart = p.words[i + 2];
-  if (!npStart) return;
-  const stopAt = p.text.slice(npStart.start, s.end).search(/[,;:.!?]/);
-  const npEnd = stopAt < 0 ? s.end : npStart.start + stopAt;
-  const source = p.text.slice(npStart.start, npEnd);
-  const phrase = speakerPhrase(source) ?? describedAs(source);
-  if (!phrase || phrase.kind === 'pronoun') return;
+  const source = sourceAfter(a, i, to);
+  if (!source) return;
+  const rest = source.next < to ? p.text.slice(source.end, p.words[source.next]!.start) : '';
+  const goesOn = /^\s*,\s*$/.test(rest) && source.next + 2 < to;
   let range: [number, number] | undefined;
-  if (i === from) {
-    if (p.text[npEnd] !== ',') return;
-    range = a.trimContent(npEnd + 1, s.end);
+  if (i - from < LEAD_IN_WORDS) {
+    if (!goesOn) return;
+    range = a.trimContent(
+      p.words[source.next]!.start,
+      contentEnd(a, p.words[source.next]!.start, si, to),
+    );
   } else {
-    const comma = p.text.lastIndexOf(',', p.words[i]!.start);
-    if (comma < s.start) return;
-    range = a.trimContent(s.start, comma);
+    const next = p.words[source.next];
+    // "…, according to X, but the…": the sentence turns to something else after the source.
+    const turns =
+      !next ||
+      /^(?:but|and|while|although|though|which|who|so)$/.test(next.lower) ||
+      verbAt(p, source.next)?.form === 'participle';
+    const end = goesOn && !turns ? contentEnd(a, next!.start, si, to) : p.words[i]!.start;
+    range = a.trimContent(s.start, end);
   }
-  if (!range || to <= from) return;
-  const speaker = a.book.resolve(phrase, p.base + npStart.start);
+  if (!range) return;
+  const speaker = a.book.resolve(source.phrase, p.base + source.start);
   if (speaker) a.add('reported', range[0], range[1], speaker, 'according to');
 }
