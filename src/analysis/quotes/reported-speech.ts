@@ -13,6 +13,7 @@ const TO_VERBS = new Set(lexicon.toVerbs);
 /** Words between a verb and its content: when ("said Tuesday") and to whom ("told reporters"). */
 const TIME_WORDS = new Set(lexicon.timeWords);
 const LISTENERS = new Set(lexicon.listeners);
+const LEAD_WORDS = new Set(['but', 'and', 'yet', 'so', 'still']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there']);
 const PLACE_OR_TIME = new Set([
   'in',
@@ -116,7 +117,10 @@ function clause(
 ): number | undefined {
   const start = contentStart(a, i, verb, si, to);
   if (start === undefined) return undefined;
-  const range = a.trimContent(start, contentEnd(a, start, si, to));
+  const range = a.trimContent(
+    start,
+    Math.min(contentEnd(a, start, si, to), clauseEnd(a, i, start, si, to)),
+  );
   if (!range) return undefined;
   // A finite verb whose subject does not read as a phrase goes to the sentence's lead or the
   // name before it; a participle ("committed to maintaining") needs a subject of its own.
@@ -200,6 +204,52 @@ function contentStart(
   return next.start;
 }
 
+/** Words that open a clause's own subject after ", and". */
+const NEW_SUBJECT = /^(?:he|she|they|it|we|i|the|a|an|more|most|many|some|\p{Lu}.*)$/u;
+/** Words that open a subordinate clause at a sentence's start ("When Trump suggested that…, "). */
+const SUBORDINATORS = new Set([
+  'when',
+  'although',
+  'though',
+  'while',
+  'if',
+  'after',
+  'because',
+  'since',
+  'as',
+  'before',
+  'once',
+  'until',
+  'whereas',
+  'even',
+]);
+
+/**
+ * Where the clause holding the verb at `i` ends when it is subordinate: "When Trump suggested
+ * that Cuba would sue, Rubio fired back…" and "Broaddrick, who said Clinton raped her, recounted…"
+ * report up to the comma that closes the clause.
+ */
+function clauseEnd(a: ParagraphAnalysis, i: number, start: number, si: number, to: number): number {
+  const { p } = a;
+  const from = p.firstWord[si]!;
+  let k = from;
+  if (LEAD_WORDS.has(p.words[k]?.lower ?? '')) k++;
+  const opens =
+    k < i &&
+    SUBORDINATORS.has(p.words[k]!.lower) &&
+    !/,/.test(p.text.slice(p.words[k]!.end, p.words[i]!.start));
+  const rel =
+    i >= 2 &&
+    (p.words[i - 1]!.lower === 'who' || p.words[i - 1]!.lower === 'which') &&
+    /,\s*$/.test(p.text.slice(p.words[i - 2]!.end, p.words[i - 1]!.start));
+  if (!opens && !rel) return Infinity;
+  for (let j = wordFrom(p, start) + 1; j < to - 1; j++) {
+    if (p.text.slice(p.words[j - 1]!.end, p.words[j]!.start).includes(','))
+      return p.words[j - 1]!.end;
+  }
+  return Infinity;
+}
+
 /**
  * Where reported content ends: at the sentence's end, or where the sentence goes on to something
  * else (", according to", ";", ", but said", ", telling", ", adding").
@@ -210,6 +260,9 @@ function contentEnd(a: ParagraphAnalysis, start: number, si: number, to: number)
     const w = p.words[j]!;
     const gap = p.text.slice(p.words[j - 1]!.end, w.start);
     if (gap.includes(';') || /\s[-–—]+\s/.test(gap)) return p.words[j - 1]!.end;
+    // "…, and the American Civil Liberties Union has sued…": a clause with a subject of its own.
+    if (gap.includes(',') && w.lower === 'and' && NEW_SUBJECT.test(p.words[j + 1]?.text ?? ''))
+      return p.words[j - 1]!.end;
     // "…, but for Republicans, it is a smoking gun": the sentence turns to something else.
     // ("…, but that any operation should…" goes on reporting the same verb.)
     const turns = w.lower === 'but' || w.lower === 'while';
