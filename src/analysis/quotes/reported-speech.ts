@@ -48,6 +48,11 @@ export function findReportedSpeech(a: ParagraphAnalysis): void {
         according(a, i, si, from, to);
         continue;
       }
+      if (w.lower === 'as') {
+        const end = asAttribution(a, i, si, from, to);
+        if (end !== undefined) covered = end;
+        continue;
+      }
       if (w.start < covered) continue;
       const verb = verbAt(p, i);
       if (!verb) continue;
@@ -341,6 +346,75 @@ function tail(a: ParagraphAnalysis, i: number, verb: SpeechVerb, si: number, to:
   const speaker = a.book.resolve(phrase, p.base + at);
   if (!speaker) return;
   a.add('reported', range[0], range[1], speaker, w.text);
+}
+
+/** Words an "as X reported" attribution may span from "as" to its verb. */
+const AS_SUBJECT = 7;
+
+/**
+ * `As X reported, CONTENT.`, `CONTENT, as X noted.`, `…, as X said on Saturday, CONTENT` and
+ * `As reported by X, CONTENT.` Returns where the attribution's verb phrase ends when it found one.
+ */
+function asAttribution(
+  a: ParagraphAnalysis,
+  k: number,
+  si: number,
+  from: number,
+  to: number,
+): number | undefined {
+  const { p } = a;
+  const s = p.sentences[si]!;
+  const spaced = (j: number) => onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start);
+  let i = k + 1;
+  while (i < to && i - k <= AS_SUBJECT && spaced(i) && !verbAt(p, i)) i++;
+  if (i >= to || i - k > AS_SUBJECT || !spaced(i)) return undefined;
+  const verb = verbAt(p, i)!;
+  if (verb.form === 'participle' || verb.form === 'base') return undefined;
+  let j = i + 1;
+  let phrase: SpeakerPhrase | undefined;
+  let at: number;
+  if (i <= k + 2 && p.words[j]?.lower === 'by') {
+    // "as (first) reported by the New York Times": the source follows "by".
+    if (i === k + 2 && !TIME_WORDS.has(p.words[k + 1]!.lower) && p.words[k + 1]!.lower !== 'first')
+      return undefined;
+    const first = j + 1;
+    j = first;
+    while (j < to && j - first < AS_SUBJECT && (j === first || spaced(j))) j++;
+    if (j === first) return undefined;
+    at = p.words[first]!.start;
+    const source = p.text.slice(at, p.words[j - 1]!.end);
+    phrase = speakerPhrase(source) ?? describedAs(source);
+  } else {
+    if (i === k + 1) return undefined;
+    at = p.words[k + 1]!.start;
+    phrase = speakerPhrase(p.text.slice(at, p.words[i - 1]!.end));
+    // "as she said at the outset", "as The Times reported on Saturday": when, not what.
+    if (j < to && spaced(j)) {
+      if (!PLACE_OR_TIME.has(p.words[j]!.lower) && !TIME_WORDS.has(p.words[j]!.lower))
+        return undefined;
+      const stop = j + 4;
+      while (j < to && j <= stop && spaced(j)) j++;
+      if (j < to && spaced(j)) return undefined;
+    }
+  }
+  if (!phrase || (phrase.kind === 'pronoun' && phrase.pronoun === 'it')) return undefined;
+  const lead = k === from || (k === from + 1 && LEAD_WORDS.has(p.words[from]!.lower));
+  const afterComma =
+    j < to && /^\s*,\s*$/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start));
+  let range: [number, number] | undefined;
+  if (lead || (afterComma && j + 2 < to)) {
+    if (!afterComma) return undefined;
+    range = a.trimContent(p.words[j]!.start, contentEnd(a, p.words[j]!.start, si, to));
+  } else {
+    const gap = p.text.slice(p.words[k - 1]!.end, p.words[k]!.start);
+    if (!gap.includes(',')) return undefined;
+    range = a.trimContent(s.start, p.words[k - 1]!.end);
+  }
+  if (!range) return undefined;
+  const speaker = a.book.resolve(phrase, p.base + at);
+  if (!speaker) return undefined;
+  a.add('reported', range[0], range[1], speaker, p.words[i]!.text);
+  return p.words[j - 1]!.end;
 }
 
 /** Words that end the head of a long source ("a poll | conducted by…", "an email | from…"). */
