@@ -1,6 +1,7 @@
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { type Paragraph, spanFrom, verbAt, wordFrom } from './paragraph.ts';
 import type { ParagraphAnalysis } from './paragraph-analysis.ts';
+import type { Speaker } from './speaker-book.ts';
 import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
 import { onlySpace } from './text-scan.ts';
@@ -15,6 +16,10 @@ const TIME_WORDS = new Set(lexicon.timeWords);
 const LISTENERS = new Set(lexicon.listeners);
 const LEAD_WORDS = new Set(['but', 'and', 'yet', 'so', 'still']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there']);
+/** A subject pronoun, contracted or not ("he", "he's", "they’ll"). */
+const isPronoun = (lower: string) =>
+  PRONOUNS.has(lower) || /^(?:he|she|they|it|we|i|you|there)['’](?:s|d|ll|re|ve|m)$/.test(lower);
+const X = (name: string) => (process.env.QX ?? '').split(',').includes(name);
 const PLACE_OR_TIME = new Set([
   'in',
   'on',
@@ -132,13 +137,44 @@ function clause(
   const speaker =
     a.subjectOf(i, verb, si) ??
     (verb.form === 'participle'
-      ? undefined
+      ? participleSpeaker(a, i, si)
       : (a.leadSpeaker(si) ?? a.nearestName(si, i) ?? a.describedSubject(i, si)));
   if (!speaker) return undefined;
   const { p } = a;
   a.add('reported', range[0], range[1], speaker, p.words[i]!.text);
   a.sentenceSpeaker[si] ??= speaker;
   return range[1];
+}
+
+/** Nouns of what is written or said, which a participle may follow ("a statement saying…"). */
+const MESSAGES = new Set([
+  'statement',
+  'letter',
+  'email',
+  'e-mail',
+  'tweet',
+  'post',
+  'message',
+  'release',
+  'memo',
+  'note',
+  'video',
+  'ad',
+  'speech',
+  'interview',
+  'op-ed',
+  'column',
+  'report',
+]);
+
+/**
+ * The speaker of a participle with no subject of its own: the sentence's when it speaks "by
+ * saying…" or through "a statement saying…" ("Trump's campaign released a statement saying…").
+ */
+function participleSpeaker(a: ParagraphAnalysis, i: number, si: number): Speaker | undefined {
+  const prev = a.p.words[i - 1]?.lower ?? '';
+  if (prev !== 'by' && !MESSAGES.has(prev)) return undefined;
+  return a.leadSpeaker(si) ?? a.sentenceSubject(si);
 }
 
 /**
@@ -156,6 +192,20 @@ function contentStart(
 ): number | undefined {
   const { p } = a;
   if (a.subjectOf(i, verb, si) !== undefined && a.inverted.has(i)) return undefined;
+  const first = p.words[i + 1];
+  if (first && i + 1 < to) {
+    const gap = p.text.slice(p.words[i]!.end, first.start);
+    // "Some Americans say: It's time…": what is said follows the colon.
+    if (/^\s*:\s*$/.test(gap) && verb.form !== 'participle') return first.start;
+    // "said he is…", "claims he's worth…": a pronoun right after the verb opens the clause
+    // (its "that" further on is another: "insisted she hadn't discussed that with…").
+    if (
+      verb.bareClause &&
+      onlySpace(p.text, p.words[i]!.end, first.start) &&
+      isPronoun(first.lower)
+    )
+      return first.start;
+  }
   for (let j = i + 1; j < to && j <= i + 8; j++) {
     const w = p.words[j]!;
     if (/[.;:]/.test(p.text.slice(p.words[j - 1]!.end, w.start))) break;
@@ -196,10 +246,10 @@ function contentStart(
   if (PLACE_OR_TIME.has(next.lower)) {
     for (let k = j + 1; k < to && k <= j + 5; k++) {
       if (/[,.;:]/.test(p.text.slice(p.words[k - 1]!.end, p.words[k]!.start))) break;
-      if (PRONOUNS.has(p.words[k]!.lower)) return p.words[k]!.start;
+      if (isPronoun(p.words[k]!.lower)) return p.words[k]!.start;
     }
   }
-  if (verb.pronounClause && !PRONOUNS.has(next.lower)) return undefined;
+  if (verb.pronounClause && !isPronoun(next.lower)) return undefined;
   // "at least six planes", "about half of…": a preposition before a number opens a noun phrase.
   const counted =
     /^(?:least|most|half|\d.*|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(
