@@ -19,7 +19,6 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there'])
 /** A subject pronoun, contracted or not ("he", "he's", "they’ll"). */
 const isPronoun = (lower: string) =>
   PRONOUNS.has(lower) || /^(?:he|she|they|it|we|i|you|there)['’](?:s|d|ll|re|ve|m)$/.test(lower);
-const X = (name: string) => (process.env.QX ?? '').split(',').includes(name);
 const PLACE_OR_TIME = new Set([
   'in',
   'on',
@@ -484,14 +483,22 @@ const SOURCE_TAIL = new Set([
   'in',
   'for',
   'with',
-  'of',
   'on',
   'involved',
 ]);
 /** Words a source after "according to" may span before its head is taken alone. */
 const SOURCE_WORDS = 24;
-/** Words before a mid-sentence "according to" that only lead into the content ("But, according to"). */
+/** Words before a mid-sentence "according to" that may only lead into the content ("But, according to"). */
 const LEAD_IN_WORDS = 3;
+const LEAD_ADVERBS = new Set([
+  'however',
+  'meanwhile',
+  'instead',
+  'indeed',
+  'moreover',
+  'separately',
+  'overall',
+]);
 
 /**
  * The source after "according to" at word `i`: up to a comma, a dash or the sentence's end.
@@ -538,7 +545,15 @@ function according(a: ParagraphAnalysis, i: number, si: number, from: number, to
   const rest = source.next < to ? p.text.slice(source.end, p.words[source.next]!.start) : '';
   const goesOn = /^\s*,\s*$/.test(rest) && source.next + 2 < to;
   let range: [number, number] | undefined;
-  if (i - from < LEAD_IN_WORDS) {
+  const first = p.words[from]!.lower;
+  const leadIn =
+    i === from ||
+    (i - from < LEAD_IN_WORDS &&
+      (LEAD_WORDS.has(first) ||
+        TIME_WORDS.has(first) ||
+        PLACE_OR_TIME.has(first) ||
+        LEAD_ADVERBS.has(first)));
+  if (leadIn) {
     if (!goesOn) return;
     range = a.trimContent(
       p.words[source.next]!.start,
