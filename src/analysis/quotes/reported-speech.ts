@@ -258,6 +258,20 @@ function contentStart(
   return next.start;
 }
 
+/** Words an inserted ", and X," may span before its closing comma. */
+const INSERTION_WORDS = 8;
+
+/** Whether ", and …" at word `j` closes with a comma soon: a phrase set in, not a clause. */
+function insertion(p: Paragraph, j: number, to: number): boolean {
+  for (let k = j + 1; k < to && k - j <= INSERTION_WORDS; k++) {
+    const gap = p.text.slice(p.words[k - 1]!.end, p.words[k]!.start);
+    if (gap.includes(',')) return true;
+    if (!onlySpace(p.text, p.words[k - 1]!.end, p.words[k]!.start)) return false;
+    if (verbAt(p, k) || AUX.has(p.words[k]!.lower)) return false;
+  }
+  return false;
+}
+
 /** Words that open a clause's own subject after ", and". */
 const NEW_SUBJECT = /^(?:he|she|they|it|we|i|the|a|an|more|most|many|some|\p{Lu}.*)$/u;
 /** Words that open a subordinate clause at a sentence's start ("When Trump suggested that…, "). */
@@ -315,7 +329,13 @@ function contentEnd(a: ParagraphAnalysis, start: number, si: number, to: number)
     const gap = p.text.slice(p.words[j - 1]!.end, w.start);
     if (gap.includes(';') || /\s[-–—]+\s/.test(gap)) return p.words[j - 1]!.end;
     // "…, and the American Civil Liberties Union has sued…": a clause with a subject of its own.
-    if (gap.includes(',') && w.lower === 'and' && NEW_SUBJECT.test(p.words[j + 1]?.text ?? ''))
+    // ("an attack by Russian forces, and the use of chemical weapons, would…" is one subject.)
+    if (
+      gap.includes(',') &&
+      w.lower === 'and' &&
+      NEW_SUBJECT.test(p.words[j + 1]?.text ?? '') &&
+      !insertion(p, j, to)
+    )
       return p.words[j - 1]!.end;
     // "…, but for Republicans, it is a smoking gun": the sentence turns to something else.
     // ("…, but that any operation should…" goes on reporting the same verb.)
