@@ -221,6 +221,10 @@ function contentStart(
       return p.words[j - 1]!.lower === 'not' ? p.words[j - 1]!.start : w.start;
     if (AUX.has(w.lower) || w.verb) break;
   }
+  if (verb.addressee) {
+    const after = addressed(a, i, to);
+    if (after !== undefined) return after;
+  }
   if (!verb.bareClause) return undefined;
   let j = i + 1;
   while (
@@ -270,6 +274,25 @@ function insertion(p: Paragraph, j: number, to: number): boolean {
     if (verbAt(p, k) || AUX.has(p.words[k]!.lower)) return false;
   }
   return false;
+}
+
+/** Words the one addressed may span ("told TheBlaze founder Glenn Beck he…"). */
+const ADDRESSEE_WORDS = 5;
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my']);
+
+/**
+ * Where the content of "told reporters he…" or "told the AP his firm…" starts: at the first
+ * pronoun or possessive after the one addressed, with no punctuation or verb on the way.
+ */
+function addressed(a: ParagraphAnalysis, i: number, to: number): number | undefined {
+  const { p } = a;
+  for (let j = i + 2; j < to && j <= i + 1 + ADDRESSEE_WORDS; j++) {
+    if (!onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start)) return undefined;
+    const w = p.words[j]!;
+    if (isPronoun(w.lower) || POSSESSIVES.has(w.lower)) return w.start;
+    if (w.verb || AUX.has(w.lower) || w.lower === 'that' || w.lower === 'to') return undefined;
+  }
+  return undefined;
 }
 
 /** Words that open a clause's own subject after ", and". */

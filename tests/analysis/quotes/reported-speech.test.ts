@@ -117,3 +117,14 @@ describe('cues', () => {
     expect(reported('Mark Dale proposed a steep levy on cruise ships.')).toEqual([]);
   });
 });
+
+describe('what is told to someone', () => {
+  it('starts after the one addressed, with no "that"', () => {
+    expect(reported('Lena Moss told the harbour board she would resign in May.')).toEqual([
+      { speaker: 'Lena Moss', quote: 'she would resign in May' },
+    ]);
+    expect(reported('Mark Dale told reporters his firm had paid the fine.')).toEqual([
+      { speaker: 'Mark Dale', quote: 'his firm had paid the fine' },
+    ]);
+  });
+});
