@@ -51,6 +51,20 @@ const PREPOSITIONS = new Set([
   'about',
   'into',
 ]);
+/** Words whose "'s" is "is" or "has" ("he's", "that's"), not a possessive. */
+const CONTRACTED = new Set([
+  'he',
+  'she',
+  'it',
+  'that',
+  'there',
+  'what',
+  'who',
+  'where',
+  'here',
+  'let',
+  'how',
+]);
 
 /**
  * Words of running text: the scan jumps from a quotation's opening mark to its close. No word
@@ -172,6 +186,8 @@ export function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
   // "the secretary of state", "asked for comment": after a preposition a verb form is a noun;
   // a participle there is a gerund that still reports ("responded by saying").
   if (verb.form !== 'participle' && PREPOSITIONS.has(prev.lower)) return undefined;
+  // "Editor's note:", "Trump's remarks": after a possessive, a noun.
+  if (/['’]s$/.test(prev.lower) && !CONTRACTED.has(prev.lower.slice(0, -2))) return undefined;
   // "Clinton is telling customers that…": a participle after "is" is the sentence's verb.
   if (verb.form === 'participle' && BE.has(prev.lower)) return progressive(verb);
   if (verb.form === 'participle' && prev.lower === 'not' && BE.has(p.words[wi - 2]?.lower ?? ''))

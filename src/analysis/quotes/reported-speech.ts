@@ -1,6 +1,7 @@
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
-import { spanFrom, verbAt, wordFrom } from './paragraph.ts';
+import { type Paragraph, spanFrom, verbAt, wordFrom } from './paragraph.ts';
 import type { ParagraphAnalysis } from './paragraph-analysis.ts';
+import type { Speaker } from './speaker-book.ts';
 import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
 import { onlySpace } from './text-scan.ts';
@@ -13,7 +14,11 @@ const TO_VERBS = new Set(lexicon.toVerbs);
 /** Words between a verb and its content: when ("said Tuesday") and to whom ("told reporters"). */
 const TIME_WORDS = new Set(lexicon.timeWords);
 const LISTENERS = new Set(lexicon.listeners);
+const LEAD_WORDS = new Set(['but', 'and', 'yet', 'so', 'still']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there']);
+/** A subject pronoun, contracted or not ("he", "he's", "they’ll"). */
+const isPronoun = (lower: string) =>
+  PRONOUNS.has(lower) || /^(?:he|she|they|it|we|i|you|there)['’](?:s|d|ll|re|ve|m)$/.test(lower);
 const PLACE_OR_TIME = new Set([
   'in',
   'on',
@@ -39,11 +44,17 @@ export function findReportedSpeech(a: ParagraphAnalysis): void {
     const from = p.firstWord[si]!;
     let to = from;
     while (to < p.words.length && p.words[to]!.start < s.end) to++;
+    if (parenthetical(a, si, from, to)) return;
     let covered = -1;
     for (let i = from; i < to; i++) {
       const w = p.words[i]!;
       if (w.lower === 'according' && p.words[i + 1]?.lower === 'to') {
         according(a, i, si, from, to);
+        continue;
+      }
+      if (w.lower === 'as') {
+        const end = asAttribution(a, i, si, from, to);
+        if (end !== undefined) covered = end;
         continue;
       }
       if (w.start < covered) continue;
@@ -56,6 +67,55 @@ export function findReportedSpeech(a: ParagraphAnalysis): void {
   });
 }
 
+/** Words the speaker of an attribution set inside a sentence may span ("…, former aides said, …"). */
+const PARENTHETICAL_SUBJECT = 6;
+
+/**
+ * `CONTENT, X said, CONTENT.`: an attribution set inside what it reports ("The outreach, they
+ * said, raised new worries…"). The content is the whole sentence, the attribution included, so
+ * that the quote stays verbatim. None when the sentence holds a quotation: then what it reports
+ * is a direct quote.
+ */
+function parenthetical(a: ParagraphAnalysis, si: number, from: number, to: number): boolean {
+  const { p } = a;
+  const s = p.sentences[si]!;
+  if ((p.spans[spanFrom(p, s.start)]?.open ?? Number.POSITIVE_INFINITY) < s.end) return false;
+  const commaBefore = (j: number) => p.text.slice(p.words[j - 1]!.end, p.words[j]!.start);
+  for (let i = from + 2; i < to - 2; i++) {
+    const verb = verbAt(p, i);
+    if (!verb || verb.form === 'participle') continue;
+    // The subject: a short phrase between a comma and the verb.
+    let j = i;
+    while (
+      j > from + 1 &&
+      i - j < PARENTHETICAL_SUBJECT &&
+      onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start)
+    )
+      j--;
+    if (j === i || !/^\s*,\s*$/.test(commaBefore(j))) continue;
+    // After the verb, a time word at most ("she said Tuesday,"), then a comma and the rest.
+    let k = i + 1;
+    if (
+      k < to &&
+      TIME_WORDS.has(p.words[k]!.lower) &&
+      onlySpace(p.text, p.words[k - 1]!.end, p.words[k]!.start)
+    )
+      k++;
+    if (k + 1 >= to || !/^\s*,\s*$/.test(commaBefore(k))) continue;
+    if (verbAt(p, k)?.form === 'participle') continue;
+    const phrase = speakerPhrase(p.text.slice(p.words[j]!.start, p.words[i - 1]!.end));
+    if (!phrase) continue;
+    const range = a.trimContent(s.start, contentEnd(a, p.words[k]!.start, si, to));
+    if (!range) continue;
+    const speaker = a.book.resolve(phrase, p.base + p.words[j]!.start);
+    if (!speaker) continue;
+    a.add('reported', range[0], range[1], speaker, p.words[i]!.text);
+    a.sentenceSpeaker[si] ??= speaker;
+    return true;
+  }
+  return false;
+}
+
 /** `X said (that) CONTENT`: returns where the content ends when it found one. */
 function clause(
   a: ParagraphAnalysis,
@@ -66,20 +126,54 @@ function clause(
 ): number | undefined {
   const start = contentStart(a, i, verb, si, to);
   if (start === undefined) return undefined;
-  const range = a.trimContent(start, contentEnd(a, start, si, to));
+  const range = a.trimContent(
+    start,
+    Math.min(contentEnd(a, start, si, to), clauseEnd(a, i, start, si, to)),
+  );
   if (!range) return undefined;
   // A finite verb whose subject does not read as a phrase goes to the sentence's lead or the
   // name before it; a participle ("committed to maintaining") needs a subject of its own.
   const speaker =
     a.subjectOf(i, verb, si) ??
     (verb.form === 'participle'
-      ? undefined
+      ? participleSpeaker(a, i, si)
       : (a.leadSpeaker(si) ?? a.nearestName(si, i) ?? a.describedSubject(i, si)));
   if (!speaker) return undefined;
   const { p } = a;
   a.add('reported', range[0], range[1], speaker, p.words[i]!.text);
   a.sentenceSpeaker[si] ??= speaker;
   return range[1];
+}
+
+/** Nouns of what is written or said, which a participle may follow ("a statement saying…"). */
+const MESSAGES = new Set([
+  'statement',
+  'letter',
+  'email',
+  'e-mail',
+  'tweet',
+  'post',
+  'message',
+  'release',
+  'memo',
+  'note',
+  'video',
+  'ad',
+  'speech',
+  'interview',
+  'op-ed',
+  'column',
+  'report',
+]);
+
+/**
+ * The speaker of a participle with no subject of its own: the sentence's when it speaks "by
+ * saying…" or through "a statement saying…" ("Trump's campaign released a statement saying…").
+ */
+function participleSpeaker(a: ParagraphAnalysis, i: number, si: number): Speaker | undefined {
+  const prev = a.p.words[i - 1]?.lower ?? '';
+  if (prev !== 'by' && !MESSAGES.has(prev)) return undefined;
+  return a.leadSpeaker(si) ?? a.sentenceSubject(si);
 }
 
 /**
@@ -97,15 +191,39 @@ function contentStart(
 ): number | undefined {
   const { p } = a;
   if (a.subjectOf(i, verb, si) !== undefined && a.inverted.has(i)) return undefined;
+  const first = p.words[i + 1];
+  if (first && i + 1 < to) {
+    const gap = p.text.slice(p.words[i]!.end, first.start);
+    // "Some Americans say: It's time…": what is said follows the colon.
+    if (/^\s*:\s*$/.test(gap) && verb.form !== 'participle') return first.start;
+    // "said he is…", "claims he's worth…": a pronoun right after the verb opens the clause
+    // (its "that" further on is another: "insisted she hadn't discussed that with…").
+    if (
+      verb.bareClause &&
+      onlySpace(p.text, p.words[i]!.end, first.start) &&
+      isPronoun(first.lower)
+    )
+      return first.start;
+  }
   for (let j = i + 1; j < to && j <= i + 8; j++) {
     const w = p.words[j]!;
     if (/[.;:]/.test(p.text.slice(p.words[j - 1]!.end, w.start))) break;
     if (w.lower === 'that') return w.end;
     if (j <= i + 4 && QUESTION_WORDS.has(w.lower)) return w.start;
     // "warned players not to talk…": the content keeps its "not".
-    if (j <= i + 5 && w.lower === 'to' && TO_VERBS.has(verb.lemma))
+    // ("pledged delegates according to a count…": no infinitive.)
+    if (
+      j <= i + 5 &&
+      w.lower === 'to' &&
+      TO_VERBS.has(verb.lemma) &&
+      p.words[j - 1]!.lower !== 'according'
+    )
       return p.words[j - 1]!.lower === 'not' ? p.words[j - 1]!.start : w.start;
     if (AUX.has(w.lower) || w.verb) break;
+  }
+  if (verb.addressee) {
+    const after = addressed(a, i, to);
+    if (after !== undefined) return after;
   }
   if (!verb.bareClause) return undefined;
   let j = i + 1;
@@ -131,10 +249,10 @@ function contentStart(
   if (PLACE_OR_TIME.has(next.lower)) {
     for (let k = j + 1; k < to && k <= j + 5; k++) {
       if (/[,.;:]/.test(p.text.slice(p.words[k - 1]!.end, p.words[k]!.start))) break;
-      if (PRONOUNS.has(p.words[k]!.lower)) return p.words[k]!.start;
+      if (isPronoun(p.words[k]!.lower)) return p.words[k]!.start;
     }
   }
-  if (verb.pronounClause && !PRONOUNS.has(next.lower)) return undefined;
+  if (verb.pronounClause && !isPronoun(next.lower)) return undefined;
   // "at least six planes", "about half of…": a preposition before a number opens a noun phrase.
   const counted =
     /^(?:least|most|half|\d.*|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(
@@ -142,6 +260,85 @@ function contentStart(
     );
   if (NON_CLAUSE_START.has(next.lower) && !LISTENERS.has(next.lower) && !counted) return undefined;
   return next.start;
+}
+
+/** Words an inserted ", and X," may span before its closing comma. */
+const INSERTION_WORDS = 8;
+
+/** Whether ", and …" at word `j` closes with a comma soon: a phrase set in, not a clause. */
+function insertion(p: Paragraph, j: number, to: number): boolean {
+  for (let k = j + 1; k < to && k - j <= INSERTION_WORDS; k++) {
+    const gap = p.text.slice(p.words[k - 1]!.end, p.words[k]!.start);
+    if (gap.includes(',')) return true;
+    if (!onlySpace(p.text, p.words[k - 1]!.end, p.words[k]!.start)) return false;
+    if (verbAt(p, k) || AUX.has(p.words[k]!.lower)) return false;
+  }
+  return false;
+}
+
+/** Words the one addressed may span ("told TheBlaze founder Glenn Beck he…"). */
+const ADDRESSEE_WORDS = 5;
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my']);
+
+/**
+ * Where the content of "told reporters he…" or "told the AP his firm…" starts: at the first
+ * pronoun or possessive after the one addressed, with no punctuation or verb on the way.
+ */
+function addressed(a: ParagraphAnalysis, i: number, to: number): number | undefined {
+  const { p } = a;
+  for (let j = i + 2; j < to && j <= i + 1 + ADDRESSEE_WORDS; j++) {
+    if (!onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start)) return undefined;
+    const w = p.words[j]!;
+    if (isPronoun(w.lower) || POSSESSIVES.has(w.lower)) return w.start;
+    if (w.verb || AUX.has(w.lower) || w.lower === 'that' || w.lower === 'to') return undefined;
+  }
+  return undefined;
+}
+
+/** Words that open a clause's own subject after ", and". */
+const NEW_SUBJECT = /^(?:he|she|they|it|we|i|the|a|an|more|most|many|some|\p{Lu}.*)$/u;
+/** Words that open a subordinate clause at a sentence's start ("When Trump suggested that…, "). */
+const SUBORDINATORS = new Set([
+  'when',
+  'although',
+  'though',
+  'while',
+  'if',
+  'after',
+  'because',
+  'since',
+  'as',
+  'before',
+  'once',
+  'until',
+  'whereas',
+  'even',
+]);
+
+/**
+ * Where the clause holding the verb at `i` ends when it is subordinate: "When Trump suggested
+ * that Cuba would sue, Rubio fired back…" and "Broaddrick, who said Clinton raped her, recounted…"
+ * report up to the comma that closes the clause.
+ */
+function clauseEnd(a: ParagraphAnalysis, i: number, start: number, si: number, to: number): number {
+  const { p } = a;
+  const from = p.firstWord[si]!;
+  let k = from;
+  if (LEAD_WORDS.has(p.words[k]?.lower ?? '')) k++;
+  const opens =
+    k < i &&
+    SUBORDINATORS.has(p.words[k]!.lower) &&
+    !/,/.test(p.text.slice(p.words[k]!.end, p.words[i]!.start));
+  const rel =
+    i >= 2 &&
+    (p.words[i - 1]!.lower === 'who' || p.words[i - 1]!.lower === 'which') &&
+    /,\s*$/.test(p.text.slice(p.words[i - 2]!.end, p.words[i - 1]!.start));
+  if (!opens && !rel) return Infinity;
+  for (let j = wordFrom(p, start) + 1; j < to - 1; j++) {
+    if (p.text.slice(p.words[j - 1]!.end, p.words[j]!.start).includes(','))
+      return p.words[j - 1]!.end;
+  }
+  return Infinity;
 }
 
 /**
@@ -154,6 +351,15 @@ function contentEnd(a: ParagraphAnalysis, start: number, si: number, to: number)
     const w = p.words[j]!;
     const gap = p.text.slice(p.words[j - 1]!.end, w.start);
     if (gap.includes(';') || /\s[-–—]+\s/.test(gap)) return p.words[j - 1]!.end;
+    // "…, and the American Civil Liberties Union has sued…": a clause with a subject of its own.
+    // ("an attack by Russian forces, and the use of chemical weapons, would…" is one subject.)
+    if (
+      gap.includes(',') &&
+      w.lower === 'and' &&
+      NEW_SUBJECT.test(p.words[j + 1]?.text ?? '') &&
+      !insertion(p, j, to)
+    )
+      return p.words[j - 1]!.end;
     // "…, but for Republicans, it is a smoking gun": the sentence turns to something else.
     // ("…, but that any operation should…" goes on reporting the same verb.)
     const turns = w.lower === 'but' || w.lower === 'while';
@@ -168,24 +374,48 @@ function contentEnd(a: ParagraphAnalysis, start: number, si: number, to: number)
       }
     }
     if (gap.includes(',') && verbAt(p, j)?.form === 'participle') return p.words[j - 1]!.end;
+    // "…, Sabato said." after the content: its own attribution, not more of what is reported.
+    if (gap.includes(',') && trailingAttribution(p, j, to)) return p.words[j - 1]!.end;
   }
   return p.sentences[si]!.end;
 }
 
-/** `CONTENT, X said.` and `CONTENT, said X.` at the end of a sentence. */
+/**
+ * Where a subject-first attribution after its content ends: at the sentence's end, or at the
+ * first comma or semicolon after the verb ("…, Nefzi said, adding…", "…, analysts say; in 2012…").
+ */
+function tailEnd(p: Paragraph, i: number, to: number): number {
+  for (let j = i + 1; j < to; j++)
+    if (/[,;]/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start))) return j;
+  return to;
+}
+
+/** Whether words from `j` read `X said` up to the sentence's end or its next comma. */
+function trailingAttribution(p: Paragraph, j: number, to: number): boolean {
+  for (let i = j + 1; i < to && i - j <= PARENTHETICAL_SUBJECT; i++) {
+    if (!onlySpace(p.text, p.words[i - 1]!.end, p.words[i]!.start)) return false;
+    const verb = verbAt(p, i);
+    if (verb) return verb.form !== 'participle' && tailEnd(p, i, to) - i <= 2;
+  }
+  return false;
+}
+
+/** `CONTENT, X said.` and `CONTENT, said X.` at the end of a sentence or of its first part. */
 function tail(a: ParagraphAnalysis, i: number, verb: SpeechVerb, si: number, to: number): void {
   const { p } = a;
   const w = p.words[i]!;
   const prevGap = i > 0 ? p.text.slice(p.words[i - 1]!.end, w.start) : '';
+  const inverted = prevGap.includes(',');
+  const end = inverted ? to : tailEnd(p, i, to);
   // "…, said Ann Lee, director of the port authority based in Lisbon.": an inverted verb may be
   // followed by a name and a long apposition; the subject-first form is short.
-  if (verb.form === 'participle' || to - i > (prevGap.includes(',') ? INVERTED_TAIL : 7)) return;
+  if (verb.form === 'participle' || end - i > (inverted ? INVERTED_TAIL : 7)) return;
   const s = p.sentences[si]!;
-  for (let j = i + 1; j < to; j++) if (p.words[j]!.lower === 'that' || verbAt(p, j)) return;
+  for (let j = i + 1; j < end; j++) if (p.words[j]!.lower === 'that' || verbAt(p, j)) return;
   let comma: number;
   let phrase: SpeakerPhrase | undefined;
   let at: number;
-  if (prevGap.includes(',')) {
+  if (inverted) {
     comma = p.words[i - 1]!.end + prevGap.indexOf(',');
     const np = a.phraseAfter(i);
     // Past the short form, only a name closed by its apposition's comma ("said Ann Lee, …").
@@ -199,7 +429,8 @@ function tail(a: ParagraphAnalysis, i: number, verb: SpeechVerb, si: number, to:
     at = comma + 1;
   }
   if (!phrase || comma <= s.start) return;
-  if ((p.spans[spanFrom(p, w.start)]?.open ?? Number.POSITIVE_INFINITY) < s.end) return;
+  const after = end < to ? p.words[end]!.start : s.end;
+  if ((p.spans[spanFrom(p, w.start)]?.open ?? Number.POSITIVE_INFINITY) < after) return;
   const opening = p.spans[spanFrom(p, s.start)];
   if (opening && opening.open <= s.start + 1 && opening.open < comma) return;
   const range = a.trimContent(s.start, comma);
@@ -209,27 +440,179 @@ function tail(a: ParagraphAnalysis, i: number, verb: SpeechVerb, si: number, to:
   a.add('reported', range[0], range[1], speaker, w.text);
 }
 
-/** `according to X, CONTENT.` and `CONTENT, according to X.` */
+/** Words an "as X reported" attribution may span from "as" to its verb. */
+const AS_SUBJECT = 7;
+
+/**
+ * `As X reported, CONTENT.`, `CONTENT, as X noted.`, `…, as X said on Saturday, CONTENT` and
+ * `As reported by X, CONTENT.` Returns where the attribution's verb phrase ends when it found one.
+ */
+function asAttribution(
+  a: ParagraphAnalysis,
+  k: number,
+  si: number,
+  from: number,
+  to: number,
+): number | undefined {
+  const { p } = a;
+  const s = p.sentences[si]!;
+  const spaced = (j: number) => onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start);
+  let i = k + 1;
+  while (i < to && i - k <= AS_SUBJECT && spaced(i) && !verbAt(p, i)) i++;
+  if (i >= to || i - k > AS_SUBJECT || !spaced(i)) return undefined;
+  const verb = verbAt(p, i)!;
+  if (verb.form === 'participle' || verb.form === 'base') return undefined;
+  let j = i + 1;
+  let phrase: SpeakerPhrase | undefined;
+  let at: number;
+  if (i <= k + 2 && p.words[j]?.lower === 'by') {
+    // "as (first) reported by the New York Times": the source follows "by".
+    if (i === k + 2 && !TIME_WORDS.has(p.words[k + 1]!.lower) && p.words[k + 1]!.lower !== 'first')
+      return undefined;
+    const first = j + 1;
+    j = first;
+    while (j < to && j - first < AS_SUBJECT && (j === first || spaced(j))) j++;
+    if (j === first) return undefined;
+    at = p.words[first]!.start;
+    const source = p.text.slice(at, p.words[j - 1]!.end);
+    phrase = speakerPhrase(source) ?? describedAs(source);
+  } else {
+    if (i === k + 1) return undefined;
+    at = p.words[k + 1]!.start;
+    phrase = speakerPhrase(p.text.slice(at, p.words[i - 1]!.end));
+    // "as she said at the outset", "as The Times reported on Saturday": when, not what.
+    if (j < to && spaced(j)) {
+      if (!PLACE_OR_TIME.has(p.words[j]!.lower) && !TIME_WORDS.has(p.words[j]!.lower))
+        return undefined;
+      const stop = j + 4;
+      while (j < to && j <= stop && spaced(j)) j++;
+      if (j < to && spaced(j)) return undefined;
+    }
+  }
+  if (!phrase || (phrase.kind === 'pronoun' && phrase.pronoun === 'it')) return undefined;
+  const lead = k === from || (k === from + 1 && LEAD_WORDS.has(p.words[from]!.lower));
+  const afterComma =
+    j < to && /^\s*,\s*$/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start));
+  let range: [number, number] | undefined;
+  if (lead || (afterComma && j + 2 < to)) {
+    if (!afterComma) return undefined;
+    range = a.trimContent(p.words[j]!.start, contentEnd(a, p.words[j]!.start, si, to));
+  } else {
+    const gap = p.text.slice(p.words[k - 1]!.end, p.words[k]!.start);
+    if (!gap.includes(',')) return undefined;
+    range = a.trimContent(s.start, p.words[k - 1]!.end);
+  }
+  if (!range) return undefined;
+  const speaker = a.book.resolve(phrase, p.base + at);
+  if (!speaker) return undefined;
+  a.add('reported', range[0], range[1], speaker, p.words[i]!.text);
+  return p.words[j - 1]!.end;
+}
+
+/** Words that end the head of a long source ("a poll | conducted by…", "an email | from…"). */
+const SOURCE_TAIL = new Set([
+  'that',
+  'who',
+  'which',
+  'whose',
+  'conducted',
+  'released',
+  'obtained',
+  'published',
+  'based',
+  'from',
+  'by',
+  'at',
+  'in',
+  'for',
+  'with',
+  'on',
+  'involved',
+]);
+/** Words a source after "according to" may span before its head is taken alone. */
+const SOURCE_WORDS = 24;
+/** Words before a mid-sentence "according to" that may only lead into the content ("But, according to"). */
+const LEAD_IN_WORDS = 3;
+const LEAD_ADVERBS = new Set([
+  'however',
+  'meanwhile',
+  'instead',
+  'indeed',
+  'moreover',
+  'separately',
+  'overall',
+]);
+
+/**
+ * The source after "according to" at word `i`: up to a comma, a dash or the sentence's end.
+ * A long description reads as its head ("a January 2016 study by the Pew Research Center based
+ * on census data" -> "a January 2016 study").
+ */
+function sourceAfter(
+  a: ParagraphAnalysis,
+  i: number,
+  to: number,
+): { phrase: SpeakerPhrase; start: number; end: number; next: number } | undefined {
+  const { p } = a;
+  const first = i + 2;
+  if (first >= to) return undefined;
+  let j = first + 1;
+  while (
+    j < to &&
+    j - first < SOURCE_WORDS &&
+    onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start)
+  )
+    j++;
+  const start = p.words[first]!.start;
+  const end = p.words[j - 1]!.end;
+  const source = p.text.slice(start, end);
+  let phrase = speakerPhrase(source) ?? describedAs(source);
+  if (!phrase) {
+    let h = first + 1;
+    while (h < j && !SOURCE_TAIL.has(p.words[h]!.lower)) h++;
+    phrase = describedAs(p.text.slice(start, p.words[h - 1]!.end));
+  }
+  if (!phrase || phrase.kind === 'pronoun') return undefined;
+  return { phrase, start, end, next: j };
+}
+
+/**
+ * `according to X, CONTENT.`, `CONTENT, according to X.` and `CONTENT, according to X, CONTENT.`
+ * (the whole sentence, as for "…, they said, …").
+ */
 function according(a: ParagraphAnalysis, i: number, si: number, from: number, to: number): void {
   const { p } = a;
   const s = p.sentences[si]!;
-  const npStart = p.words[i + 2];
-  if (!npStart) return;
-  const stopAt = p.text.slice(npStart.start, s.end).search(/[,;:.!?]/);
-  const npEnd = stopAt < 0 ? s.end : npStart.start + stopAt;
-  const source = p.text.slice(npStart.start, npEnd);
-  const phrase = speakerPhrase(source) ?? describedAs(source);
-  if (!phrase || phrase.kind === 'pronoun') return;
+  const source = sourceAfter(a, i, to);
+  if (!source) return;
+  const rest = source.next < to ? p.text.slice(source.end, p.words[source.next]!.start) : '';
+  const goesOn = /^\s*,\s*$/.test(rest) && source.next + 2 < to;
   let range: [number, number] | undefined;
-  if (i === from) {
-    if (p.text[npEnd] !== ',') return;
-    range = a.trimContent(npEnd + 1, s.end);
+  const first = p.words[from]!.lower;
+  const leadIn =
+    i === from ||
+    (i - from < LEAD_IN_WORDS &&
+      (LEAD_WORDS.has(first) ||
+        TIME_WORDS.has(first) ||
+        PLACE_OR_TIME.has(first) ||
+        LEAD_ADVERBS.has(first)));
+  if (leadIn) {
+    if (!goesOn) return;
+    range = a.trimContent(
+      p.words[source.next]!.start,
+      contentEnd(a, p.words[source.next]!.start, si, to),
+    );
   } else {
-    const comma = p.text.lastIndexOf(',', p.words[i]!.start);
-    if (comma < s.start) return;
-    range = a.trimContent(s.start, comma);
+    const next = p.words[source.next];
+    // "…, according to X, but the…": the sentence turns to something else after the source.
+    const turns =
+      !next ||
+      /^(?:but|and|while|although|though|which|who|so)$/.test(next.lower) ||
+      verbAt(p, source.next)?.form === 'participle';
+    const end = goesOn && !turns ? contentEnd(a, next!.start, si, to) : p.words[i]!.start;
+    range = a.trimContent(s.start, end);
   }
-  if (!range || to <= from) return;
-  const speaker = a.book.resolve(phrase, p.base + npStart.start);
+  if (!range) return;
+  const speaker = a.book.resolve(source.phrase, p.base + source.start);
   if (speaker) a.add('reported', range[0], range[1], speaker, 'according to');
 }

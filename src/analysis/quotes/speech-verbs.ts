@@ -13,12 +13,16 @@ export interface SpeechVerb {
   particle?: string;
   /** With no "that", its content must open with a pronoun ("claimed he…", not "claimed lives"). */
   pronounClause?: boolean;
+  /** Its content may follow the one addressed with no "that" ("told reporters he…"). */
+  addressee?: boolean;
 }
 
 const BARE_CLAUSE = new Set(verbs.bareClause);
 const PARTICLES: Record<string, string> = verbs.phrasal;
 const PAST_ONLY = new Set(verbs.pastOnly);
 const PRONOUN_CLAUSE = new Set(verbs.pronounClause);
+const NOUN_FORMS = new Set(verbs.nounForms);
+const ADDRESSEE = new Set(verbs.addressee);
 const IRREGULAR: Record<string, { third: string; past: string[]; participle: string }> =
   verbs.irregular;
 
@@ -39,10 +43,14 @@ for (const lemma of verbs.lemmas) {
   const bareClause = BARE_CLAUSE.has(lemma);
   const particle = PARTICLES[lemma];
   const pronounClause = PRONOUN_CLAUSE.has(lemma);
+  const nounForms = NOUN_FORMS.has(lemma);
+  const addressee = ADDRESSEE.has(lemma);
   const verb = (form: VerbForm): SpeechVerb => {
     const v: SpeechVerb = { lemma, form, bareClause };
     if (particle) v.particle = particle;
-    if (pronounClause) v.pronounClause = true;
+    if (addressee) v.addressee = true;
+    if (pronounClause || (nounForms && (form === 'base' || form === 'third')))
+      v.pronounClause = true;
     return v;
   };
   const [third, past, participle] = inflect(lemma);

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/analysis/quotes/extract-quotes.ts';
+
+const reported = (...paragraphs: string[]) =>
+  extractQuotes(paragraphs)
+    .quotes.filter((q) => q.kind === 'reported')
+    .map((q) => ({ speaker: q.speaker, quote: q.quote }));
+
+describe('attributions set inside what they report', () => {
+  it('reports the whole sentence around "…, X said, …", verbatim', () => {
+    expect(reported('The harbour, Mayor Lena Moss said, will reopen before the summer.')).toEqual([
+      {
+        speaker: 'Lena Moss',
+        quote: 'The harbour, Mayor Lena Moss said, will reopen before the summer',
+      },
+    ]);
+  });
+
+  it('does the same for "according to" in mid-sentence', () => {
+    expect(
+      reported('Ticket sales, according to the organisers, have doubled since March.'),
+    ).toEqual([
+      {
+        speaker: 'the organisers',
+        quote: 'Ticket sales, according to the organisers, have doubled since March',
+      },
+    ]);
+  });
+
+  it('leaves a sentence holding a quotation to the direct-quote pass', () => {
+    expect(reported('The harbour, Moss said, is "ready for anything" now.')).toEqual([]);
+  });
+});
+
+describe('content before its attribution', () => {
+  it('ends at the attribution even when the sentence goes on', () => {
+    expect(
+      reported(
+        'The ferry will run twice a day from June, Mark Dale said, adding that fares would stay low.',
+      ),
+    ).toContainEqual({ speaker: 'Mark Dale', quote: 'The ferry will run twice a day from June' });
+  });
+
+  it('reads "As X reported, …" and "…, as X noted."', () => {
+    expect(reported('As the Harbour Gazette reported, the pier was closed for a week.')).toEqual([
+      { speaker: 'the Harbour Gazette', quote: 'the pier was closed for a week' },
+    ]);
+    expect(reported('The pier was closed for a week, as Mark Dale noted.')).toEqual([
+      { speaker: 'Mark Dale', quote: 'The pier was closed for a week' },
+    ]);
+  });
+
+  it('does not read a speech noun in a list of places as a verb ("swing states")', () => {
+    const q = reported(
+      'Turnout rose sharply in swing states such as Ohio and Florida, Lena Moss said.',
+    );
+    expect(q).toEqual([
+      {
+        speaker: 'Lena Moss',
+        quote: 'Turnout rose sharply in swing states such as Ohio and Florida',
+      },
+    ]);
+  });
+});
+
+describe('where reported content ends', () => {
+  it('stops at the comma closing a subordinate clause that holds the verb', () => {
+    expect(
+      reported('When Lena Moss said that the port would close, the traders left the quay.'),
+    ).toEqual([{ speaker: 'Lena Moss', quote: 'the port would close' }]);
+  });
+
+  it('stops at ", and" before a clause with its own subject', () => {
+    expect(
+      reported('Mark Dale said the fares would stay low, and the council approved the budget.'),
+    ).toEqual([{ speaker: 'Mark Dale', quote: 'the fares would stay low' }]);
+  });
+
+  it('reads a long source after "according to" as its head', () => {
+    expect(
+      reported(
+        'According to a survey of 400 harbour workers conducted by the union in May, most want longer shifts.',
+      ),
+    ).toEqual([
+      {
+        speaker: 'a survey of 400 harbour workers conducted by the union in May',
+        quote: 'most want longer shifts',
+      },
+    ]);
+  });
+});
+
+describe('cues', () => {
+  it('takes a pronoun right after the verb as the clause, even with a "that" further on', () => {
+    expect(reported('Lena Moss insisted she had not discussed that with the mayor.')).toEqual([
+      { speaker: 'Lena Moss', quote: 'she had not discussed that with the mayor' },
+    ]);
+  });
+
+  it('reads what follows "say:" when no quote marks follow', () => {
+    expect(reported('Some traders say: the harbour must stay open.')).toEqual([
+      { speaker: 'Some traders', quote: 'the harbour must stay open' },
+    ]);
+  });
+
+  it('gives "a statement saying…" to the sentence\'s subject', () => {
+    expect(
+      reported('The Harbour Authority issued a statement saying it would reopen the pier.'),
+    ).toEqual([{ speaker: 'the Harbour Authority', quote: 'it would reopen the pier' }]);
+  });
+
+  it('reads a speech-verb form after a possessive as a noun', () => {
+    expect(reported("Editor's note: the harbour story was updated on Monday.")).toEqual([]);
+  });
+
+  it('reports no bare object of verbs that mostly take one ("proposed a levy")', () => {
+    expect(reported('Mark Dale proposed a steep levy on cruise ships.')).toEqual([]);
+  });
+});
+
+describe('what is told to someone', () => {
+  it('starts after the one addressed, with no "that"', () => {
+    expect(reported('Lena Moss told the harbour board she would resign in May.')).toEqual([
+      { speaker: 'Lena Moss', quote: 'she would resign in May' },
+    ]);
+    expect(reported('Mark Dale told reporters his firm had paid the fine.')).toEqual([
+      { speaker: 'Mark Dale', quote: 'his firm had paid the fine' },
+    ]);
+  });
+});
