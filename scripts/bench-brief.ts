@@ -45,7 +45,8 @@ const pct = (xs: number[], p: number) => {
 
 interface ChildResult {
   first: number;
-  classes: Record<string, { p50: number; p95: number }>;
+  /** p50/p95 once each topic was asked before; `unseen`: each topic's first asking, the worst. */
+  classes: Record<string, { p50: number; p95: number; unseen: number }>;
   maxRssMb: number;
 }
 
@@ -73,7 +74,14 @@ async function answer(root: string, db: string, repeat: number): Promise<void> {
   const first = performance.now() - started;
   const classes: ChildResult['classes'] = {};
   for (const [label, list] of Object.entries(topics)) {
-    for (const t of list) await brief(t.word); // warm-up: page cache and statements
+    // The first asking of each topic warms its pages and statements: timed apart, since users
+    // ask new topics too, and the repeated askings below would hide what a new one costs.
+    const unseen: number[] = [];
+    for (const t of list) {
+      const start = performance.now();
+      await brief(t.word);
+      unseen.push(performance.now() - start);
+    }
     const times: number[] = [];
     for (let r = 0; r < repeat; r++) {
       for (const t of list) {
@@ -82,7 +90,7 @@ async function answer(root: string, db: string, repeat: number): Promise<void> {
         times.push(performance.now() - start);
       }
     }
-    classes[label] = { p50: pct(times, 50), p95: pct(times, 95) };
+    classes[label] = { p50: pct(times, 50), p95: pct(times, 95), unseen: Math.max(...unseen) };
   }
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   await app.close();
@@ -185,8 +193,9 @@ if (values.child) {
       for (const c of Object.keys(topics) as TopicClass[]) {
         const p50 = median((r) => r.classes[c]?.p50 ?? Number.NaN);
         const p95 = median((r) => r.classes[c]?.p95 ?? Number.NaN);
+        const unseen = median((r) => r.classes[c]?.unseen ?? Number.NaN);
         console.log(
-          `    ${c.padEnd(8)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms${goal ? `   (target p95 <= ${goal}: ${p95 <= goal ? 'ok' : 'ABOVE'})` : ''}`,
+          `    ${c.padEnd(8)} p50 ${p50.toFixed(1).padStart(6)} ms   p95 ${p95.toFixed(1).padStart(6)} ms${goal ? `   (target p95 <= ${goal}: ${p95 <= goal ? 'ok' : 'ABOVE'})` : ''}   first asking ${unseen.toFixed(1)} ms`,
         );
       }
       const first = median((r) => r.first);
