@@ -4,7 +4,8 @@
  * for topics chosen by how many real articles mention them (rare 0.4%, typical 2-5%, common
  * 40%+). Each store is answered by 3 fresh processes that open it as the bot does (`createApp`)
  * and run `/brief` through `dispatch`: the first query of the process (cold), then p50/p95 per
- * topic class, and the process's peak memory. Targets: p95 <= 50 ms at 100,000 for every class,
+ * topic class once each topic has been asked, the worst first asking of a topic in the class,
+ * and the process's peak memory. Targets: p95 <= 50 ms at 100,000 for every class,
  * the first query <= 100 ms.
  *
  * `--baseline <checkout>` answers the same topics with that checkout's code (on a store its own
