@@ -31,11 +31,6 @@ function leadSentences(a: Article, max = LEAD_SENTENCES): string[] {
   return out;
 }
 
-async function articles(store: Store, ids: readonly string[]): Promise<Article[]> {
-  const found = await Promise.all(ids.map((id) => store.getArticle(id)));
-  return found.filter((a): a is Article => a !== undefined);
-}
-
 /**
  * A digest organised by story, from the articles new since the last one (in the order given,
  * best or newest first): each new story once, with its lead and its outlets; a story that had
@@ -60,15 +55,27 @@ export async function storyDigest(store: Store, newIds: readonly string[]): Prom
   const points: CitedText[] = [];
   const quotes: BriefingQuote[] = [];
   const speakers = new Set<string>();
-  for (const key of keys) {
-    const fresh = await articles(store, (groups.get(key) ?? []).slice(0, NEW_READ));
+  // What each story reads: its first new articles, and the latest earlier ones (all in one read).
+  const reads = new Map(
+    keys.map((key) => {
+      const own = members.filter((m) => m.storyId === key);
+      const earlier = own.filter((m) => !isNew.has(m.articleId));
+      const fresh = (groups.get(key) ?? []).slice(0, NEW_READ);
+      const old = [...new Set(earlier.map((m) => m.articleId))].slice(-OLD_READ);
+      return [key, { own, earlier, fresh, old }];
+    }),
+  );
+  const read = new Map(
+    (await store.getArticles([...reads.values()].flatMap((r) => [...r.fresh, ...r.old]))).map(
+      (a) => [a.id, a],
+    ),
+  );
+  const found = (ids: readonly string[]) => ids.flatMap((id) => read.get(id) ?? []);
+  for (const [key, { own, earlier, ...ids }] of reads) {
+    const fresh = found(ids.fresh);
     if (fresh.length === 0) continue;
     const story = stories.get(key);
-    const own = members.filter((m) => m.storyId === key);
-    const earlier = own.filter((m) => !isNew.has(m.articleId));
-    const told = (
-      await articles(store, [...new Set(earlier.map((m) => m.articleId))].slice(-OLD_READ))
-    ).flatMap((a) => leadSentences(a, 20));
+    const told = found(ids.old).flatMap((a) => leadSentences(a, 20));
     // The first lead sentence of the new articles that was not told before.
     let news: { sentence: string; article: Article } | undefined;
     for (const a of fresh) {

@@ -1,8 +1,10 @@
 import type { Store } from './store.ts';
 import { type StoreCounts, TRANSFERRED_TABLES } from './store-transfer.ts';
 
-/** Articles or rows copied per round trip. */
-const PAGE = 500;
+/** Articles per transaction: what `addArticles` takes at once (about 10 MB of real news). */
+const ARTICLE_PAGE = 500;
+/** Rows of the other tables per transaction and round trip (a few MB at most). */
+const ROW_PAGE = 5000;
 
 /** What a copy did: the counts of both stores, which match table for table. */
 export interface MigrateResult {
@@ -16,9 +18,9 @@ export class DestinationNotEmptyError extends Error {
 
 /**
  * Copies everything in `from` into the empty store `to`: articles oldest first through
- * `addArticles` (so the destination indexes them its own way), then every other table row for
- * row, then checks that both stores count the same rows in every table. Throws when `to` is not
- * empty or when a count differs.
+ * `addArticles` (so the destination indexes them its own way), then every other table in pages
+ * of rows, then checks that both stores count the same rows in every table. Throws when `to` is
+ * not empty or when a count differs.
  */
 export async function migrateStore(
   from: Store,
@@ -32,18 +34,20 @@ export async function migrateStore(
     );
   }
   const source = await from.counts();
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await from.exportArticles(offset, PAGE);
-    if (page.length === 0) break;
+  let done = 0;
+  for await (const page of from.exportArticles(ARTICLE_PAGE)) {
     await to.addArticles(page);
-    progress(offset + page.length, source.articles ?? 0);
+    done += page.length;
+    progress(done, source.articles ?? 0);
   }
   for (const table of Object.keys(TRANSFERRED_TABLES)) {
-    for (let offset = 0; ; offset += PAGE) {
-      const rows = await from.exportRows(table, offset, PAGE);
-      if (rows.length === 0) break;
-      await to.importRows(table, rows, offset === 0);
+    let first = true;
+    for await (const rows of from.exportRows(table, ROW_PAGE)) {
+      await to.importRows(table, rows, first);
+      first = false;
     }
+    // An empty source table still empties the destination's (SQLite seeds story_documents).
+    if (first) await to.importRows(table, [], true);
   }
   const copied = await to.counts();
   const differ = Object.keys(source).filter((t) => source[t] !== copied[t]);

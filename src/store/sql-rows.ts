@@ -91,9 +91,13 @@ export interface DeliveryRow {
   attempts: number;
 }
 
-export function toQuote(
-  r: Omit<QuoteRow, 'article_id' | 'title' | 'outlet' | 'url' | 'published'>,
-): Quote {
+/** A quote's own columns, as an article's quotes are read. */
+export type ArticleQuoteRow = Omit<
+  QuoteRow,
+  'article_id' | 'title' | 'outlet' | 'url' | 'published'
+>;
+
+export function toQuote(r: ArticleQuoteRow): Quote {
   return {
     speaker: r.speaker,
     role: orUndefined(r.role),
@@ -120,7 +124,7 @@ export function toStoredQuote(r: QuoteRow): StoredQuote {
 export function toArticle(
   row: ArticleRow,
   paragraphs: readonly ParagraphRow[],
-  quotes: readonly Parameters<typeof toQuote>[0][],
+  quotes: readonly ArticleQuoteRow[],
 ): Article {
   return {
     id: row.id,
@@ -137,6 +141,20 @@ export function toArticle(
     quotes: quotes.map(toQuote),
     ingestedAt: row.ingested_at,
   };
+}
+
+/** Rows by the article they belong to (`article_seq`, as text: PostgreSQL's bigint is a string). */
+export function groupBy<T extends { article_seq: number | string }>(
+  rows: readonly T[],
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) {
+    const key = String(r.article_seq);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
 }
 
 export function toArticleSummary(r: ArticleRow & { paragraphs: number }): ArticleSummary {

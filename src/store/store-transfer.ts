@@ -1,9 +1,10 @@
 import type { Article } from '../articles/article.ts';
 
 /**
- * Tables copied row for row by `migrate-store`, with the columns they are ordered by. Articles
- * are not among them: they go through `addArticles`, which also writes their paragraphs, quotes
- * and speaker aliases. A new table that is neither derived from articles nor listed here is not
+ * Tables copied row for row by `migrate-store`, with the columns they are ordered by (their
+ * primary keys, so that a page is read after the last key of the one before). Articles are not
+ * among them: they go through `addArticles`, which also writes their paragraphs, quotes and
+ * speaker aliases. A new table that is neither derived from articles nor listed here is not
  * copied, and the counts check says so.
  */
 export const TRANSFERRED_TABLES: Readonly<Record<string, readonly string[]>> = {
@@ -39,12 +40,34 @@ export type Row = Record<string, unknown>;
  */
 export interface StoreTransfer {
   counts(): Promise<StoreCounts>;
-  /** Articles in the order they were stored (oldest first), backfill flag included. */
-  exportArticles(offset: number, limit: number): Promise<Article[]>;
-  /** A page of a `TRANSFERRED_TABLES` table, in its key order. */
-  exportRows(table: string, offset: number, limit: number): Promise<Row[]>;
-  /** Writes rows read by `exportRows`; `first` replaces whatever the table held (seed rows). */
+  /** Every article in the order stored (oldest first), backfill flag included, `size` a page. */
+  exportArticles(size: number): AsyncIterable<Article[]>;
+  /** A `TRANSFERRED_TABLES` table in its key order, `size` rows a page. */
+  exportRows(table: string, size: number): AsyncIterable<Row[]>;
+  /**
+   * Writes rows read by `exportRows` in one transaction; `first` replaces whatever the table
+   * held (seed rows), so a copy calls it once with `first` even for an empty table.
+   */
   importRows(table: string, rows: readonly Row[], first: boolean): Promise<void>;
+}
+
+/**
+ * Pages of rows in key order, each read after the last key of the page before. An `OFFSET`
+ * rereads every row before its page, which made copying a million story keys quadratic.
+ */
+export async function* keysetPages<T extends object>(
+  keys: readonly string[],
+  size: number,
+  read: (after: unknown[] | undefined) => Promise<T[]> | T[],
+): AsyncGenerator<T[]> {
+  let after: unknown[] | undefined;
+  for (;;) {
+    const rows = await read(after);
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < size) return;
+    after = keys.map((k) => (last as Row)[k]);
+  }
 }
 
 /** A column value for another store: objects and arrays as JSON text (both take it). */
@@ -57,4 +80,15 @@ export function transferredTable(table: string): readonly string[] {
   const keys = TRANSFERRED_TABLES[table];
   if (!keys) throw new Error(`not a transferable table: ${table}`);
   return keys;
+}
+
+/**
+ * Column names of rows to import, double-quoted: they come from the other store's `SELECT *`
+ * (our own schema), so anything but a plain lower-case name is a programming error.
+ */
+export function importedColumns(rows: readonly Row[]): string[] {
+  return Object.keys(rows[0] ?? {}).map((c) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(c)) throw new Error(`not a column a copy writes: ${c}`);
+    return `"${c}"`;
+  });
 }

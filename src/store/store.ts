@@ -67,6 +67,11 @@ export interface ArticleStore {
   /** Adds articles in one transaction; an article already stored is left as it is. */
   addArticles(articles: readonly Article[]): Promise<AddResult[]>;
   getArticle(id: string): Promise<Article | undefined>;
+  /**
+   * The articles of `ids`, in that order (an id not stored is left out), read together: one
+   * round trip for a digest's or a briefing's articles instead of one or more each.
+   */
+  getArticles(ids: readonly string[]): Promise<Article[]>;
   countArticles(): Promise<number>;
   listArticles(options?: { topic?: string; limit?: number }): Promise<ArticleSummary[]>;
   /** Ranked paragraphs matching the words of `topic` (never query syntax). */

@@ -43,7 +43,8 @@ async function source(path: string): Promise<void> {
       topics: ['idlib'],
       createdBy: 'u',
       createdAt: '2026-11-20T00:00:00.000Z',
-      lastError: 'timeout',
+      // What COPY's text format must escape: a tab, a line break, a backslash, a literal \N.
+      lastError: 'timeout\tafter \\N retries\r\nC:\\feeds\\',
     });
     await store.putFeedState({ url: 'https://news.example/rss', etag: '"e"', failures: 0 });
     await store.markItemsSeen('https://news.example/rss', ['g1', 'g2']);
@@ -162,6 +163,33 @@ describe('newsbrief migrate-store', { timeout: 120_000 }, () => {
     },
   );
 
+  it.skipIf(!postgresUrl)(
+    'copies a PostgreSQL store without stories into SQLite, whose empty store seeds them',
+    async () => {
+      const db = await createTestDatabase();
+      try {
+        const store = await open(db.url);
+        await store.putSubscription({
+          platform: 'slack',
+          channelId: 'C9',
+          time: '07:00',
+          timezone: 'UTC',
+          topics: [],
+          createdBy: 'u',
+          createdAt: '2026-11-20T00:00:00.000Z',
+        });
+        await store.close();
+        const to = join(dir, 'seeded.db');
+        const result = await migrate(db.url, to);
+        expect(result.err).toBe('');
+        expect(result.code).toBe(0);
+        expect(await viewOf(to)).toEqual(await viewOf(db.url));
+      } finally {
+        await db.drop();
+      }
+    },
+  );
+
   it('refuses a destination that holds data, and a source that does not exist', async () => {
     const a = join(dir, 'a.db');
     const b = join(dir, 'b.db');
@@ -176,4 +204,58 @@ describe('newsbrief migrate-store', { timeout: 120_000 }, () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no SQLite store at .*nope\.db/);
   });
+});
+
+/** Every row `exportRows` gives in pages of `size`, each page checked to be no larger. */
+async function rowsOf(store: Store, table: string, size: number) {
+  const rows: unknown[] = [];
+  for await (const page of store.exportRows(table, size)) {
+    expect(page.length).toBeLessThanOrEqual(size);
+    rows.push(...page);
+  }
+  return rows;
+}
+
+describe('store transfer pages', () => {
+  type Place = () => Promise<{ place: string; drop(): Promise<void> }>;
+  const places: Array<[string, Place]> = [
+    ['SQLite', async () => ({ place: join(dir, `pages-${Date.now()}.db`), drop: async () => {} })],
+  ];
+  if (postgresUrl) {
+    places.push(['PostgreSQL', () => createTestDatabase().then((d) => ({ place: d.url, ...d }))]);
+  }
+
+  it.each(places)(
+    'reads a table and the articles page by page after the last key, every row once (%s)',
+    async (_, make) => {
+      const { place, drop } = await make();
+      const store = await open(place);
+      try {
+        for (const feed of ['https://b.example/rss', 'https://a.example/rss'])
+          await store.markItemsSeen(feed, ['k5', 'k1', 'k3', 'k2', 'k4']);
+        await store.addArticles(
+          ['e', 'c', 'a', 'd', 'b'].map((id) => article(id, [`Paragraph of ${id}.`])),
+        );
+        const all = await rowsOf(store, 'feed_seen', 1000);
+        expect(
+          all.map((r) =>
+            Object.values(r as object)
+              .slice(0, 2)
+              .join(' '),
+          ),
+        ).toEqual(
+          ['a', 'b'].flatMap((f) =>
+            ['k1', 'k2', 'k3', 'k4', 'k5'].map((k) => `https://${f}.example/rss ${k}`),
+          ),
+        );
+        for (const size of [1, 3, 5]) expect(await rowsOf(store, 'feed_seen', size)).toEqual(all);
+        const pages: string[][] = [];
+        for await (const page of store.exportArticles(2)) pages.push(page.map((a) => a.id));
+        expect(pages).toEqual([['e', 'c'], ['a', 'd'], ['b']]);
+      } finally {
+        await store.close();
+        await drop();
+      }
+    },
+  );
 });

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { describe, expect, it, vi } from 'vitest';
 import { PgStore } from '../../src/store/postgres/pg-store.ts';
 import { describeStoreContract } from './contract/store-contract.ts';
-import { article } from './contract/test-database.ts';
+import { article, quote } from './contract/test-database.ts';
 import { createTestDatabase, postgresFactory, postgresUrl } from './postgres-databases.ts';
 
 describe.skipIf(!postgresUrl)('PostgreSQL', () => {
@@ -16,6 +17,30 @@ describe.skipIf(!postgresUrl)('PostgreSQL', () => {
         expect((await store.searchPassages('ceasefires')).map((p) => p.articleId)).toEqual(['s1']);
         expect((await store.searchPassages('calling')).map((p) => p.articleId)).toEqual(['s1']);
       } finally {
+        await store.close();
+        await db.drop();
+      }
+    });
+  });
+
+  describe('PostgreSQL reads', () => {
+    it('reads articles with their paragraphs and quotes in one query, however many', async () => {
+      const db = await createTestDatabase();
+      const store = await PgStore.open(db.url);
+      const queries = vi.spyOn(pg.Pool.prototype, 'query');
+      try {
+        const stored = ['a', 'b', 'c'].map((id) =>
+          article(id, [`"We stand," ${id} said.`, 'More.'], { quotes: [quote(id, 'We stand')] }),
+        );
+        await store.addArticles(stored);
+        queries.mockClear();
+        expect(await store.getArticle('b')).toEqual(stored[1]);
+        expect(queries).toHaveBeenCalledTimes(1);
+        queries.mockClear();
+        expect(await store.getArticles(['c', 'a', 'b'])).toEqual([stored[2], stored[0], stored[1]]);
+        expect(queries).toHaveBeenCalledTimes(1);
+      } finally {
+        queries.mockRestore();
         await store.close();
         await db.drop();
       }

@@ -5,6 +5,7 @@ import type { FeedState } from '../../articles/feeds/feed-state.ts';
 import { clampLimit, LIMITS } from '../limits.ts';
 import { aliasKeys, findPeople, type Person, speakerCounts } from '../speaker-names.ts';
 import {
+  type ArticleQuoteRow,
   type ArticleRow,
   type ParagraphRow,
   type PassageRow,
@@ -27,13 +28,14 @@ import type {
 } from '../store.ts';
 import {
   COUNTED_TABLES,
-  portable,
+  keysetPages,
   type Row,
   type StoreCounts,
   transferredTable,
 } from '../store-transfer.ts';
 import type { StoryPlan } from '../story-store.ts';
 import { topicWords } from '../topic-words.ts';
+import { copyRows } from './pg-copy.ts';
 import { PgLedger } from './pg-ledger.ts';
 import { migratePg } from './pg-migrate.ts';
 import { PgStories } from './pg-stories.ts';
@@ -76,6 +78,27 @@ const candidates = (param: string) => `SELECT p.id, p.article_seq, p.tsv FROM pa
 
 /** Articles within a search's dates: $2 `since` (published, else ingested), $3 `ingestedSince`. */
 const WITHIN = 'a.dated >= $2 AND ($3::text IS NULL OR (a.ingested_at >= $3 AND NOT a.backfill))';
+
+/**
+ * Articles with their paragraphs and quotes, aggregated as JSON in the same row: one round trip
+ * for any number of articles (three queries each made a story digest's reads 3 round trips an
+ * article). Followed by a WHERE on `a`.
+ */
+const ARTICLES_WITH_PARTS = `SELECT a.*,
+  (SELECT coalesce(json_agg(json_build_object('text', p.text, 'sentences', p.sentences)
+     ORDER BY p.idx), '[]') FROM paragraphs p WHERE p.article_seq = a.seq) AS paragraph_rows,
+  (SELECT coalesce(json_agg(json_build_object('paragraph', q.paragraph, 'speaker', q.speaker,
+     'role', q.role, 'quote', q.quote, 'kind', q.kind, 'cue', q.cue, 'start', q.start_offset,
+     'end', q.end_offset) ORDER BY q.start_offset, q.id), '[]')
+   FROM quotes q WHERE q.article_seq = a.seq) AS quote_rows
+  FROM articles a`;
+
+/** A row of `ARTICLES_WITH_PARTS`. */
+type ArticleWithParts = ArticleRow & {
+  backfill: boolean;
+  paragraph_rows: ParagraphRow[];
+  quote_rows: ArticleQuoteRow[];
+};
 
 /**
  * The PostgreSQL store: several bot processes on one database. Full-text search over a stored
@@ -242,22 +265,17 @@ export class PgStore implements Store {
   }
 
   async getArticle(id: string): Promise<Article | undefined> {
-    const { rows } = await this.#pool.query<ArticleRow>('SELECT * FROM articles WHERE id = $1', [
-      id,
-    ]);
-    const row = rows[0];
-    if (!row) return undefined;
-    const [paragraphs, quotes] = await Promise.all([
-      this.#pool.query<ParagraphRow>(
-        'SELECT text, sentences FROM paragraphs WHERE article_seq = $1 ORDER BY idx',
-        [row.seq],
-      ),
-      this.#pool.query<QuoteRow>(
-        `SELECT ${QUOTE_COLUMNS} FROM quotes q WHERE article_seq = $1 ORDER BY start_offset, id`,
-        [row.seq],
-      ),
-    ]);
-    return toArticle(row, paragraphs.rows, quotes.rows);
+    return (await this.getArticles([id]))[0];
+  }
+
+  async getArticles(ids: readonly string[]): Promise<Article[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.#pool.query<ArticleWithParts>(
+      `${ARTICLES_WITH_PARTS} WHERE a.id = ANY($1::text[])`,
+      [[...new Set(ids)]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, toArticle(r, r.paragraph_rows, r.quote_rows)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async countArticles(): Promise<number> {
@@ -538,51 +556,42 @@ export class PgStore implements Store {
     return Object.fromEntries(COUNTED_TABLES.map((t) => [t, Number(rows[0]?.[t] ?? 0)]));
   }
 
-  async exportArticles(offset: number, limit: number): Promise<Article[]> {
-    const { rows } = await this.#pool.query<ArticleRow & { backfill: boolean }>(
-      'SELECT * FROM articles ORDER BY seq LIMIT $1 OFFSET $2',
-      [limit, offset],
-    );
-    const seqs = rows.map((r) => r.seq);
-    const [paragraphs, quotes] = await Promise.all([
-      this.#pool.query<ParagraphRow & { article_seq: string }>(
-        'SELECT article_seq, text, sentences FROM paragraphs WHERE article_seq = ANY($1::bigint[]) ORDER BY article_seq, idx',
-        [seqs],
-      ),
-      this.#pool.query<QuoteRow & { article_seq: string }>(
-        `SELECT article_seq, ${QUOTE_COLUMNS} FROM quotes q WHERE article_seq = ANY($1::bigint[])
-         ORDER BY article_seq, start_offset, id`,
-        [seqs],
-      ),
-    ]);
-    const of = <T extends { article_seq: string }>(all: T[], seq: string | number) =>
-      all.filter((x) => x.article_seq === String(seq));
-    return rows.map((r) => {
-      const a = toArticle(r, of(paragraphs.rows, r.seq), of(quotes.rows, r.seq));
-      return r.backfill ? { ...a, backfill: true } : a;
+  async *exportArticles(size: number): AsyncGenerator<Article[]> {
+    const pages = keysetPages(['seq'], size, async (after) => {
+      const { rows } = await this.#pool.query<ArticleWithParts>(
+        `${ARTICLES_WITH_PARTS} WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`,
+        [after?.[0] ?? 0, size],
+      );
+      return rows;
     });
+    for await (const rows of pages) {
+      yield rows.map((r) => {
+        const a = toArticle(r, r.paragraph_rows, r.quote_rows);
+        return r.backfill ? { ...a, backfill: true } : a;
+      });
+    }
   }
 
-  async exportRows(table: string, offset: number, limit: number): Promise<Row[]> {
+  exportRows(table: string, size: number): AsyncGenerator<Row[]> {
     const keys = transferredTable(table);
-    const { rows } = await this.#pool.query<Row>(
-      `SELECT * FROM ${table} ORDER BY ${keys.join(', ')} LIMIT $1 OFFSET $2`,
-      [limit, offset],
-    );
-    return rows;
+    const order = keys.map((k) => `"${k}"`).join(', ');
+    const after = keys.map((_, i) => `$${i + 2}`).join(', ');
+    return keysetPages(keys, size, async (last) => {
+      const { rows } = await this.#pool.query<Row>(
+        last
+          ? `SELECT * FROM ${table} WHERE (${order}) > (${after}) ORDER BY ${order} LIMIT $1`
+          : `SELECT * FROM ${table} ORDER BY ${order} LIMIT $1`,
+        [size, ...(last ?? [])],
+      );
+      return rows;
+    });
   }
 
   async importRows(table: string, rows: readonly Row[], first: boolean): Promise<void> {
     transferredTable(table);
     await this.#transaction(async (client) => {
       if (first) await client.query(`DELETE FROM ${table}`);
-      for (const row of rows) {
-        const columns = Object.keys(row);
-        await client.query(
-          `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-          columns.map((c) => portable(row[c])),
-        );
-      }
+      await copyRows(client, table, rows);
     });
   }
 

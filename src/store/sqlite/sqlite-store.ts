@@ -7,7 +7,9 @@ import type { FeedState } from '../../articles/feeds/feed-state.ts';
 import { clampLimit, LIMITS } from '../limits.ts';
 import { aliasKeys, findPeople, type Person, speakerCounts } from '../speaker-names.ts';
 import {
+  type ArticleQuoteRow,
   type ArticleRow,
+  groupBy,
   type ParagraphRow,
   type PassageRow,
   type QuoteRow,
@@ -29,6 +31,8 @@ import type {
 } from '../store.ts';
 import {
   COUNTED_TABLES,
+  importedColumns,
+  keysetPages,
   portable,
   type Row,
   type StoreCounts,
@@ -38,7 +42,7 @@ import type { StoryPlan } from '../story-store.ts';
 import { ftsQuery } from './fts-query.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { SqliteLedger } from './sqlite-ledger.ts';
-import { SqliteStories } from './sqlite-stories.ts';
+import { SqliteStories, slices } from './sqlite-stories.ts';
 
 const CANDIDATE_LIMIT = LIMITS.candidates;
 
@@ -217,21 +221,45 @@ export class SqliteStore implements Store {
   }
 
   async getArticle(id: string): Promise<Article | undefined> {
-    const row = this.#db
-      .prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?')
-      .get(id);
-    if (!row) return undefined;
-    const paragraphs = this.#db
-      .prepare<[number | string], ParagraphRow>(
-        'SELECT text, sentences FROM paragraphs WHERE article_seq = ? ORDER BY idx',
-      )
-      .all(row.seq);
-    const quotes = this.#db
-      .prepare<[number | string], QuoteRow>(
-        'SELECT * FROM quotes WHERE article_seq = ? ORDER BY start, rowid',
-      )
-      .all(row.seq);
-    return toArticle(row, paragraphs, quotes);
+    return (await this.getArticles([id]))[0];
+  }
+
+  async getArticles(ids: readonly string[]): Promise<Article[]> {
+    const byId = new Map<string, Article>();
+    for (const part of slices([...new Set(ids)])) {
+      const rows = this.#db
+        .prepare<string[], ArticleRow>(
+          `SELECT * FROM articles WHERE id IN (${part.map(() => '?').join(',')})`,
+        )
+        .all(...part);
+      for (const a of this.#withParts(rows)) byId.set(a.id, a);
+    }
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Articles of `rows` (at most `LIMITS.inList`), their paragraphs and quotes read in one query each. */
+  #withParts(rows: readonly ArticleRow[]): Article[] {
+    if (rows.length === 0) return [];
+    const seqs = rows.map((r) => r.seq);
+    const marks = seqs.map(() => '?').join(',');
+    const paragraphs = groupBy(
+      this.#db
+        .prepare<unknown[], ParagraphRow & { article_seq: number }>(
+          `SELECT article_seq, text, sentences FROM paragraphs WHERE article_seq IN (${marks})
+           ORDER BY article_seq, idx`,
+        )
+        .all(...seqs),
+    );
+    const quotes = groupBy(
+      this.#db
+        .prepare<unknown[], ArticleQuoteRow & { article_seq: number }>(
+          `SELECT * FROM quotes WHERE article_seq IN (${marks}) ORDER BY article_seq, start, rowid`,
+        )
+        .all(...seqs),
+    );
+    return rows.map((r) =>
+      toArticle(r, paragraphs.get(String(r.seq)) ?? [], quotes.get(String(r.seq)) ?? []),
+    );
   }
 
   async countArticles(): Promise<number> {
@@ -518,47 +546,57 @@ export class SqliteStore implements Store {
     return Object.fromEntries(COUNTED_TABLES.map((t) => [t, count(t)]));
   }
 
-  async exportArticles(offset: number, limit: number): Promise<Article[]> {
-    const rows = this.#db
-      .prepare<[number, number], { id: string; backfill: number }>(
-        'SELECT id, backfill FROM articles ORDER BY seq LIMIT ? OFFSET ?',
-      )
-      .all(limit, offset);
-    const articles: Article[] = [];
-    for (const r of rows) {
-      const a = await this.getArticle(r.id);
-      if (a) articles.push(r.backfill ? { ...a, backfill: true } : a);
+  async *exportArticles(size: number): AsyncGenerator<Article[]> {
+    const page = this.#db.prepare<[number, number], ArticleRow & { backfill: number }>(
+      'SELECT * FROM articles WHERE seq > ? ORDER BY seq LIMIT ?',
+    );
+    // Pages no larger than one IN list of `#withParts`.
+    const limit = Math.min(size, LIMITS.inList);
+    for await (const rows of keysetPages(['seq'], limit, (after) =>
+      page.all(Number(after?.[0] ?? 0), limit),
+    )) {
+      const backfill = new Set(rows.filter((r) => r.backfill).map((r) => r.id));
+      yield this.#withParts(rows).map((a) => (backfill.has(a.id) ? { ...a, backfill: true } : a));
     }
-    return articles;
   }
 
-  async exportRows(table: string, offset: number, limit: number): Promise<Row[]> {
+  exportRows(table: string, size: number): AsyncGenerator<Row[]> {
     const keys = transferredTable(table);
-    if (offset === 0) this.#stories.flush(); // term counts still in memory go with the rest
-    return this.#db
-      .prepare<[number, number], Row>(
-        `SELECT * FROM ${table} ORDER BY ${keys.join(', ')} LIMIT ? OFFSET ?`,
-      )
-      .all(limit, offset);
+    const order = keys.map((k) => `"${k}"`).join(', ');
+    const first = this.#db.prepare<[number], Row>(
+      `SELECT * FROM ${table} ORDER BY ${order} LIMIT ?`,
+    );
+    const next = this.#db.prepare<unknown[], Row>(
+      `SELECT * FROM ${table} WHERE (${order}) > (${keys.map(() => '?').join(', ')})
+       ORDER BY ${order} LIMIT ?`,
+    );
+    return keysetPages(keys, size, (after) => {
+      if (after) return next.all(...after, size);
+      this.#stories.flush(); // term counts still in memory go with the rest
+      return first.all(size);
+    });
   }
 
   async importRows(table: string, rows: readonly Row[], first: boolean): Promise<void> {
     transferredTable(table);
+    const columns = importedColumns(rows);
+    const names = Object.keys(rows[0] ?? {});
+    const insert =
+      rows.length > 0
+        ? this.#db.prepare(
+            `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+          )
+        : undefined;
     this.#db
       .transaction(() => {
         if (first) this.#db.prepare(`DELETE FROM ${table}`).run();
         for (const row of rows) {
-          const columns = Object.keys(row);
-          this.#db
-            .prepare(
-              `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-            )
-            .run(
-              ...columns.map((c) => {
-                const v = portable(row[c]);
-                return typeof v === 'boolean' ? Number(v) : v;
-              }),
-            );
+          insert?.run(
+            names.map((c) => {
+              const v = portable(row[c]);
+              return typeof v === 'boolean' ? Number(v) : v;
+            }),
+          );
         }
       })
       .immediate();

@@ -52,7 +52,7 @@ function toMember(r: MemberRow): StoryMember {
 }
 
 /** `items` in slices small enough for one statement's parameters. */
-function* slices<T>(items: readonly T[]): Generator<T[]> {
+export function* slices<T>(items: readonly T[]): Generator<T[]> {
   for (let i = 0; i < items.length; i += LIMITS.inList) yield items.slice(i, i + LIMITS.inList);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, type TestDatabaseFactory, withStores } from './test-database.ts';
+import { article, quote, type TestDatabaseFactory, withStores } from './test-database.ts';
 
 export function articlesContract(factory: TestDatabaseFactory): void {
   const withStore = (run: Parameters<typeof withStores>[2]) => withStores(factory, 1, run);
@@ -64,6 +64,27 @@ export function articlesContract(factory: TestDatabaseFactory): void {
         await s.addArticles([a]);
         expect(await s.getArticle('round')).toEqual(a);
         expect(await s.getArticle('missing')).toBeUndefined();
+      }));
+
+    it('gives several articles back at once, in the order asked, the missing left out', () =>
+      withStore(async (s) => {
+        const one = article('one', ['First "said" paragraph.', 'Second.'], {
+          quotes: [quote('Jonas Gahr Støre', 'said')],
+        });
+        const two = article('two', ['Only paragraph.'], { outlet: 'AFP' });
+        const three = article('three', ['Third.', 'And more.'], {
+          quotes: [quote('Erna Solberg', 'Third', 0), quote('Jonas Gahr Støre', 'more', 1)],
+        });
+        await s.addArticles([one, two, three]);
+        expect(await s.getArticles(['three', 'missing', 'one', 'three'])).toEqual([
+          three,
+          one,
+          three,
+        ]);
+        expect(await s.getArticles([])).toEqual([]);
+        const many = Array.from({ length: 1200 }, (_, i) => article(`m${i}`, [`Text ${i}.`]));
+        await s.addArticles(many);
+        expect(await s.getArticles(many.map((a) => a.id).reverse())).toEqual(many.reverse());
       }));
 
     it('stores nothing of a batch that fails (one transaction)', () =>
