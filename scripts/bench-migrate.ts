@@ -1,0 +1,101 @@
+/**
+ * `npm run bench:migrate`: `newsbrief migrate-store` of a real-text store (10,000 articles and
+ * their stories, filled by `newsbrief ingest`: `scripts/real-corpus.ts`) from SQLite into a new
+ * PostgreSQL database, then from there into a new SQLite file: seconds by the wall clock for
+ * each direction, median of `--runs`. Every copy is checked by the command itself (each table's
+ * count in both stores); the bench also checks that every run printed the same counts.
+ *
+ * `--baseline <checkout>` runs that checkout's command on the same store in the same runs,
+ * alternating which goes first. PostgreSQL is the server of `DATABASE_URL` or the bench cluster
+ * (scripts/bench-postgres.ts); each copy goes into a database of its own, dropped after the run.
+ *
+ *   tsx scripts/bench-migrate.ts [--articles 10000] [--runs 3] [--baseline DIR]
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT } from '../src/paths.ts';
+import { benchPostgres } from './bench-postgres.ts';
+import { BENCH_DIR, realStore } from './real-corpus.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '3' },
+    baseline: { type: 'string' },
+  },
+});
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+
+/** Seconds the checkout at `root` takes to copy `from` into `to`, and what it printed. */
+function migrate(root: string, from: string, to: string): { seconds: number; said: string } {
+  const started = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'bin', 'newsbrief.js'), 'migrate-store', from, to],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0)
+    throw new Error(`migrate-store failed in ${root}: ${run.stderr.slice(-2000)}`);
+  return { seconds, said: run.stdout.trim() };
+}
+
+const n = Number(values.articles);
+const runs = Number(values.runs);
+const pg = await benchPostgres();
+const checkouts = [{ label: 'this checkout', root: ROOT }];
+if (values.baseline) checkouts.push({ label: 'baseline', root: resolve(values.baseline) });
+// Each checkout copies the store its own ingest filled (the same file while the schema is the same).
+const stores = new Map<string, string>();
+for (const { root } of checkouts) stores.set(root, await realStore(n, root));
+// Once before timing: each checkout builds its dist/ if stale, the page cache holds the store.
+for (const { root } of checkouts)
+  spawnSync(process.execPath, [join(root, 'bin', 'newsbrief.js'), 'help']);
+
+const times = new Map<string, { there: number[]; back: number[] }>();
+const said = new Set<string>();
+const loadAtStart = loadavg()[0]?.toFixed(1);
+try {
+  for (let run = 0; run < runs; run++) {
+    for (const { label, root } of run % 2 === 0 ? checkouts : [...checkouts].reverse()) {
+      const db = await pg.create();
+      const back = join(BENCH_DIR, `migrate-${randomBytes(5).toString('hex')}.db`);
+      try {
+        const there = migrate(root, stores.get(root) ?? '', db.url);
+        const again = migrate(root, db.url, back);
+        said.add(there.said).add(again.said);
+        const t = times.get(label) ?? { there: [], back: [] };
+        t.there.push(there.seconds);
+        t.back.push(again.seconds);
+        times.set(label, t);
+        process.stderr.write(
+          `run ${run + 1} ${label}: SQLite -> PostgreSQL ${there.seconds.toFixed(1)} s, PostgreSQL -> SQLite ${again.seconds.toFixed(1)} s\n`,
+        );
+      } finally {
+        await pg.drop(db.name);
+        for (const suffix of ['', '-wal', '-shm']) rmSync(`${back}${suffix}`, { force: true });
+      }
+    }
+  }
+} finally {
+  await pg.stop();
+}
+
+console.log(
+  `newsbrief migrate-store of ${n.toLocaleString('en-US')} real-text articles, PostgreSQL in ${pg.where}; median of ${runs} runs (load average ${loadAtStart} at start, ${loadavg()[0]?.toFixed(1)} at end):`,
+);
+for (const [label, t] of times) {
+  console.log(
+    `  ${label.padEnd(14)} SQLite -> PostgreSQL ${median(t.there).toFixed(1).padStart(6)} s   PostgreSQL -> SQLite ${median(t.back).toFixed(1).padStart(6)} s`,
+  );
+}
+console.log(`  every copy said: ${[...said].join('\n  ')}`);
+if (said.size !== 1) throw new Error('the copies did not all count the same rows');
