@@ -5,6 +5,10 @@
  * each direction, median of `--runs`. Every copy is checked by the command itself (each table's
  * count in both stores); the bench also checks that every run printed the same counts.
  *
+ * Between the two copies, a child process of the checkout reads articles back from PostgreSQL as
+ * the bot does: one article (`getArticle`), and the 49 a story digest reads at most (7 stories, 3
+ * new and 4 earlier articles each; `getArticles`, or one `getArticle` each where there is none).
+ *
  * `--baseline <checkout>` runs that checkout's command on the same store in the same runs,
  * alternating which goes first. PostgreSQL is the server of `DATABASE_URL` or the bench cluster
  * (scripts/bench-postgres.ts); each copy goes into a database of its own, dropped after the run.
@@ -16,6 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../src/paths.ts';
 import { benchPostgres } from './bench-postgres.ts';
@@ -26,6 +31,8 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '3' },
     baseline: { type: 'string' },
+    'child-reads': { type: 'string' },
+    root: { type: 'string' },
   },
 });
 
@@ -48,6 +55,58 @@ function migrate(root: string, from: string, to: string): { seconds: number; sai
   return { seconds, said: run.stdout.trim() };
 }
 
+/** Milliseconds of article reads (median): one article, and a story digest's 49. */
+interface Reads {
+  one: number;
+  digest: number;
+}
+
+/** Child mode: the checkout at `root` reads articles from the PostgreSQL store at `url`. */
+async function reads(root: string, url: string): Promise<Reads> {
+  const { PgStore } = (await import(
+    pathToFileURL(join(root, 'src', 'store', 'postgres', 'pg-store.ts')).href
+  )) as typeof import('../src/store/postgres/pg-store.ts');
+  const store = await PgStore.open(url);
+  try {
+    const ids = (await store.listArticles({ limit: 500 })).map((a) => a.id);
+    // A checkout from before `getArticles` reads a digest's articles as it did: one at a time, at once.
+    const many = (batch: string[]) =>
+      typeof store.getArticles === 'function'
+        ? store.getArticles(batch)
+        : Promise.all(batch.map((id) => store.getArticle(id)));
+    await many(ids.slice(0, 49)); // warm-up: connections and the server's caches
+    const timed = async (work: () => Promise<unknown>) => {
+      const started = performance.now();
+      await work();
+      return performance.now() - started;
+    };
+    const one: number[] = [];
+    for (const id of ids.slice(0, 200)) one.push(await timed(() => store.getArticle(id)));
+    const digest: number[] = [];
+    for (let r = 0; r < 30; r++)
+      digest.push(await timed(() => many(ids.slice(r * 15, r * 15 + 49))));
+    return { one: median(one), digest: median(digest) };
+  } finally {
+    await store.close();
+  }
+}
+
+if (values['child-reads']) {
+  console.log(JSON.stringify(await reads(values.root ?? ROOT, values['child-reads'])));
+  process.exit(0);
+}
+
+/** What the checkout at `root` measures reading articles from `url` (in a process of its own). */
+function readsOf(root: string, url: string): Reads {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child-reads', url, '--root', root],
+    { encoding: 'utf8', cwd: ROOT },
+  );
+  if (child.status !== 0) throw new Error(`reading articles in ${root}: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Reads;
+}
+
 const n = Number(values.articles);
 const runs = Number(values.runs);
 const pg = await benchPostgres();
@@ -60,7 +119,10 @@ for (const { root } of checkouts) stores.set(root, await realStore(n, root));
 for (const { root } of checkouts)
   spawnSync(process.execPath, [join(root, 'bin', 'newsbrief.js'), 'help']);
 
-const times = new Map<string, { there: number[]; back: number[] }>();
+const times = new Map<
+  string,
+  { there: number[]; back: number[]; one: number[]; digest: number[] }
+>();
 const said = new Set<string>();
 const loadAtStart = loadavg()[0]?.toFixed(1);
 try {
@@ -70,11 +132,14 @@ try {
       const back = join(BENCH_DIR, `migrate-${randomBytes(5).toString('hex')}.db`);
       try {
         const there = migrate(root, stores.get(root) ?? '', db.url);
+        const read = readsOf(root, db.url);
         const again = migrate(root, db.url, back);
         said.add(there.said).add(again.said);
-        const t = times.get(label) ?? { there: [], back: [] };
+        const t = times.get(label) ?? { there: [], back: [], one: [], digest: [] };
         t.there.push(there.seconds);
         t.back.push(again.seconds);
+        t.one.push(read.one);
+        t.digest.push(read.digest);
         times.set(label, t);
         process.stderr.write(
           `run ${run + 1} ${label}: SQLite -> PostgreSQL ${there.seconds.toFixed(1)} s, PostgreSQL -> SQLite ${again.seconds.toFixed(1)} s\n`,
@@ -95,6 +160,9 @@ console.log(
 for (const [label, t] of times) {
   console.log(
     `  ${label.padEnd(14)} SQLite -> PostgreSQL ${median(t.there).toFixed(1).padStart(6)} s   PostgreSQL -> SQLite ${median(t.back).toFixed(1).padStart(6)} s`,
+  );
+  console.log(
+    `  ${''.padEnd(14)} reading from PostgreSQL: one article ${median(t.one).toFixed(2)} ms, a digest's 49 articles ${median(t.digest).toFixed(1)} ms`,
   );
 }
 console.log(`  every copy said: ${[...said].join('\n  ')}`);
