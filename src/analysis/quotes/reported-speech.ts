@@ -192,6 +192,13 @@ function contentStart(
   const { p } = a;
   if (a.subjectOf(i, verb, si) !== undefined && a.inverted.has(i)) return undefined;
   const first = p.words[i + 1];
+  // "in swing states such as…", "all 50 states: …": a noun form reports only "that …" or a
+  // pronoun's clause right after it.
+  if (verb.nounLike) {
+    if (!first || i + 1 >= to || !onlySpace(p.text, p.words[i]!.end, first.start)) return undefined;
+    if (first.lower === 'that') return first.end;
+    return isPronoun(first.lower) ? first.start : undefined;
+  }
   if (first && i + 1 < to) {
     const gap = p.text.slice(p.words[i]!.end, first.start);
     // "Some Americans say: It's time…": what is said follows the colon.

@@ -15,6 +15,8 @@ export interface SpeechVerb {
   pronounClause?: boolean;
   /** Its content may follow the one addressed with no "that" ("told reporters he…"). */
   addressee?: boolean;
+  /** A form that is mostly a noun ("states", "remarks"): it reports only "that …" or a pronoun's clause. */
+  nounLike?: boolean;
 }
 
 const BARE_CLAUSE = new Set(verbs.bareClause);
@@ -49,8 +51,8 @@ for (const lemma of verbs.lemmas) {
     const v: SpeechVerb = { lemma, form, bareClause };
     if (particle) v.particle = particle;
     if (addressee) v.addressee = true;
-    if (pronounClause || (nounForms && (form === 'base' || form === 'third')))
-      v.pronounClause = true;
+    if (nounForms && (form === 'base' || form === 'third')) v.nounLike = true;
+    if (pronounClause || v.nounLike) v.pronounClause = true;
     return v;
   };
   const [third, past, participle] = inflect(lemma);
