@@ -39,11 +39,13 @@ const INVERTED_TAIL = 24;
 /** Finds the paragraph's reported speech: `X said (that) …`, `…, X said.`, `according to X, …`. */
 export function findReportedSpeech(a: ParagraphAnalysis): void {
   const { p } = a;
+  const titled = a.index === 0 && titleCase(p);
   p.sentences.forEach((s, si) => {
     if (s.end - s.start > 2000) return;
     const from = p.firstWord[si]!;
     let to = from;
     while (to < p.words.length && p.words[to]!.start < s.end) to++;
+    if (titled && headline(a, si, from, to)) return;
     if (parenthetical(a, si, from, to)) return;
     let covered = -1;
     for (let i = from; i < to; i++) {
@@ -65,6 +67,72 @@ export function findReportedSpeech(a: ParagraphAnalysis): void {
       else tail(a, i, verb, si, to);
     }
   });
+}
+
+/** Words from four letters on, of which a title-case headline capitalises nearly all. */
+const TITLE_WORD = /^\p{L}{4}/u;
+
+/** Whether a paragraph is a headline in title case ("Trump Says He Never Pledged To…"). */
+function titleCase(p: Paragraph): boolean {
+  let long = 0;
+  let upper = 0;
+  for (const w of p.words) {
+    if (!TITLE_WORD.test(w.text)) continue;
+    long++;
+    if (w.text !== w.lower) upper++;
+  }
+  return long >= 4 && upper >= 0.8 * long;
+}
+
+/** Adverbs between a headline's subject and its verb ("Rick Perry Just Announced…"). */
+const HEADLINE_ADVERBS = new Set(['just', 'also', 'now', 'finally', 'reportedly', 'again']);
+
+/**
+ * `Trump Says He Never Pledged To…`: a title-case headline capitalises its speech verb too. The
+ * subject is the run of words before it (after a comma or colon), the content the rest of the
+ * sentence up to a dash.
+ */
+function headline(a: ParagraphAnalysis, si: number, from: number, to: number): boolean {
+  const { p } = a;
+  for (let i = from + 1; i < to - 1; i++) {
+    const w = p.words[i]!;
+    const verb = w.verb;
+    if (!verb || w.text === w.lower || (verb.form !== 'third' && verb.form !== 'past')) continue;
+    // Verbs that report a clause: "Slams Trump", "Calls For…" report no words.
+    if (!(verb.bareClause || verb.addressee) || verb.nounLike) continue;
+    if (verb.particle && p.words[i + 1]?.lower !== verb.particle) continue;
+    let end = i;
+    while (end - 1 > from && HEADLINE_ADVERBS.has(p.words[end - 1]!.lower)) end--;
+    let start = end - 1;
+    while (start > from && onlySpace(p.text, p.words[start - 1]!.end, p.words[start]!.start))
+      start--;
+    const phrase = speakerPhrase(p.text.slice(p.words[start]!.start, p.words[end - 1]!.end));
+    if (!phrase) continue;
+    let c = i + (verb.particle ? 2 : 1);
+    if (c >= to || !onlySpace(p.text, p.words[c - 1]!.end, p.words[c]!.start)) return false;
+    if (p.words[c]!.lower === 'that') c++;
+    else if (verb.addressee) {
+      const after = addressed(a, i, to);
+      if (after !== undefined) c = wordFrom(p, after);
+    }
+    if (c >= to) return false;
+    let stop = c + 1;
+    while (
+      stop < to &&
+      !/\s[-–—]+\s|,/.test(p.text.slice(p.words[stop - 1]!.end, p.words[stop]!.start))
+    )
+      stop++;
+    const range = a.trimContent(
+      p.words[c]!.start,
+      stop < to ? p.words[stop - 1]!.end : p.sentences[si]!.end,
+    );
+    if (!range) return false;
+    const speaker = a.book.resolve(phrase, p.base + p.words[start]!.start);
+    if (!speaker) return false;
+    a.add('reported', range[0], range[1], speaker, w.text);
+    return true;
+  }
+  return false;
 }
 
 /** Words the speaker of an attribution set inside a sentence may span ("…, former aides said, …"). */

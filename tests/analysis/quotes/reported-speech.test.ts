@@ -128,3 +128,20 @@ describe('what is told to someone', () => {
     ]);
   });
 });
+
+describe('title-case headlines', () => {
+  it('read a capitalised speech verb between its speaker and what is said', () => {
+    expect(
+      reported(
+        'Lena Moss Says The Harbour Will Reopen Before Summer',
+        'The mayor spoke on Monday.',
+      ),
+    ).toEqual([{ speaker: 'Lena Moss', quote: 'The Harbour Will Reopen Before Summer' }]);
+  });
+
+  it('leave verbs that report no words alone ("Slams", "Calls For")', () => {
+    expect(reported('Lena Moss Slams Harbour Board Over Ferry Delays', 'The mayor spoke.')).toEqual(
+      [],
+    );
+  });
+});
