@@ -7,6 +7,9 @@ import type { SpeechVerb } from './speech-verbs.ts';
 import { onlySpace } from './text-scan.ts';
 
 const AUX = new Set(lexicon.auxiliaries);
+/** A lowercase participle opening a phrase of its own (", wiping sweat off his face"). */
+const PARTICIPLE =
+  /^(?!including$|during$|according$|something$|nothing$|anything$|everything$)\p{Ll}{3,}ing$/u;
 const NON_CLAUSE_START = new Set(lexicon.notClauseStart);
 const QUESTION_WORDS = new Set(['how', 'why', 'what', 'whether', 'if', 'when', 'where', 'who']);
 /** Verbs whose content may be an infinitive after the one addressed ("urged the judge to …"). */
@@ -449,6 +452,8 @@ function contentEnd(a: ParagraphAnalysis, start: number, si: number, to: number)
       }
     }
     if (gap.includes(',') && verbAt(p, j)?.form === 'participle') return p.words[j - 1]!.end;
+    // "…, echoing a memo from…", "…, meaning she will…": a participle phrase of the writer's.
+    if (gap.includes(',') && PARTICIPLE.test(w.text)) return p.words[j - 1]!.end;
     // "…, Sabato said." after the content: its own attribution, not more of what is reported.
     if (gap.includes(',') && trailingAttribution(p, j, to)) return p.words[j - 1]!.end;
   }
