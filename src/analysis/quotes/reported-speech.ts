@@ -151,6 +151,7 @@ function parenthetical(a: ParagraphAnalysis, si: number, from: number, to: numbe
   const { p } = a;
   const s = p.sentences[si]!;
   if ((p.spans[spanFrom(p, s.start)]?.open ?? Number.POSITIVE_INFINITY) < s.end) return false;
+  if (to - from < 5 || !p.text.slice(s.start, s.end).includes(',')) return false;
   const commaBefore = (j: number) => p.text.slice(p.words[j - 1]!.end, p.words[j]!.start);
   for (let i = from + 2; i < to - 2; i++) {
     const verb = verbAt(p, i);
