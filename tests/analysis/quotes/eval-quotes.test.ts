@@ -16,7 +16,7 @@ describe.each(['dev', 'holdout'])('quotes of our own %s articles', (set) => {
     const f = figures(fixtures(set));
     expect(f.f1).toBeGreaterThanOrEqual(0.97);
     expect(f.speakerAccuracy).toBeGreaterThanOrEqual(0.95);
-    expect(f.reportedRecall).toBeGreaterThanOrEqual(0.8);
+    expect(f.reportedRecall).toBeGreaterThanOrEqual(0.81);
   });
 });
 
@@ -33,6 +33,6 @@ describe.runIf(existsSync(REAL))('quotes of 840 real political news articles', (
     // Floors at the figures reached, so that a change that loses quality fails here.
     expect(f.f1).toBeGreaterThanOrEqual(0.963);
     expect(f.speakerAccuracy).toBeGreaterThanOrEqual(0.935);
-    expect(f.reportedRecall).toBeGreaterThanOrEqual(0.8);
+    expect(f.reportedRecall).toBeGreaterThanOrEqual(0.81);
   });
 });
