@@ -20,8 +20,21 @@ const LISTENERS = new Set(lexicon.listeners);
 const LEAD_WORDS = new Set(['but', 'and', 'yet', 'so', 'still']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'there']);
 /** A subject pronoun, contracted or not ("he", "he's", "they’ll"). */
+/** Whether word `j` follows the word before it after a space only. */
+function spaced(p: Paragraph, j: number): boolean {
+  return onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start);
+}
+
+/** Whether only a comma (and spaces) stands between word `j` and the word before it. */
+function commaBefore(p: Paragraph, j: number): boolean {
+  return /^\s*,\s*$/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start));
+}
+
 const isPronoun = (lower: string) =>
-  PRONOUNS.has(lower) || /^(?:he|she|they|it|we|i|you|there)['’](?:s|d|ll|re|ve|m)$/.test(lower);
+  PRONOUNS.has(lower) ||
+  (lower.length <= 7 &&
+    /['’]/.test(lower) &&
+    /^(?:he|she|they|it|we|i|you|there)['’](?:s|d|ll|re|ve|m)$/.test(lower));
 const PLACE_OR_TIME = new Set([
   'in',
   'on',
@@ -152,7 +165,6 @@ function parenthetical(a: ParagraphAnalysis, si: number, from: number, to: numbe
   const s = p.sentences[si]!;
   if ((p.spans[spanFrom(p, s.start)]?.open ?? Number.POSITIVE_INFINITY) < s.end) return false;
   if (to - from < 5 || !p.text.slice(s.start, s.end).includes(',')) return false;
-  const commaBefore = (j: number) => p.text.slice(p.words[j - 1]!.end, p.words[j]!.start);
   for (let i = from + 2; i < to - 2; i++) {
     const verb = verbAt(p, i);
     if (!verb || verb.form === 'participle') continue;
@@ -164,7 +176,7 @@ function parenthetical(a: ParagraphAnalysis, si: number, from: number, to: numbe
       onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start)
     )
       j--;
-    if (j === i || !/^\s*,\s*$/.test(commaBefore(j))) continue;
+    if (j === i || !commaBefore(p, j)) continue;
     // After the verb, a time word at most ("she said Tuesday,"), then a comma and the rest.
     let k = i + 1;
     if (
@@ -173,7 +185,7 @@ function parenthetical(a: ParagraphAnalysis, si: number, from: number, to: numbe
       onlySpace(p.text, p.words[k - 1]!.end, p.words[k]!.start)
     )
       k++;
-    if (k + 1 >= to || !/^\s*,\s*$/.test(commaBefore(k))) continue;
+    if (k + 1 >= to || !commaBefore(p, k)) continue;
     if (verbAt(p, k)?.form === 'participle') continue;
     const phrase = speakerPhrase(p.text.slice(p.words[j]!.start, p.words[i - 1]!.end));
     if (!phrase) continue;
@@ -537,10 +549,9 @@ function asAttribution(
 ): number | undefined {
   const { p } = a;
   const s = p.sentences[si]!;
-  const spaced = (j: number) => onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start);
   let i = k + 1;
-  while (i < to && i - k <= AS_SUBJECT && spaced(i) && !verbAt(p, i)) i++;
-  if (i >= to || i - k > AS_SUBJECT || !spaced(i)) return undefined;
+  while (i < to && i - k <= AS_SUBJECT && spaced(p, i) && !verbAt(p, i)) i++;
+  if (i >= to || i - k > AS_SUBJECT || !spaced(p, i)) return undefined;
   const verb = verbAt(p, i)!;
   if (verb.form === 'participle' || verb.form === 'base') return undefined;
   let j = i + 1;
@@ -552,7 +563,7 @@ function asAttribution(
       return undefined;
     const first = j + 1;
     j = first;
-    while (j < to && j - first < AS_SUBJECT && (j === first || spaced(j))) j++;
+    while (j < to && j - first < AS_SUBJECT && (j === first || spaced(p, j))) j++;
     if (j === first) return undefined;
     at = p.words[first]!.start;
     const source = p.text.slice(at, p.words[j - 1]!.end);
@@ -562,12 +573,12 @@ function asAttribution(
     at = p.words[k + 1]!.start;
     phrase = speakerPhrase(p.text.slice(at, p.words[i - 1]!.end));
     // "as she said at the outset", "as The Times reported on Saturday": when, not what.
-    if (j < to && spaced(j)) {
+    if (j < to && spaced(p, j)) {
       if (!PLACE_OR_TIME.has(p.words[j]!.lower) && !TIME_WORDS.has(p.words[j]!.lower))
         return undefined;
       const stop = j + 4;
-      while (j < to && j <= stop && spaced(j)) j++;
-      if (j < to && spaced(j)) return undefined;
+      while (j < to && j <= stop && spaced(p, j)) j++;
+      if (j < to && spaced(p, j)) return undefined;
     }
   }
   if (!phrase || (phrase.kind === 'pronoun' && phrase.pronoun === 'it')) return undefined;
