@@ -361,7 +361,7 @@ function cueAfter(
     }
     if (!phrase) return undefined;
     if (verbOnly && !tightCue(p.text, span.close, w, phrase)) return undefined;
-    const speaker = a.book.resolve(phrase, p.base + at);
+    const speaker = a.resolveIn(phrase, p.base + at, sentenceOf(p, w.start));
     if (!speaker) return undefined;
     a.sentenceSpeaker[sentenceOf(p, w.start)] ??= speaker;
     return { speaker, cue: w.text };

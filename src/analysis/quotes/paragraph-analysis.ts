@@ -190,7 +190,7 @@ export class ParagraphAnalysis {
     const text = p.text.slice(from, w.start).replace(/^[\s,;:—–-]+/, '');
     if (!text) return undefined;
     const phrase = speakerPhrase(text) ?? speakerPhrase(afterSubordinator(text));
-    if (phrase) return this.book.resolve(phrase, p.base + w.start - text.length);
+    if (phrase) return this.resolveIn(phrase, p.base + w.start - text.length, sentence);
     // `Hemsley, the co-author of "Going Viral," about…, said`: a title in quote marks right after
     // a word is part of the subject, not where it starts.
     if (
@@ -216,6 +216,26 @@ export class ParagraphAnalysis {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Resolves a phrase found in `sentence`: "he" or "she" there is the person a speech verb earlier
+   * in the same sentence gave ("Cross said he is left with Clinton, whom he called…"), else the
+   * article's most recent fit.
+   */
+  resolveIn(phrase: SpeakerPhrase, pos: number, sentence: number): Speaker | undefined {
+    if (phrase.kind === 'pronoun' && (phrase.pronoun === 'he' || phrase.pronoun === 'she')) {
+      const gender = phrase.pronoun === 'he' ? 'm' : 'f';
+      let found: Speaker | undefined;
+      for (const v of this.voices) {
+        if (v.sentence !== sentence || this.p.base + v.pos >= pos) continue;
+        const known = this.book.genderOf(v.speaker);
+        if (v.speaker.kind !== 'description' && (known === undefined || known === gender))
+          found = v.speaker;
+      }
+      if (found) return this.book.repeat(found, pos);
+    }
+    return this.book.resolve(phrase, pos);
   }
 
   /** "…, Spicer said, adding": the subject of the last speech verb before `pos` in the sentence. */

@@ -176,6 +176,11 @@ export class SpeakerBook {
     return undefined;
   }
 
+  /** Records a speaker named again at `pos` by a word that does not name them ("he"). */
+  repeat(speaker: Speaker, pos: number): Speaker {
+    return this.note(speaker, undefined, pos);
+  }
+
   private note(speaker: Speaker, alias: string | undefined, pos: number): Speaker {
     if (alias && alias !== speaker.name && !speaker.aliases.includes(alias))
       speaker.aliases.push(alias);

@@ -127,7 +127,9 @@ const PARENTHETICAL =
 const PREPOSITIONAL = /^(?:of|for|about|like|unlike|even|including|among|amid|against|through)\s/i;
 const FINITE =
   /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did)\b/i;
-const isPrepositional = (part: string) => PREPOSITIONAL.test(part) && !FINITE.test(part);
+/** "Among them are…": a verb within the first three words inverts the clause. */
+const INVERTED = /^\S+\s+(?:\S+\s+)?(?:is|are|was|were)\b/i;
+const isPrepositional = (part: string) => PREPOSITIONAL.test(part) && !INVERTED.test(part);
 /** "wearing a cowboy hat", "hours later": a participial or time modifier between commas, no subject. */
 const MODIFIER = /^\p{Ll}+ing\s|(?:^|\s)(?:later|earlier|ago|afterwards?)$/u;
 /** A party-and-state tag or other parenthesis inside a subject ("Sen. Ted Cruz (R-Texas)"). */
@@ -345,6 +347,8 @@ function withoutAsides(text: string): string {
 
 /** "in Ames", "at a rally in Portsmouth": a part ending in a place, so the next part may be its state. */
 const ENDS_IN_PLACE = /\b(?:in|at|near)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}.'’-]*$/u;
+/** "Additionally", "Frustrated", "Quite suddenly": one long -ly/-ed word, or a word and an adverb. */
+const LEAD_ADVERBIAL = /^(?:\p{Lu}\p{Ll}{5,}(?:ly|ed)|\p{Lu}\p{Ll}+\s+\p{Ll}+ly)$/u;
 /**
  * "Iowa", "N.H.", "New Hampshire": one capitalised word, or two when the first is a compass or
  * "New"; a person's name after a place ("in Gaza, Ismail Haniyeh,") has two words of its own.
@@ -359,6 +363,8 @@ function subjectParts(text: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
   raw.forEach((p, i) => {
+    // "Frustrated, Sanders said", "Quite suddenly, …, Crawford said": an adverbial lead-in.
+    if (i === 0 && raw.length > 1 && LEAD_ADVERBIAL.test(p)) return;
     // "in Ames, Iowa, on Sunday, Mrs. Clinton": the state after a place, never the part next to the verb.
     const place =
       i > 0 && i < raw.length - 1 && ENDS_IN_PLACE.test(raw[i - 1]!) && PLACE_PART.test(p);

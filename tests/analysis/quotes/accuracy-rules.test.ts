@@ -334,3 +334,24 @@ describe('names never end in a time or a short title', () => {
     expect(speakerPhrase('former Pennsylvania Gov.')).toMatchObject({ kind: 'description' });
   });
 });
+
+describe('lead-ins and pronouns in the same sentence', () => {
+  it.each([
+    ['Frustrated, Ana Lima said he "cannot walk down the street" unasked.', 'Ana Lima'],
+    ['Additionally, Ana Lima said: "I have acknowledged it repeatedly."', 'Ana Lima'],
+    ['Amid calls from some to name them, Ana Lima said it is "necessary" to remember.', 'Ana Lima'],
+  ])('%s', (text, speaker) => {
+    expect(quotesOf(text).find((q) => q.kind === 'direct')?.speaker).toBe(speaker);
+  });
+
+  it('keeps a surname ending in -ly or -ed as the subject', () => {
+    expect(speakerPhrase('Kelly, the senator, ')).toMatchObject({ name: 'Kelly' });
+  });
+
+  it('gives "he said" the speaker of the sentence before a name it mentions', () => {
+    const q = quotesOf(
+      'Lee spokesman Rick Tyler said that voters know Lee has "guiding principles," he said.',
+    );
+    expect(speakerOf(q, 'guiding')).toBe('Rick Tyler');
+  });
+});
