@@ -37,7 +37,7 @@ function isLetterOrDot(c: string | undefined): boolean {
  * "BOCA RATON, Fla. -- ". The city is in capitals; a state or country and an agency may follow.
  */
 const DATELINE =
-  /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\p{L}.'’]*(?: [A-Z][\p{L}.'’]*){0,2})?(?: \([\p{L}.&' ]{1,30}\))?(?: ?[—–―]| --?) */u;
+  /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\p{L}.'’]*(?: [A-Z\d][\p{L}\d.'’]*){0,2})?(?: \([\p{L}.&' ]{1,30}\))?(?: ?[—–―]| --?) */u;
 
 /** Where the text after a paragraph's dateline starts (0 when it has none). */
 export function datelineEnd(paragraph: string): number {

@@ -66,6 +66,8 @@ const FUNCTION_WORDS = set([...words.prepositions, ...quoteWords.nameStops, ...w
 /** Capitalised words that are never a speaker alone: sentence words, days, months. */
 const NO_NAME = set([
   ...quoteWords.nameStops,
+  ...quoteWords.openingWords,
+  'none',
   ...words.leads,
   ...openers.words.map((w) => w.toLowerCase()).filter((w) => !GROUP_NOUNS.has(w)),
 ]);
@@ -131,7 +133,7 @@ const FINITE =
 const INVERTED = /^\S+\s+(?:\S+\s+)?(?:is|are|was|were)\b/i;
 const isPrepositional = (part: string) => PREPOSITIONAL.test(part) && !INVERTED.test(part);
 /** "wearing a cowboy hat", "hours later": a participial or time modifier between commas, no subject. */
-const MODIFIER = /^\p{Ll}+ing\s|(?:^|\s)(?:later|earlier|ago|afterwards?)$/u;
+const MODIFIER = /^\p{Ll}+ing\s|(?:^|\s)(?:later|earlier|ago|afterwards?|then)$/u;
 /** A party-and-state tag or other parenthesis inside a subject ("Sen. Ted Cruz (R-Texas)"). */
 const PARENTHESIS = /\([^()]{0,60}\)/g;
 /** A dash that sets off a dateline or an aside ("WASHINGTON (AP) — Sen. X", "Trump — never shy — said"). */

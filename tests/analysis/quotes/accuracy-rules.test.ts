@@ -355,3 +355,19 @@ describe('lead-ins and pronouns in the same sentence', () => {
     expect(speakerOf(q, 'guiding')).toBe('Rick Tyler');
   });
 });
+
+describe('datelines with a date and sentence words before a subject', () => {
+  it.each([
+    [
+      'PHILADELPHIA, July 25 (UPI) — The Party Committee released a statement offering "a deep apology" to Lee.',
+      'The Party Committee',
+    ],
+    [
+      "Back then, Ms. Lima said, she found Ms. Sherry ''very professional and very quiet.''",
+      'Lima',
+    ],
+    ['First, Ana Lima attacked Lee for being a "failed candidate." Then she left.', 'Ana Lima'],
+  ])('%s', (text, speaker) => {
+    expect(quotesOf(text).find((q) => q.kind === 'direct')?.speaker).toBe(speaker);
+  });
+});
