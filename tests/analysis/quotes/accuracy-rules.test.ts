@@ -360,7 +360,7 @@ describe('datelines with a date and sentence words before a subject', () => {
   it.each([
     [
       'PHILADELPHIA, July 25 (UPI) — The Party Committee released a statement offering "a deep apology" to Lee.',
-      'The Party Committee',
+      'Party Committee',
     ],
     [
       "Back then, Ms. Lima said, she found Ms. Sherry ''very professional and very quiet.''",
