@@ -32,6 +32,7 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     base += text.length + 2;
   }
   const runs = paras.map(nameRuns);
+  for (const list of runs) for (const run of list) if (run.place) book.addPlace(run.tokens);
   for (const list of runs) {
     for (const { person } of list) if (person) book.addFullName(person.tokens);
   }

@@ -14,6 +14,8 @@ export interface NameRun {
   person: PersonName | undefined;
   /** A title, role or apposition next to the name says it is a person ("worker Ann Lee, 30,"). */
   signal: boolean;
+  /** Right after a preposition of place ("in New Hampshire"): a place, whatever it reads as. */
+  place: boolean;
 }
 
 const NAME_PARTICLE = /^(?:de|van|von|der|al|bin|da|di|du|le|la)$|^(?:al|el)-/;
@@ -83,6 +85,13 @@ function personSignal(
   return /^\s*,\s+$/.test(gap);
 }
 
+/** Whether word `k` is a lowercase noun right after the run ("Sanders veteran", not "Sanders said"). */
+function beforeNoun(p: Paragraph, k: number): boolean {
+  const w = p.words[k];
+  if (!w || !startsLower(w.text) || !onlySpace(p.text, p.words[k - 1]!.end, w.start)) return false;
+  return !w.verb && !NOT_ROLE.has(w.lower) && !/(?:ly|ed|s)$/.test(w.lower);
+}
+
 /** Whether the run at word `i` follows a title and "of" ("Secretary of", "Minister of"). */
 function ofTitle(p: Paragraph, i: number): boolean {
   const title = p.words[i - 2];
@@ -123,10 +132,19 @@ export function nameRuns(p: Paragraph): NameRun[] {
       for (let w = first; w < last; w++) tokens.push(withoutPossessive(words[w]!.text));
       let person: PersonName | undefined =
         tokens.length === 1 ? { tokens } : personName(tokens.join(' '));
-      if (person && person.tokens.length === tokens.length && afterLocative(p, first))
+      const place = afterLocative(p, first);
+      if (person && person.tokens.length === tokens.length && place) person = undefined;
+      // "a fellow New Hampshire Sanders veteran": a long run before a noun modifies it.
+      if (
+        person &&
+        tokens.length > 2 &&
+        person.tokens.length === tokens.length &&
+        startsLower(words[first - 1]?.text ?? 'X') &&
+        beforeNoun(p, last)
+      )
         person = undefined;
       const signal = person !== undefined && personSignal(p, first, last, tokens, person);
-      out.push({ tokens, pos: words[first]!.start, person, signal });
+      out.push({ tokens, pos: words[first]!.start, person, signal, place });
     }
     i = j;
   }

@@ -1,3 +1,5 @@
+import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
+import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { speakerKey } from './speaker-key.ts';
 import { ORG_ANAPHORS, type SpeakerPhrase } from './speaker-phrase.ts';
 
@@ -21,7 +23,19 @@ interface FullName {
   /** `speakerKey(tokens.join(' '))`, asked at every mention. */
   key: string;
   lastSeen: number;
+  /** How many times the article writes this full name. */
+  written: number;
 }
+
+/** A first name or initial: no "-ing", "-ly" or "-area" word ("Celebrating", "Los Angeles-area"). */
+const FIRST_NAME = /^(?!\p{L}+(?:ing|ly)$)(?!.*-\p{Ll}+$)\p{Lu}/u;
+/** Capitalised words that open a sentence or count, never a first name ("Top", "Six", "Team"). */
+const NOT_FIRST = new Set([
+  ...lexicon.openingWords,
+  ...lexicon.nameStops,
+  ...openers.words.map((w) => w.toLowerCase()),
+  ...'four five six seven eight nine ten top team within absent senators'.split(' '),
+]);
 
 /** How far back pronoun resolution looks: recent enough to be what a reader would pick. */
 const MEMORY = 40;
@@ -38,19 +52,39 @@ export class SpeakerBook {
   private readonly memory: Entity[] = [];
   /** People named with a title, role or apposition somewhere: likelier "he"/"she" than a bare name. */
   private readonly signalled = new Set<string>();
+  private readonly places = new Set<string>();
 
-  /** Pass one: a person's name as written somewhere in the article. */
+  /** Pass one, first: a place named after "in", "at"… somewhere in the article. */
+  addPlace(tokens: readonly string[]): void {
+    this.places.add(speakerKey(tokens.join(' ')));
+  }
+
+  /**
+   * Pass one: a person's name as written somewhere in the article. A run that opens with a place
+   * of the article ("New Hampshire Sanders" where "in New Hampshire" occurs) or with a word no
+   * first name is ("Celebrating Clinton", "Six Trump") is not a fuller form of the surname.
+   */
   addFullName(tokens: readonly string[]): void {
-    if (tokens.length < 2) return;
+    if (
+      tokens.length < 2 ||
+      !FIRST_NAME.test(tokens[0]!) ||
+      NOT_FIRST.has(tokens[0]!.toLowerCase())
+    )
+      return;
+    for (let k = 1; k < tokens.length; k++)
+      if (this.places.has(speakerKey(tokens.slice(0, k).join(' ')))) return;
     const folded = tokens.map((t) => speakerKey(t));
     const last = folded.at(-1)!;
     const list = this.names.get(last) ?? [];
-    if (!list.some((n) => n.folded.join(' ') === folded.join(' '))) {
+    const same = list.find((n) => n.folded.join(' ') === folded.join(' '));
+    if (same) same.written++;
+    else {
       list.push({
         tokens: [...tokens],
         folded,
         key: speakerKey(tokens.join(' ')),
         lastSeen: -1,
+        written: 1,
       });
       this.names.set(last, list);
     }
@@ -66,8 +100,11 @@ export class SpeakerBook {
     const folded = tokens.map((t) => speakerKey(t));
     const list = this.names.get(folded.at(-1)!);
     if (!list) return undefined;
-    const fits = list.filter((n) => isSubsequence(folded, n.folded));
+    let fits = list.filter((n) => isSubsequence(folded, n.folded));
     if (fits.length === 0) return undefined;
+    // "Rafael Edward Cruz" or "New Hampshire Sanders" written once where "Ted Cruz" and "Bernie
+    // Sanders" recur: a surname alone means a recurring full name, not a one-off variant.
+    if (fits.some((n) => n.written > 1)) fits = fits.filter((n) => n.written > 1);
     const longest = Math.max(...fits.map((n) => n.tokens.length));
     const best = fits.filter((n) => n.tokens.length === longest);
     best.sort((a, b) => recency(b, pos) - recency(a, pos));

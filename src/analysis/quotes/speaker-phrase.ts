@@ -56,6 +56,7 @@ const TIME_WORDS = set([
   'evening',
 ]);
 const TIME_LEADS = set(['on', 'last', 'this', 'next', 'that']);
+const QUANTITIES = set(['few', 'couple', 'number', 'lot', 'group', 'dozen', 'handful', 'majority']);
 /** Titles written short, never a surname ("King" and "Judge" are both). */
 const ABBREVIATED_TITLES = set(
   'gov govs sen sens rep reps lt gen col capt sgt cmdr supt atty pres dr mr mrs ms prof rev'.split(
@@ -236,6 +237,22 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   if (toks.some((t, i) => clauseWord(t, i) || verbish(t, i))) return undefined;
   const written = dropped.trim().replace(/^(?:The|A|An|One)\b/, (m) => m.toLowerCase());
   const gender = genderOf(toks);
+  // "a smiling Clinton", "an angry Hollande": a name with adjectives before it is that person.
+  const runAt = toks.findIndex((t, i) => i > 0 && isCap(t));
+  if (
+    (first === 'a' || first === 'an') &&
+    runAt >= 2 &&
+    runAt <= 3 &&
+    toks.length - runAt <= 3 &&
+    toks.slice(runAt).every(isCap) &&
+    !toks.slice(1, runAt).some((t) => FUNCTION_WORDS.has(t) || QUANTITIES.has(t))
+  ) {
+    const read = readName(toks.slice(runAt), []);
+    if (read.kind === 'person') {
+      delete read.roleWords;
+      return { ...read, role: toks.slice(0, runAt).join(' ') };
+    }
+  }
   if (DETERMINERS.has(first)) return { kind: 'description', name: written, tokens: toks, gender };
   if (first === 'the') {
     const head = toks.at(-1)!.toLowerCase();

@@ -371,3 +371,32 @@ describe('datelines with a date and sentence words before a subject', () => {
     expect(quotesOf(text).find((q) => q.kind === 'direct')?.speaker).toBe(speaker);
   });
 });
+
+describe('one person under one full name in an article', () => {
+  it.each([
+    [
+      'Bernie Sanders spoke in New Hampshire. Lee, a fellow New Hampshire Sanders veteran, knocked on doors.',
+      'Bernie Sanders',
+    ],
+    [
+      'Bernie Sanders spoke. Celebrating Sanders fans cheered, and Six Sanders aides left.',
+      'Bernie Sanders',
+    ],
+  ])('%s', (intro, full) => {
+    const q = quotesOf(intro, '"We will win," Sanders said.');
+    expect(speakerOf(q, 'We will win')).toBe(full);
+  });
+
+  it('reads "a smiling Clinton" as Clinton with a modifier', () => {
+    expect(speakerPhrase('A smiling Clinton ')).toMatchObject({ kind: 'person', name: 'Clinton' });
+    expect(speakerPhrase('a few weeks after Obama')).toMatchObject({ kind: 'description' });
+  });
+
+  it('keeps a surname alone with the full name the article repeats', () => {
+    const q = quotesOf(
+      'Ted Cruz spoke first. Ted Cruz was born Rafael Edward Cruz in Calgary.',
+      '"We will win," Cruz said.',
+    );
+    expect(speakerOf(q, 'We will win')).toBe('Ted Cruz');
+  });
+});
