@@ -71,8 +71,9 @@ export class SpeakerBook {
       NOT_FIRST.has(tokens[0]!.toLowerCase())
     )
       return;
-    for (let k = 1; k < tokens.length; k++)
-      if (this.places.has(speakerKey(tokens.slice(0, k).join(' ')))) return;
+    if (this.places.size > 0)
+      for (let k = 1; k < tokens.length; k++)
+        if (this.places.has(speakerKey(tokens.slice(0, k).join(' ')))) return;
     const folded = tokens.map((t) => speakerKey(t));
     const last = folded.at(-1)!;
     const list = this.names.get(last) ?? [];

@@ -134,11 +134,15 @@ const FINITE =
 const INVERTED = /^\S+\s+(?:\S+\s+)?(?:is|are|was|were)\b/i;
 const isPrepositional = (part: string) => PREPOSITIONAL.test(part) && !INVERTED.test(part);
 /** "wearing a cowboy hat", "hours later": a participial or time modifier between commas, no subject. */
-const MODIFIER = /^\p{Ll}+ing\s|(?:^|\s)(?:later|earlier|ago|afterwards?|then)$/u;
+const PARTICIPLE_START = /^\p{Ll}+ing\s/u;
+const TIME_END = new Set(['later', 'earlier', 'ago', 'afterward', 'afterwards', 'then']);
+const isModifier = (part: string) =>
+  PARTICIPLE_START.test(part) || TIME_END.has(part.slice(part.lastIndexOf(' ') + 1));
 /** A party-and-state tag or other parenthesis inside a subject ("Sen. Ted Cruz (R-Texas)"). */
 const PARENTHESIS = /\([^()]{0,60}\)/g;
 /** A dash that sets off a dateline or an aside ("WASHINGTON (AP) — Sen. X", "Trump — never shy — said"). */
 const DASH = /\s*[—–―]\s*|\s--?\s/;
+const HAS_DASH = /[—–―]| -/;
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|&/gu;
 const CAP = /^\p{Lu}/u;
@@ -359,7 +363,7 @@ const isName = (p: SpeakerPhrase) =>
  */
 function withoutAsides(text: string): string {
   const t = text.includes('(') ? text.replace(PARENTHESIS, ' ') : text;
-  if (!DASH.test(t)) return t;
+  if (!HAS_DASH.test(t) || !DASH.test(t)) return t;
   const segments = t.split(DASH);
   return segments.length % 2 === 0 ? segments.at(-1)! : segments.join(', ');
 }
@@ -386,12 +390,12 @@ function subjectParts(text: string): string[] {
     if (i === 0 && raw.length > 1 && LEAD_ADVERBIAL.test(p)) return;
     // "in Ames, Iowa, on Sunday, Mrs. Clinton": the state after a place, never the part next to the verb.
     const place =
-      i > 0 && i < raw.length - 1 && ENDS_IN_PLACE.test(raw[i - 1]!) && PLACE_PART.test(p);
+      i > 0 && i < raw.length - 1 && PLACE_PART.test(p) && ENDS_IN_PLACE.test(raw[i - 1]!);
     if (
       place ||
       PARENTHETICAL.test(p) ||
       isPrepositional(p) ||
-      MODIFIER.test(p) ||
+      isModifier(p) ||
       isParticipial(p) ||
       /^\d/.test(p)
     )
