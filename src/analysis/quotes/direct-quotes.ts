@@ -332,7 +332,9 @@ function cueAfter(
 ): Attribution | undefined {
   const { p } = a;
   if (!span.closed) return undefined;
-  const last = p.text[span.end - 1] ?? '';
+  // `…, bro,’” Keidis continued`: a quotation inside it may close right after the comma.
+  const inner = /['’]/.test(p.text[span.end - 1] ?? '') ? 2 : 1;
+  const last = p.text[span.end - inner] ?? '';
   const next = p.text.slice(span.close, span.close + 2);
   if (!(',?!—–-…'.includes(last) || next.startsWith(',') || /^\s*\p{Ll}/u.test(next)))
     return undefined;

@@ -400,3 +400,13 @@ describe('one person under one full name in an article', () => {
     expect(speakerOf(q, 'We will win')).toBe('Ted Cruz');
   });
 });
+
+describe('a quotation that ends with a quotation inside it', () => {
+  it('still takes the name and verb after it', () => {
+    const q = quotesOf(
+      'Lee spoke first.',
+      '“He is like, ‘Let’s write new songs,’ and we said, ‘We already wrote them, bro,’” Ana Lima continued.',
+    );
+    expect(speakerOf(q, 'He is like')).toBe('Ana Lima');
+  });
+});
