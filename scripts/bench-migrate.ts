@@ -9,20 +9,26 @@
  * the bot does: one article (`getArticle`), and the 49 a story digest reads at most (7 stories, 3
  * new and 4 earlier articles each; `getArticles`, or one `getArticle` each where there is none).
  *
+ * `--stories-only` copies a store holding only the story tables of the same store (the articles'
+ * copy, which is PostgreSQL indexing their text, left out): 10,000 articles make 100,000 story
+ * keys, 100,000 make a million.
+ *
  * `--baseline <checkout>` runs that checkout's command on the same store in the same runs,
  * alternating which goes first. PostgreSQL is the server of `DATABASE_URL` or the bench cluster
  * (scripts/bench-postgres.ts); each copy goes into a database of its own, dropped after the run.
  *
- *   tsx scripts/bench-migrate.ts [--articles 10000] [--runs 3] [--baseline DIR]
+ *   tsx scripts/bench-migrate.ts [--articles 10000] [--runs 3] [--stories-only] [--baseline DIR]
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { ROOT } from '../src/paths.ts';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { benchPostgres } from './bench-postgres.ts';
 import { BENCH_DIR, realStore } from './real-corpus.ts';
 
@@ -31,6 +37,7 @@ const { values } = parseArgs({
     articles: { type: 'string', default: '10000' },
     runs: { type: 'string', default: '3' },
     baseline: { type: 'string' },
+    'stories-only': { type: 'boolean', default: false },
     'child-reads': { type: 'string' },
     root: { type: 'string' },
   },
@@ -107,6 +114,34 @@ function readsOf(root: string, url: string): Reads {
   return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Reads;
 }
 
+/** The story tables of the store at `path` in a store of their own (made once, beside it). */
+async function storiesOnly(path: string): Promise<string> {
+  const out = path.replace(/\.db$/, '-stories.db');
+  if (existsSync(out)) return out;
+  const partial = `${out}.partial`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  await new SqliteStore(partial).close(); // the schema, as this checkout makes it
+  const db = new Database(partial);
+  db.prepare('ATTACH DATABASE ? AS source').run(path);
+  db.transaction(() => {
+    db.exec('DELETE FROM story_documents');
+    for (const table of [
+      'stories',
+      'story_keys',
+      'story_members',
+      'story_terms',
+      'story_documents',
+    ])
+      db.exec(`INSERT INTO main.${table} SELECT * FROM source.${table}`);
+  })();
+  db.exec('DETACH DATABASE source');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  renameSync(partial, out);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  return out;
+}
+
 const n = Number(values.articles);
 const runs = Number(values.runs);
 const pg = await benchPostgres();
@@ -114,7 +149,10 @@ const checkouts = [{ label: 'this checkout', root: ROOT }];
 if (values.baseline) checkouts.push({ label: 'baseline', root: resolve(values.baseline) });
 // Each checkout copies the store its own ingest filled (the same file while the schema is the same).
 const stores = new Map<string, string>();
-for (const { root } of checkouts) stores.set(root, await realStore(n, root));
+for (const { root } of checkouts) {
+  const store = await realStore(n, root);
+  stores.set(root, values['stories-only'] ? await storiesOnly(store) : store);
+}
 // Once before timing: each checkout builds its dist/ if stale, the page cache holds the store.
 for (const { root } of checkouts)
   spawnSync(process.execPath, [join(root, 'bin', 'newsbrief.js'), 'help']);
@@ -132,7 +170,9 @@ try {
       const back = join(BENCH_DIR, `migrate-${randomBytes(5).toString('hex')}.db`);
       try {
         const there = migrate(root, stores.get(root) ?? '', db.url);
-        const read = readsOf(root, db.url);
+        const read = values['stories-only']
+          ? { one: Number.NaN, digest: Number.NaN }
+          : readsOf(root, db.url);
         const again = migrate(root, db.url, back);
         said.add(there.said).add(again.said);
         const t = times.get(label) ?? { there: [], back: [], one: [], digest: [] };
@@ -155,12 +195,13 @@ try {
 }
 
 console.log(
-  `newsbrief migrate-store of ${n.toLocaleString('en-US')} real-text articles, PostgreSQL in ${pg.where}; median of ${runs} runs (load average ${loadAtStart} at start, ${loadavg()[0]?.toFixed(1)} at end):`,
+  `newsbrief migrate-store of ${values['stories-only'] ? 'the story tables of ' : ''}${n.toLocaleString('en-US')} real-text articles, PostgreSQL in ${pg.where}; median of ${runs} runs (load average ${loadAtStart} at start, ${loadavg()[0]?.toFixed(1)} at end):`,
 );
 for (const [label, t] of times) {
   console.log(
     `  ${label.padEnd(14)} SQLite -> PostgreSQL ${median(t.there).toFixed(1).padStart(6)} s   PostgreSQL -> SQLite ${median(t.back).toFixed(1).padStart(6)} s`,
   );
+  if (values['stories-only']) continue;
   console.log(
     `  ${''.padEnd(14)} reading from PostgreSQL: one article ${median(t.one).toFixed(2)} ms, a digest's 49 articles ${median(t.digest).toFixed(1)} ms`,
   );
