@@ -268,7 +268,12 @@ describe('fuzz: time grows linearly with the input', () => {
   ] as const)('%s', (_name, f, chars) => {
     fc.assert(
       fc.property(unit, (u) => {
-        expect(ratio(f, u, Math.ceil(chars / u.length))).toBeLessThan(24);
+        // Measured again (up to twice) only when above the bound: a garbage collection that
+        // lands in one timing does not repeat, while quadratic work is ~64x every time.
+        const n = Math.ceil(chars / u.length);
+        let best = ratio(f, u, n);
+        for (let retry = 0; retry < 2 && best >= 24; retry++) best = Math.min(best, ratio(f, u, n));
+        expect(best).toBeLessThan(24);
       }),
       { seed, numRuns: Math.max(3, Math.round(numRuns / 10)) },
     );
