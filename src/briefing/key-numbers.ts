@@ -1,3 +1,5 @@
+import { abbreviation } from '../analysis/abbreviations.ts';
+
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|half';
 const SCALE = '(?:\\s*(?:million|billion|trillion|thousand|hundred|per ?cent|%))?';
@@ -27,6 +29,20 @@ function lastClauseStart(sentence: string, index: number): number {
   let start = 0;
   for (const m of sentence.slice(0, index).matchAll(/[,;:(]\s+/g)) start = m.index + m[0].length;
   return start;
+}
+
+/**
+ * `rest` up to the punctuation that ends the clause, a full stop after a title or other
+ * abbreviation excepted ("…45 percent backed Mrs. Clinton" goes on past "Mrs.").
+ */
+function clauseTail(rest: string): string {
+  for (const m of rest.matchAll(/[,;:.)](?:\s|$)/g)) {
+    const before =
+      /([A-Za-z][A-Za-z.]*)$/.exec(rest.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? '';
+    if (m[0][0] === '.' && abbreviation(before) === 'title') continue;
+    return rest.slice(0, m.index);
+  }
+  return rest;
 }
 
 /** The words of `text` with their offsets. */
@@ -79,7 +95,7 @@ export function figureClause(
     const clauseStart = lastClauseStart(sentence, m.index);
     const before = wordSpans(sentence.slice(clauseStart, m.index));
     const figureEnd = m.index + m[0].replace(/[.,]+$/, '').length;
-    const tail = sentence.slice(figureEnd).split(/[,;:.)](?:\s|$)/)[0] ?? '';
+    const tail = clauseTail(sentence.slice(figureEnd));
     const after = wordSpans(tail);
     if (after.length === 0) continue;
     const shownBefore = before.slice(-BEFORE);

@@ -27,6 +27,14 @@ describe('figureClause', () => {
     ).toBe('…should have been prevented from buying the .45-caliber weapon used in Charleston');
   });
 
+  it("reads on past a title's full stop", () => {
+    expect(
+      figureClause(
+        'A survey found that 45 percent backed Mrs. Clinton, and 42 percent Mr. Sanders.',
+      )?.text,
+    ).toBe('A survey found that 45 percent backed Mrs. Clinton');
+  });
+
   it('keeps quote marks paired when the clause starts or ends inside a quotation', () => {
     expect(
       figureClause('I never had a case where somebody destroyed 34,000 emails,” said Giuliani.')
