@@ -121,27 +121,64 @@ function denser(articles: Stream['articles'], density: number): Stream['articles
   });
 }
 
-/** Clusters the whole stream in ingest's batches: the story of each article key. */
+/** The same items in an order fixed by `seed` (Fisher-Yates with a small seeded generator). */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed >>> 0;
+  const random = () => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** The orders a stream is read in: published, as the file lists it (by outlet), or shuffled. */
+export type Order = 'published' | 'file' | 'shuffled';
+const SHUFFLE_SEED = 11;
+
+/**
+ * Clusters the whole stream in ingest's batches: the story of each article key, how many stories,
+ * and the CPU time story assignment took per article (ms, the store's look-ups in memory).
+ */
 export async function cluster(
   stream: Stream,
   params: StoryParams = STORY_PARAMS,
   density = 1,
-  order: 'published' | 'file' = 'published',
-): Promise<{ story: Map<string, string>; stories: number }> {
+  order: Order = 'published',
+): Promise<{ story: Map<string, string>; stories: number; cpuMs: number }> {
   const stories = new MemoryStories();
   const stored = new Set<string>();
-  const articles = denser(order === 'file' ? stream.fileOrder : stream.articles, density);
+  const ordered =
+    order === 'file'
+      ? stream.fileOrder
+      : order === 'shuffled'
+        ? shuffled(stream.articles, SHUFFLE_SEED)
+        : stream.articles;
+  const articles = denser(ordered, density);
+  let cpu = 0;
   for (let i = 0; i < articles.length; i += BATCH_SIZE) {
     const batch = articles.slice(i, i + BATCH_SIZE).map(({ article }) => {
       const inserted = !stored.has(article.id);
       stored.add(article.id);
       return { article, inserted };
     });
-    stories.save(await assignStories(batch, stories, { params }));
+    const start = process.cpuUsage();
+    const plan = await assignStories(batch, stories, { params });
+    const used = process.cpuUsage(start);
+    cpu += (used.user + used.system) / 1000;
+    stories.save(plan);
   }
   const story = new Map<string, string>();
   for (const s of articles) story.set(s.key, stories.storyOf(s.article.id) ?? `none:${s.key}`);
-  return { story, stories: stories.stories.size };
+  return { story, stories: stories.stories.size, cpuMs: cpu / articles.length };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}`.padStart(5);
@@ -161,14 +198,16 @@ async function main(): Promise<void> {
     name: string,
     params: StoryParams,
     density = 1,
-    order: 'published' | 'file' = 'published',
+    order: Order = 'published',
   ) => {
-    const { story, stories } = await cluster(stream, params, density, order);
+    const { story, stories, cpuMs } = await cluster(stream, params, density, order);
     const cells = (['all', 'tune', 'check'] as const).map((h) => {
       const m = bcubed(story, halves[h]);
       return `${pct(m.precision)} ${pct(m.recall)} ${pct(m.f1)}`;
     });
-    console.log(`${name.padEnd(38)} ${cells.join(' | ')} | ${String(stories).padStart(4)}`);
+    console.log(
+      `${name.padEnd(38)} ${cells.join(' | ')} | ${String(stories).padStart(4)}  ${cpuMs.toFixed(2)}`,
+    );
     return bcubed(story, halves.tune).f1;
   };
 
@@ -176,12 +215,16 @@ async function main(): Promise<void> {
     `${stream.articles.length} articles, ${halves.all.size} labelled in ${labels.stories.length} stories (tune ${halves.tune.size}, check ${halves.check.size})\n`,
   );
   console.log(
-    `${'variant'.padEnd(38)} all P     R    F1 | tune P    R    F1 | check P   R    F1 | stories`,
+    `${'variant'.padEnd(38)} all P     R    F1 | tune P    R    F1 | check P   R    F1 | stories  CPU ms/article`,
   );
   const base = STORY_PARAMS;
   const lowest = { ...base, threshold: 0.06, decayDays: 10 };
   const variants: [string, StoryParams][] = [
     ['chosen (title+lead+names, 3 days)', base],
+    ['no merge step', { ...base, mergeThreshold: 0 }],
+    ['looked up by 12 terms, no merge (before)', { ...base, lookupTerms: 12, mergeThreshold: 0 }],
+    ['merge at 0.17', { ...base, mergeThreshold: 0.17 }],
+    ['merge at 0.25', { ...base, mergeThreshold: 0.25 }],
     ['title and lead only (no names)', { ...base, fields: { ...base.fields, name: 0 } }],
     ['title only', { ...base, fields: { ...base.fields, lead: 0, name: 0 } }],
     [
@@ -201,9 +244,16 @@ async function main(): Promise<void> {
     ['fade over 2 days, threshold 0.07', { ...base, decayDays: 2, threshold: 0.07 }],
   ];
   for (const [name, params] of [...variants, ...tried]) await report(name, params);
-  await report('chosen, in file order (by outlet)', base, 1, 'file');
+  const before: StoryParams = { ...base, lookupTerms: 12, mergeThreshold: 0 };
+  for (const order of ['file', 'shuffled'] as const) {
+    const how = order === 'file' ? 'in file order (by outlet)' : `shuffled (seed ${SHUFFLE_SEED})`;
+    await report(`chosen, ${how}`, base, 1, order);
+    await report(`before, ${how}`, before, 1, order);
+  }
   for (const density of [5, 20]) {
     await report(`chosen, ${density}x denser stream`, base, density);
+    await report(`before, ${density}x denser stream`, before, density);
+    await report(`no merge step, ${density}x denser`, { ...base, mergeThreshold: 0 }, density);
     await report(`threshold 0.06, ${density}x denser`, lowest, density);
     await report(`threshold 0.15, ${density}x denser`, { ...base, threshold: 0.15 }, density);
     for (const [name, params] of tried) await report(`${name}, ${density}x`, params, density);

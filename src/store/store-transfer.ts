@@ -17,6 +17,7 @@ export const TRANSFERRED_TABLES: Readonly<Record<string, readonly string[]>> = {
   story_members: ['article_id', 'outlet'],
   story_terms: ['term'],
   story_documents: ['one'],
+  story_aliases: ['id'],
 };
 
 /** Every table a copy is verified by: the article tables and the copied ones. */

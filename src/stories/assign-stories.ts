@@ -25,12 +25,23 @@ export interface StoryParams {
   decayDays: number;
   /** Terms a centroid keeps (the heaviest). */
   centroidTerms: number;
-  /** Terms a story is indexed by, and an article looks stories up by. */
+  /** Terms a story is indexed by (its heaviest). */
   keyTerms: number;
+  /**
+   * Terms an article looks stories up by (its heaviest). More than a story is indexed by: a story
+   * is found when one of its few key terms is among the article's many, so a follow-up whose
+   * heaviest words differ from the first article's still meets its story.
+   */
+  lookupTerms: number;
   /** An article with fewer distinct terms than this is a story of its own. */
   minTerms: number;
   /** What the headline, lead and names weigh. */
   fields: FieldWeights;
+  /**
+   * Cosine of two live stories' centroids (faded by the days between their mean times) at which
+   * they become one; 0 never merges.
+   */
+  mergeThreshold: number;
 }
 
 export const STORY_PARAMS: StoryParams = {
@@ -39,8 +50,10 @@ export const STORY_PARAMS: StoryParams = {
   decayDays: 5,
   centroidTerms: 100,
   keyTerms: 12,
+  lookupTerms: 40,
   minTerms: 4,
   fields: FIELD_WEIGHTS,
+  mergeThreshold: 0.2,
 };
 
 /** An article as assigning reads it. */
@@ -65,6 +78,8 @@ interface Working {
   norm: number;
   keys: string[];
   changed: boolean;
+  /** Read from the store (merging it away must be written), not started by this batch. */
+  stored: boolean;
 }
 
 type Vector = Map<string, number>;
@@ -85,6 +100,15 @@ function keysOf(sorted: ReadonlyArray<[string, number]>, n: number): string[] {
     .slice(0, n)
     .map(([t]) => t)
     .sort();
+}
+
+/** Cosine of two stories' centroids. */
+function centroidCosine(a: Working, b: Working): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const [small, large] = a.centroid.size <= b.centroid.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [term, x] of small.centroid) dot += x * (large.centroid.get(term) ?? 0);
+  return dot / (a.norm * b.norm);
 }
 
 /** Cosine of a unit vector and a story's centroid. */
@@ -135,7 +159,13 @@ export async function assignStories(
   options: { params?: StoryParams; log?: Logger } = {},
 ): Promise<StoryPlan> {
   const params = options.params ?? STORY_PARAMS;
-  const plan: StoryPlan = { stories: [], members: [], documents: 0, terms: new Map() };
+  const plan: StoryPlan = {
+    stories: [],
+    members: [],
+    merged: [],
+    documents: 0,
+    terms: new Map(),
+  };
   const working = new Map<string, Working>();
   const byKey = new Map<string, Set<string>>();
   const storyOfArticle = new Map<string, string>();
@@ -147,8 +177,15 @@ export async function assignStories(
       else byKey.set(k, new Set([w.state.id]));
     }
   };
-  const track = (state: StoryState): Working => {
-    const found = working.get(state.id);
+  /** Stories merged into others in this batch: the id each now answers as. */
+  const mergedInto = new Map<string, string>();
+  const resolve = (id: string): string => {
+    let at = id;
+    for (let next = mergedInto.get(at); next; next = mergedInto.get(at)) at = next;
+    return at;
+  };
+  const track = (state: StoryState, stored = true): Working => {
+    const found = working.get(resolve(state.id));
     if (found) return found;
     const w: Working = {
       state,
@@ -157,6 +194,7 @@ export async function assignStories(
       norm: normOf(state.centroid),
       keys: state.keys,
       changed: false,
+      stored,
     };
     working.set(state.id, w);
     index(w);
@@ -180,6 +218,75 @@ export async function assignStories(
     if (dated < w.state.first) w.state.first = dated;
     if (dated > w.state.last) w.state.last = dated;
     w.changed = true;
+  };
+
+  const setCentroid = (w: Working, centroid: Vector): void => {
+    w.sorted = heaviest(centroid, params.centroidTerms);
+    w.centroid = new Map(w.sorted);
+    w.norm = normOf(w.sorted);
+    reindex(w);
+  };
+  /** `from` becomes part of `into`: its centroid, time span and size; the better title. */
+  const absorb = (into: Working, from: Working): void => {
+    const sum = new Map(into.centroid);
+    for (const [term, x] of from.centroid) sum.set(term, (sum.get(term) ?? 0) + x);
+    setCentroid(into, sum);
+    for (const k of from.keys) byKey.get(k)?.delete(from.state.id);
+    working.delete(from.state.id);
+    mergedInto.set(from.state.id, into.state.id);
+    if (from.stored) plan.merged.push({ from: from.state.id, into: into.state.id });
+    stretch(into, from.state.first);
+    stretch(into, from.state.last);
+    const size = into.state.size + from.state.size;
+    const center =
+      (Date.parse(into.state.center) * into.state.size +
+        Date.parse(from.state.center) * from.state.size) /
+      size;
+    into.state.size = size;
+    into.state.center = new Date(center).toISOString();
+    if (
+      from.state.titleVector.length > 0 &&
+      cosine(new Map(from.state.titleVector), into) > cosine(new Map(into.state.titleVector), into)
+    ) {
+      into.state.title = from.state.title;
+      into.state.titleVector = from.state.titleVector;
+    }
+  };
+  /**
+   * Merges `w` with each live story whose centroid has come close to its own, the older story
+   * keeping its id; returns the story `w` is now part of.
+   */
+  const mergeNear = (w: Working): Working => {
+    let at = w;
+    for (;;) {
+      let near: Working | undefined;
+      let nearScore = params.mergeThreshold;
+      if (nearScore <= 0) return at;
+      const center = Date.parse(at.state.center);
+      for (const k of at.keys) {
+        for (const id of byKey.get(k) ?? []) {
+          if (id === at.state.id) continue;
+          const other = working.get(id) as Working;
+          // Too little text to group (as an article of so few terms joins nothing).
+          if (other.centroid.size < params.minTerms) continue;
+          const gap = Math.abs(center - Date.parse(other.state.center)) / DAY;
+          if (gap > params.windowDays) continue;
+          const score = centroidCosine(at, other) * Math.exp(-gap / params.decayDays);
+          if (score >= nearScore) {
+            nearScore = score;
+            near = other;
+          }
+        }
+      }
+      if (!near) return at;
+      const [older, newer] =
+        near.state.first < at.state.first ||
+        (near.state.first === at.state.first && near.state.id < at.state.id)
+          ? [near, at]
+          : [at, near];
+      absorb(older, newer);
+      at = older;
+    }
   };
 
   // Terms of the new articles, and the store's counts of them.
@@ -214,6 +321,7 @@ export async function assignStories(
   // Each vector's heaviest terms, sorted once: its keys, its title vector, a new story's centroid.
   const heaviestOf = vectors.map((v) => heaviest(v, params.centroidTerms));
   const articleKeys = heaviestOf.map((h) => keysOf(h, params.keyTerms));
+  const lookupKeys = heaviestOf.map((h) => keysOf(h, params.lookupTerms));
 
   const dates = fresh.map(datedOf);
   for (const a of fresh) {
@@ -239,7 +347,7 @@ export async function assignStories(
     )
       end++;
     const run = order.slice(start, end);
-    const keys = [...new Set(run.flatMap((i) => articleKeys[i] as string[]))];
+    const keys = [...new Set(run.flatMap((i) => lookupKeys[i] as string[]))];
     const last = Date.parse(dates[order[end - 1] as number] as string);
     if (keys.length > 0) {
       const candidates = await source.storyCandidates(
@@ -260,7 +368,7 @@ export async function assignStories(
     let bestScore = 0;
     if (v.size >= params.minTerms) {
       const seen = new Set<string>();
-      for (const k of articleKeys[i] as string[]) {
+      for (const k of lookupKeys[i] as string[]) {
         for (const id of byKey.get(k) ?? []) {
           if (seen.has(id)) continue;
           seen.add(id);
@@ -282,10 +390,7 @@ export async function assignStories(
     }
     if (best && bestScore >= params.threshold) {
       for (const [term, x] of v) best.centroid.set(term, (best.centroid.get(term) ?? 0) + x);
-      best.sorted = heaviest(best.centroid, params.centroidTerms);
-      best.centroid = new Map(best.sorted);
-      best.norm = normOf(best.sorted);
-      reindex(best);
+      setCentroid(best, best.centroid);
       stretch(best, dated);
       const center = Date.parse(best.state.center);
       best.state.size++;
@@ -300,20 +405,24 @@ export async function assignStories(
       }
       storyOfArticle.set(a.id, best.state.id);
       plan.members.push(member(best.state.id, a));
+      mergeNear(best);
       return;
     }
     const centroid = heaviestOf[i] as Array<[string, number]>;
-    const w = track({
-      keys: articleKeys[i] as string[],
-      id: storyIdFor(a.id),
-      title: a.title || fallbackTitle(a),
-      titleVector: hasHeadline(a) ? centroid.slice(0, params.keyTerms * 2) : [],
-      first: dated,
-      last: dated,
-      center: new Date(time).toISOString(),
-      size: 1,
-      centroid,
-    });
+    const w = track(
+      {
+        keys: articleKeys[i] as string[],
+        id: storyIdFor(a.id),
+        title: a.title || fallbackTitle(a),
+        titleVector: hasHeadline(a) ? centroid.slice(0, params.keyTerms * 2) : [],
+        first: dated,
+        last: dated,
+        center: new Date(time).toISOString(),
+        size: 1,
+        centroid,
+      },
+      false,
+    );
     w.changed = true;
     storyOfArticle.set(a.id, w.state.id);
     plan.members.push(member(w.state.id, a));
@@ -331,7 +440,7 @@ export async function assignStories(
   for (const a of copies) {
     let w: Working | undefined;
     const local = storyOfArticle.get(a.id);
-    if (local) w = working.get(local);
+    if (local) w = working.get(resolve(local));
     else {
       const state = stored?.get(a.id);
       if (state) w = track(state);
@@ -341,6 +450,8 @@ export async function assignStories(
     plan.members.push(member(w.state.id, a));
   }
 
+  // Appearances in a story merged away belong to the one it joined.
+  for (const m of plan.members) m.storyId = resolve(m.storyId);
   for (const w of working.values()) {
     if (!w.changed) continue;
     plan.stories.push({ ...w.state, centroid: w.sorted, keys: w.keys });

@@ -20,9 +20,10 @@ export class MemoryStories implements StorySource {
 
   async storyCandidates(keys: readonly string[], from: string, to: string) {
     const wanted = new Set(keys);
-    return [...this.stories.values()].filter(
-      (s) => s.center >= from && s.center <= to && s.keys.some((t) => wanted.has(t)),
-    );
+    // Copies, as a store's rows are: assigning changes the states it is given.
+    return [...this.stories.values()]
+      .filter((s) => s.center >= from && s.center <= to && s.keys.some((t) => wanted.has(t)))
+      .map((s) => structuredClone(s));
   }
 
   async storiesOfArticles(articleIds: readonly string[]) {
@@ -30,12 +31,22 @@ export class MemoryStories implements StorySource {
     const wanted = new Set(articleIds);
     for (const m of this.members) {
       const s = this.stories.get(m.storyId);
-      if (wanted.has(m.articleId) && s) found.set(m.articleId, s);
+      if (wanted.has(m.articleId) && s) found.set(m.articleId, structuredClone(s));
     }
     return found;
   }
 
+  /** Ids of stories merged into others, and the story each now answers as. */
+  readonly aliases = new Map<string, string>();
+
   save(plan: StoryPlan): void {
+    for (const { from, into } of plan.merged) {
+      this.stories.delete(from);
+      for (const m of this.members) if (m.storyId === from) m.storyId = into;
+      for (const [alias, target] of this.aliases)
+        if (target === from) this.aliases.set(alias, into);
+      this.aliases.set(from, into);
+    }
     for (const s of plan.stories) this.stories.set(s.id, structuredClone(s));
     for (const m of plan.members) {
       const copy = this.members.some(

@@ -43,6 +43,11 @@ export interface StoryState extends Omit<Story, 'outlets' | 'articles'> {
 export interface StoryPlan {
   stories: StoryState[];
   members: StoryMember[];
+  /**
+   * Stored stories merged into others, in order: `from`'s appearances move to `into`, its row and
+   * keys go, and its id keeps answering as `into` (links and `/brief <id>` already shown).
+   */
+  merged: Array<{ from: string; into: string }>;
   /** Articles counted into `terms` (each term once per article). */
   documents: number;
   terms: Map<string, number>;

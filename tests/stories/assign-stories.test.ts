@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { assignStories, type StoryArticle, storyIdFor } from '../../src/stories/assign-stories.ts';
+import {
+  assignStories,
+  STORY_PARAMS,
+  type StoryArticle,
+  storyIdFor,
+} from '../../src/stories/assign-stories.ts';
 import { MemoryStories } from '../../src/stories/memory-stories.ts';
 import { storyTerms, storyWord } from '../../src/stories/story-terms.ts';
 
@@ -203,5 +208,68 @@ describe('assignStories', () => {
     const story = stories.stories.get(stories.storyOf(aside.id) as string);
     expect(stories.storyOf(core.id)).toBe(story?.id);
     expect(story?.title).not.toBe('Ratings night');
+  });
+
+  it('merges two live stories when an article brings their centroids close, the older keeping its id', async () => {
+    const stories = new MemoryStories();
+    const day = (d: number) => `2016-02-0${d}T00:00:00.000Z`;
+    const stored = (id: string, d: number, centroid: Array<[string, number]>) => ({
+      id,
+      title: `Story ${id}`,
+      titleVector: centroid,
+      first: day(d),
+      last: day(d),
+      center: day(d),
+      size: 1,
+      centroid,
+      keys: centroid.map(([t]) => t).sort(),
+    });
+    const caucus = stored('scaucus', 1, [
+      ['iowa', 1],
+      ['caucus', 1],
+      ['cruz', 1],
+      ['moines', 0.5],
+    ]);
+    const polls = stored('spolls', 2, [
+      ['poll', 1],
+      ['pollster', 1],
+      ['survey', 1],
+      ['cruz', 0.3],
+    ]);
+    stories.save({
+      stories: [caucus, polls],
+      members: [
+        { storyId: 'scaucus', articleId: 'a1', title: 'Cruz wins Iowa', dated: day(1) },
+        { storyId: 'spolls', articleId: 'a2', title: 'Polls missed it', dated: day(2) },
+      ],
+      merged: [],
+      documents: 0,
+      terms: new Map(),
+    });
+    const batch = (a: StoryArticle) => [{ article: a, inserted: true }];
+    const bridge = article(
+      'Pollsters missed Cruz in the Iowa caucus',
+      [
+        'The Iowa caucus poll average had Trump ahead; every pollster and survey missed the late swing to Cruz, and the caucus results surprised them.',
+      ],
+      { published: day(3) },
+    );
+    // Apart, the two stories are not close enough to merge; the article joins one of them and
+    // moves its centroid towards the other.
+    const apart = await assignStories(batch(bridge), stories, {
+      params: { ...STORY_PARAMS, mergeThreshold: 0.9 },
+    });
+    expect(apart.merged).toEqual([]);
+    const plan = await assignStories(batch(bridge), stories);
+    expect(plan.merged).toEqual([{ from: 'spolls', into: 'scaucus' }]);
+    expect(plan.members.map((m) => m.storyId)).toEqual(['scaucus']);
+    expect(plan.stories.map((s) => s.id)).toEqual(['scaucus']);
+    const merged = plan.stories[0];
+    expect(merged).toMatchObject({ first: day(1), last: day(3), size: 3 });
+    expect(merged?.keys).toEqual(expect.arrayContaining(['iowa', 'poll']));
+    stories.save(plan);
+    expect([...stories.stories.keys()]).toEqual(['scaucus']);
+    expect(stories.storyOf('a2')).toBe('scaucus');
+    expect(stories.aliases.get('spolls')).toBe('scaucus');
   });
 });

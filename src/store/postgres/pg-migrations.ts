@@ -180,4 +180,12 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     lease_until text COLLATE "C" NOT NULL
   );
   `,
+  `
+  -- Stories merged into others, as in the SQLite store: the merged id answers as the one it joined.
+  CREATE TABLE story_aliases (
+    id text COLLATE "C" PRIMARY KEY,
+    story_id text COLLATE "C" NOT NULL
+  );
+  CREATE INDEX story_aliases_story ON story_aliases (story_id);
+  `,
 ];

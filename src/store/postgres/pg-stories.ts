@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { LIMITS } from '../limits.ts';
 import { type OutletRow, withOutlets } from '../sql-rows.ts';
+import { planStoryIds, redirectPlan } from '../story-aliases.ts';
 import type { Story, StoryMember, StoryPlan, StoryState, StoryStore } from '../story-store.ts';
 
 interface StoryRow {
@@ -114,13 +115,42 @@ export class PgStories implements StoryStore {
     }));
   }
 
-  async saveStories(plan: StoryPlan): Promise<void> {
-    const stories = plan.stories;
-    const keys = stories.flatMap((s) =>
-      s.keys.map((term) => ({ term, center: s.center, id: s.id })),
+  /** The story each of `ids` was merged into, for those merged away. */
+  async #aliases(db: pg.Pool | pg.PoolClient, ids: readonly string[]) {
+    if (ids.length === 0) return new Map<string, string>();
+    const { rows } = await db.query<{ id: string; story_id: string }>(
+      'SELECT id, story_id FROM story_aliases WHERE id = ANY($1::text[])',
+      [[...new Set(ids)]],
     );
-    const terms = [...plan.terms];
+    return new Map(rows.map((r) => [r.id, r.story_id]));
+  }
+
+  async saveStories(given: StoryPlan): Promise<void> {
+    const terms = [...given.terms];
     await this.#transaction(async (client) => {
+      for (const { from, into } of given.merged) {
+        // Locks the merged story's aliases first, so that a concurrent merge into it waits.
+        await client.query(
+          `INSERT INTO story_aliases (id, story_id) VALUES ($1, $2)
+           ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id`,
+          [from, into],
+        );
+        await client.query('UPDATE story_aliases SET story_id = $2 WHERE story_id = $1', [
+          from,
+          into,
+        ]);
+        await client.query('UPDATE story_members SET story_id = $2 WHERE story_id = $1', [
+          from,
+          into,
+        ]);
+        await client.query('DELETE FROM story_keys WHERE story_id = $1', [from]);
+        await client.query('DELETE FROM stories WHERE id = $1', [from]);
+      }
+      const plan = redirectPlan(given, await this.#aliases(client, planStoryIds(given)));
+      const stories = plan.stories;
+      const keys = stories.flatMap((s) =>
+        s.keys.map((term) => ({ term, center: s.center, id: s.id })),
+      );
       if (stories.length > 0) {
         await client.query(
           `INSERT INTO stories (id, title, first, last, center, size, title_vector, centroid)
@@ -176,11 +206,11 @@ export class PgStories implements StoryStore {
           [terms.map(([t]) => t), terms.map(([, n]) => n)],
         );
       }
-      if (plan.documents > 0) {
+      if (given.documents > 0) {
         await client.query(
           `INSERT INTO story_documents (one, n) VALUES (1, $1)
            ON CONFLICT (one) DO UPDATE SET n = story_documents.n + excluded.n`,
-          [plan.documents],
+          [given.documents],
         );
       }
     });
@@ -195,6 +225,17 @@ export class PgStories implements StoryStore {
   }
 
   async getStories(ids: readonly string[]): Promise<Story[]> {
+    const out = await this.#stories(ids);
+    // A merged story's id finds the story it joined (looked up only for ids not found).
+    const found = new Set(out.map((s) => s.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length === 0) return out;
+    const aliases = await this.#aliases(this.#pool, missing);
+    const joined = [...new Set(aliases.values())].filter((id) => !found.has(id));
+    return [...out, ...(await this.#stories(joined))];
+  }
+
+  async #stories(ids: readonly string[]): Promise<Story[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
     // Counted in SQL, without the centroids and key terms only assignment needs (see SQLite's).

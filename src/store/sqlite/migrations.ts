@@ -215,4 +215,14 @@ export const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE stories_rowid RENAME TO stories;
   CREATE INDEX stories_last ON stories(last);
   `,
+  `
+  -- Stories merged into others (src/stories merges two live stories whose centroids meet): the
+  -- merged id keeps answering as the story it joined, so links and "/brief <id>" already shown
+  -- still work.
+  CREATE TABLE story_aliases (
+    id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX story_aliases_story ON story_aliases(story_id);
+  `,
 ];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { LIMITS } from '../limits.ts';
 import { type OutletRow, withOutlets } from '../sql-rows.ts';
+import { planStoryIds, redirectPlan } from '../story-aliases.ts';
 import type { Story, StoryMember, StoryPlan, StoryState, StoryStore } from '../story-store.ts';
 import { TermCounts } from '../term-counts.ts';
 
@@ -196,19 +197,43 @@ export class SqliteStories implements StoryStore {
     return out;
   }
 
-  async saveStories(plan: StoryPlan): Promise<void> {
-    const keys = plan.stories.flatMap((s) => s.keys.map((term) => [term, s.center, s.id]));
-    const members = plan.members.map((m) => [
-      m.articleId,
-      m.outlet ?? '',
-      m.storyId,
-      m.title,
-      m.url ?? null,
-      m.published ?? null,
-      m.dated,
-    ]);
+  /** The story each of `ids` was merged into, for those merged away. */
+  #aliases(ids: readonly string[]): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const part of slices([...new Set(ids)])) {
+      const rows = this.#prepare<string[], { id: string; story_id: string }>(
+        `SELECT id, story_id FROM story_aliases WHERE id IN (${marks(part.length)})`,
+      ).all(...part);
+      for (const r of rows) found.set(r.id, r.story_id);
+    }
+    return found;
+  }
+
+  async saveStories(given: StoryPlan): Promise<void> {
     this.#db
       .transaction(() => {
+        for (const { from, into } of given.merged) {
+          this.#prepare('UPDATE story_members SET story_id = ? WHERE story_id = ?').run(into, from);
+          this.#prepare('DELETE FROM story_keys WHERE story_id = ?').run(from);
+          this.#prepare('DELETE FROM stories WHERE id = ?').run(from);
+          this.#prepare('UPDATE story_aliases SET story_id = ? WHERE story_id = ?').run(into, from);
+          this.#prepare(
+            `INSERT INTO story_aliases (id, story_id) VALUES (?, ?)
+             ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id`,
+          ).run(from, into);
+        }
+        // Read in the write transaction: no other process merges between the read and the write.
+        const plan = redirectPlan(given, this.#aliases(planStoryIds(given)));
+        const keys = plan.stories.flatMap((s) => s.keys.map((term) => [term, s.center, s.id]));
+        const members = plan.members.map((m) => [
+          m.articleId,
+          m.outlet ?? '',
+          m.storyId,
+          m.title,
+          m.url ?? null,
+          m.published ?? null,
+          m.dated,
+        ]);
         for (const part of chunks(plan.stories)) {
           this.#prepare(
             `INSERT INTO stories (id, title, first, last, center, size, title_vector, centroid)
@@ -245,7 +270,7 @@ export class SqliteStories implements StoryStore {
         }
       })
       .immediate();
-    this.#counts.add(plan.terms, plan.documents);
+    this.#counts.add(given.terms, given.documents);
   }
 
   async storyIdsOf(articleIds: readonly string[]) {
@@ -260,6 +285,16 @@ export class SqliteStories implements StoryStore {
   }
 
   async getStories(ids: readonly string[]): Promise<Story[]> {
+    const out = this.#stories(ids);
+    // A merged story's id finds the story it joined (looked up only for ids not found).
+    const found = new Set(out.map((s) => s.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length === 0) return out;
+    const joined = [...new Set(this.#aliases(missing).values())].filter((id) => !found.has(id));
+    return [...out, ...this.#stories(joined)];
+  }
+
+  #stories(ids: readonly string[]): Story[] {
     const out: Story[] = [];
     // Counted in SQL: a story of thousands of articles is one row per outlet here, and its
     // centroid and key terms (which only assignment needs) are never read.

@@ -36,6 +36,7 @@ function member(
 const plan = (p: Partial<StoryPlan>): StoryPlan => ({
   stories: [],
   members: [],
+  merged: [],
   documents: 0,
   terms: new Map(),
   ...p,
@@ -194,6 +195,103 @@ export function storiesContract(factory: TestDatabaseFactory): void {
           (await s.storyCandidates(keys, '2016-07-01T00:00:00.000Z', '2016-07-09T00:00:00.000Z'))
             .length,
         ).toBe(1200);
+      }));
+
+    it('merges a story into another: members and keys move, the merged id answers as the other', () =>
+      withStore(async (s) => {
+        const day = (d: number) => `2016-02-0${d}T00:00:00.000Z`;
+        await s.saveStories(
+          plan({
+            stories: [
+              state('iowa', day(1), ['iowa', 'caucus']),
+              state('polls', day(2), ['poll', 'iowa']),
+              state('hampshire', day(3), ['hampshire']),
+            ],
+            members: [
+              member('iowa', 'a1', 'Politico', day(1)),
+              member('polls', 'a2', 'New York Times', day(2)),
+              member('polls', 'a2', 'USA Today', day(2)),
+              member('hampshire', 'a3', 'Breitbart', day(3)),
+            ],
+          }),
+        );
+        // Polls joins Iowa (the older keeps its id); then New Hampshire joins it too, in a later
+        // batch, with a new article for the merged story.
+        const grown = state('iowa', day(2), ['caucus', 'iowa', 'poll'], {
+          first: day(1),
+          last: day(2),
+          size: 2,
+        });
+        await s.saveStories(plan({ stories: [grown], merged: [{ from: 'polls', into: 'iowa' }] }));
+        await s.saveStories(
+          plan({
+            stories: [{ ...grown, last: day(4), size: 4 }],
+            members: [member('iowa', 'a4', 'Washington Post', day(4))],
+            merged: [{ from: 'hampshire', into: 'iowa' }],
+          }),
+        );
+        const iowa = {
+          id: 'iowa',
+          title: 'Story iowa',
+          outlets: ['Politico', 'New York Times', 'USA Today', 'Breitbart', 'Washington Post'],
+          first: day(1),
+          last: day(4),
+          articles: 5,
+        };
+        expect(await s.getStories(['iowa'])).toEqual([iowa]);
+        // Both merged ids (the first through the second merge) find the story they joined, once.
+        expect(await s.getStories(['polls'])).toEqual([iowa]);
+        expect(await s.getStories(['hampshire', 'polls', 'iowa'])).toEqual([iowa]);
+        expect(await s.storyIdsOf(['a1', 'a2', 'a3', 'a4'])).toEqual(
+          new Map([
+            ['a1', 'iowa'],
+            ['a2', 'iowa'],
+            ['a3', 'iowa'],
+            ['a4', 'iowa'],
+          ]),
+        );
+        expect((await s.storyMembers(['iowa'])).map((m) => m.articleId)).toEqual([
+          'a1',
+          'a2',
+          'a2',
+          'a3',
+          'a4',
+        ]);
+        expect(await s.storyMembers(['polls'])).toEqual([]);
+        const window = [day(1), day(9)] as const;
+        const found = await s.storyCandidates(['poll', 'hampshire', 'iowa'], ...window);
+        expect(found.map((x) => x.id)).toEqual(['iowa']);
+        expect((await s.recentStories(10)).map((x) => x.id)).toEqual(['iowa']);
+        expect((await s.storiesOfArticles(['a3'])).get('a3')?.id).toBe('iowa');
+      }));
+
+    it('writes a batch planned before a merge it did not see to the story merged into', () =>
+      withStores(factory, 2, async (one, other) => {
+        const day = (d: number) => `2016-02-0${d}T00:00:00.000Z`;
+        await one.saveStories(
+          plan({
+            stories: [state('iowa', day(1), ['iowa']), state('polls', day(2), ['poll'])],
+            members: [member('iowa', 'a1', 'AP', day(1)), member('polls', 'a2', 'AP', day(2))],
+          }),
+        );
+        // The other process read "polls" as live, then this one merged it away.
+        await one.saveStories(
+          plan({
+            stories: [state('iowa', day(1), ['iowa', 'poll'], { last: day(2), size: 2 })],
+            merged: [{ from: 'polls', into: 'iowa' }],
+          }),
+        );
+        await other.saveStories(
+          plan({
+            stories: [state('polls', day(2), ['poll'], { last: day(3), size: 2 })],
+            members: [member('polls', 'a3', 'Reuters', day(3))],
+          }),
+        );
+        expect((await other.recentStories(10)).map((x) => x.id)).toEqual(['iowa']);
+        expect((await one.storyIdsOf(['a3'])).get('a3')).toBe('iowa');
+        expect(await one.getStories(['polls'])).toMatchObject([
+          { id: 'iowa', outlets: ['AP', 'Reuters'], articles: 3 },
+        ]);
       }));
   });
 }
