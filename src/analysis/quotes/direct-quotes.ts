@@ -4,6 +4,7 @@ import { BE, type Paragraph, sentenceOf, spanFrom, verbAt, wordFrom } from './pa
 import type { Attribution, Found, ParagraphAnalysis } from './paragraph-analysis.ts';
 import type { Speaker } from './speaker-book.ts';
 import { type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
+import { type Candidate, type QuoteContext, rankSpeakers, type Source } from './speaker-ranker.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
 import { onlySpace, startsLower, startsUpper, WORD } from './text-scan.ts';
 
@@ -38,6 +39,10 @@ export interface SpeakingBefore {
   last?: Speaker;
   /** The speaker introducing a quotation when the paragraph before ends with a colon. */
   colon?: Speaker;
+  /** How many quotes each speaker has had in the paragraphs before. */
+  spoken?: Map<Speaker, number>;
+  /** How often each capitalised word (by `speakerKey`) occurs in the article's running text. */
+  counts?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -94,56 +99,138 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
       // sentence with a speech verb right after it is speech whatever its case (mid-sentence,
       // `on ABC's "This Week," Carson admitted`, the same pattern is a title).
       const after = startsSentence ? cueAfter(a, span) : undefined;
-      if (after?.cue) addDirect(a, span, sentence, after);
+      if (after?.cue) {
+        if (after.cueSentence !== undefined) a.sentenceSpeaker[after.cueSentence] ??= after.speaker;
+        addDirect(a, span, sentence, after);
+      }
       continue;
     }
     // `Comey cannot say that "from his perspective," Lewandowski added`: a quotation closed by a
     // comma belongs to the attribution after it before any verb earlier in the sentence.
-    const commaCue = p.text[span.end - 1] === ',' ? cueAfter(a, span, true) : undefined;
-    const found =
-      (naming ? (agentAfter(a, span) ?? namerOf(a, span, sentence)) : undefined) ??
-      commaCue ??
-      (startsSentence ? undefined : cueBefore(a, span, sentence)) ??
-      cueAfter(a, span);
-    if (found) addDirect(a, span, sentence, found);
-    else pending.push({ span, sentence, naming });
+    const cues: [Source, () => Attribution | undefined][] = [
+      ['naming', () => (naming ? (agentAfter(a, span) ?? namerOf(a, span, sentence)) : undefined)],
+      ['comma', () => (p.text[span.end - 1] === ',' ? cueAfter(a, span, true) : undefined)],
+      ['before', () => (startsSentence ? undefined : cueBefore(a, span, sentence))],
+      ['after', () => cueAfter(a, span)],
+    ];
+    const cands: Candidate[] = [];
+    const rule = gather(cands, cues);
+    if (rule < 0) {
+      pending.push({ span, sentence, naming });
+      continue;
+    }
+    gather(cands, contextTiers(a, before, span, sentence, naming, a.out));
+    gather(cands, extraCandidates(a, span, sentence));
+    const pick =
+      cands[rankSpeakers(cands, rule, context(a, before, span, sentence, naming, cands[rule]!))]!;
+    if (pick.cueSentence !== undefined) a.sentenceSpeaker[pick.cueSentence] ??= pick.speaker;
+    addDirect(a, span, sentence, pick);
   }
   const cued = [...a.out];
   for (const { span, sentence, naming } of pending) {
     // Single marks with no cue next to them are titles and scare quotes far more than speech.
     if (span.single) continue;
-    const colon = colonBefore(p.text, span.open);
-    const tiers: [string, () => Speaker | undefined][] = [
-      ['sentence', () => a.sentenceSpeaker[sentence] ?? sentenceVoice(a, sentence, span.open)],
-      ['colon', () => (colon >= 0 ? a.colonSpeaker(colon, sentence) : undefined)],
-      // The words someone uses for a thing are the sentence's subject's before a nearby quote's.
-      ['namer', () => (naming ? a.leadSpeaker(sentence) : undefined)],
-      ['quote', () => nearestQuote(cued, p.base + span.start)],
-      ['lead', () => a.leadSpeaker(sentence)],
-      ['name', () => a.nearestName(sentence, wordFrom(p, span.open))],
-      ['voice', () => nearestVoice(a, span.open)],
-      ['prevColon', () => (span.open === 0 ? before.colon : undefined)],
-      ['prev', () => before.last],
-    ];
-    for (const [tier, find] of tiers) {
-      const speaker = find();
-      if (!speaker) continue;
-      // Quotes close to one that has a cue, or after a colon or a naming cue, are as good as cued.
-      const weak = !naming && tier !== 'quote' && tier !== 'colon' && tier !== 'sentence';
-      addDirect(
-        a,
-        span,
-        sentence,
-        { speaker, cue: process.env.QDEBUG ? `ctx:${tier}` : undefined },
-        weak,
-      );
-      break;
-    }
+    const cands: Candidate[] = [];
+    const rule = gather(cands, contextTiers(a, before, span, sentence, naming, cued));
+    if (rule < 0) continue;
+    gather(cands, extraCandidates(a, span, sentence));
+    const tier = cands[rule]!.sources[0]!;
+    // Quotes close to one that has a cue, or after a colon or a naming cue, are as good as cued.
+    const weak = !naming && tier !== 'quote' && tier !== 'colon' && tier !== 'sentence';
+    const pick =
+      cands[rankSpeakers(cands, rule, context(a, before, span, sentence, naming, cands[rule]!))]!;
+    const cue = process.env.QDEBUG ? `ctx:${pick.sources.join('+')}` : undefined;
+    addDirect(a, span, sentence, { speaker: pick.speaker, cue }, weak);
   }
   a.lastDirect = a.out.reduce<Found | undefined>(
     (last, f) => (!last || f.quote.start > last.quote.start ? f : last),
     undefined,
   )?.speaker;
+}
+
+/** What the ranker reads about a quotation besides its candidates. */
+function context(
+  a: ParagraphAnalysis,
+  before: SpeakingBefore,
+  span: QuoteSpan,
+  sentence: number,
+  naming: boolean,
+  rule: Candidate,
+): QuoteContext {
+  const spoken = new Map(before.spoken);
+  for (const f of a.out) spoken.set(f.speaker, (spoken.get(f.speaker) ?? 0) + 1);
+  return {
+    p: a.p,
+    span,
+    sentence,
+    naming,
+    last: before.last,
+    lastDirect: a.lastDirect,
+    spoken,
+    ruleSource: rule.sources[0]!,
+    counts: before.counts ?? new Map(),
+    isPlace: (key) => a.book.isPlace(key),
+  };
+}
+
+/**
+ * Runs each source and adds what it finds to `cands` (a speaker found twice keeps one candidate
+ * with both sources). Returns the index of the first source's candidate: the rules' pick, or -1.
+ */
+function gather(
+  cands: Candidate[],
+  sources: readonly [Source, () => Attribution | Speaker | undefined][],
+): number {
+  let first = -1;
+  for (const [source, find] of sources) {
+    const found = find();
+    if (!found) continue;
+    const speaker = 'speaker' in found ? found.speaker : found;
+    const cue = 'speaker' in found ? found.cue : undefined;
+    let i = cands.findIndex((c) => c.speaker === speaker);
+    if (i < 0) {
+      i = cands.push({ speaker, cue, sources: [] }) - 1;
+      if ('speaker' in found && found.cueSentence !== undefined)
+        cands[i]!.cueSentence = found.cueSentence;
+    }
+    cands[i]!.sources.push(source);
+    if (first < 0) first = i;
+  }
+  return first;
+}
+
+/** Names the rules never pick but the ranker may: the first name after the quotation. */
+function extraCandidates(
+  a: ParagraphAnalysis,
+  span: QuoteSpan,
+  sentence: number,
+): [Source, () => Speaker | undefined][] {
+  return [['nameAfter', () => a.nearestNameAfter(sentence, wordFrom(a.p, span.close))]];
+}
+
+/** The context of a quotation that may name its speaker, in the order the rules trust it. */
+function contextTiers(
+  a: ParagraphAnalysis,
+  before: SpeakingBefore,
+  span: QuoteSpan,
+  sentence: number,
+  naming: boolean,
+  cued: readonly Found[],
+): [Source, () => Speaker | undefined][] {
+  const { p } = a;
+  const colon = colonBefore(p.text, span.open);
+  return [
+    ['sentence', () => a.sentenceSpeaker[sentence] ?? sentenceVoice(a, sentence, span.open)],
+    ['colon', () => (colon >= 0 ? a.colonSpeaker(colon, sentence) : undefined)],
+    // The words someone uses for a thing are the sentence's subject's before a nearby quote's.
+    ['namer', () => (naming ? a.leadSpeaker(sentence) : undefined)],
+    ['quote', () => nearestQuote(cued, p.base + span.start)],
+    ['lead', () => a.leadSpeaker(sentence)],
+    ['name', () => a.nearestName(sentence, wordFrom(p, span.open))],
+    ['voice', () => nearestVoice(a, span.open)],
+    ['prevColon', () => (span.open === 0 ? before.colon : undefined)],
+    ['prev', () => before.last],
+  ];
 }
 
 const NAMING_VERBS = new Set(lexicon.namingCues);
@@ -363,10 +450,10 @@ function cueAfter(
     }
     if (!phrase) return undefined;
     if (verbOnly && !tightCue(p.text, span.close, w, phrase)) return undefined;
-    const speaker = a.resolveIn(phrase, p.base + at, sentenceOf(p, w.start));
+    const cueSentence = sentenceOf(p, w.start);
+    const speaker = a.resolveIn(phrase, p.base + at, cueSentence);
     if (!speaker) return undefined;
-    a.sentenceSpeaker[sentenceOf(p, w.start)] ??= speaker;
-    return { speaker, cue: w.text };
+    return { speaker, cue: w.text, cueSentence };
   }
   return verbOnly ? undefined : nameNextToQuote(a, wi, span);
 }

@@ -7,6 +7,7 @@ import { ParagraphAnalysis } from './paragraph-analysis.ts';
 import type { Quote } from './quote.ts';
 import { findReportedSpeech } from './reported-speech.ts';
 import { type Speaker, SpeakerBook } from './speaker-book.ts';
+import { speakerKey } from './speaker-key.ts';
 
 export type { Speaker } from './speaker-book.ts';
 
@@ -38,7 +39,14 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
   }
   const quotes: Quote[] = [];
   const used = new Set<Speaker>();
-  const before: SpeakingBefore = {};
+  const counts = new Map<string, number>();
+  for (const p of paras)
+    for (const w of p.words)
+      if (w.text !== w.lower) {
+        const key = speakerKey(w.text);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+  const before: SpeakingBefore = { spoken: new Map(), counts };
   paras.forEach((p, index) => {
     for (const { person, pos, signal } of runs[index]!) {
       if (person && (person.tokens.length > 1 || book.knowsSurname(person.tokens[0]!))) {
@@ -59,6 +67,7 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     for (const q of analysis.out) {
       quotes.push(q.quote);
       used.add(q.speaker);
+      before.spoken!.set(q.speaker, (before.spoken!.get(q.speaker) ?? 0) + 1);
     }
   });
   return {

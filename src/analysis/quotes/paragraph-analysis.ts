@@ -12,6 +12,8 @@ import { hasWords, onlySpace, startsLower, startsUpper } from './text-scan.ts';
 export interface Attribution {
   speaker: Speaker;
   cue: string | undefined;
+  /** The sentence whose speaker a cue after a quotation gives, set when the cue is taken. */
+  cueSentence?: number;
 }
 
 /** A quote found in the paragraph, with its speaker as resolved in the article. */
@@ -264,6 +266,30 @@ export class ParagraphAnalysis {
         k--;
       while (k < j && OPENING_WORDS.has(words[k]!.lower)) k++;
       const speaker = this.nameAt(k, j);
+      if (speaker) return speaker;
+      j = k;
+    }
+    return undefined;
+  }
+
+  /** The person or organisation named first after word `i` in its sentence, not inside a quotation. */
+  nearestNameAfter(sentence: number, i: number): Speaker | undefined {
+    const { p } = this;
+    const { words } = p;
+    const end = p.sentences[sentence]!.end;
+    for (let j = i; j < words.length && j - i <= 25 && words[j]!.start < end; j++) {
+      if (!startsUpper(words[j]!.text)) continue;
+      let k = j;
+      while (
+        k + 1 < words.length &&
+        words[k + 1]!.start < end &&
+        startsUpper(words[k + 1]!.text) &&
+        onlySpace(p.text, words[k]!.end, words[k + 1]!.start)
+      )
+        k++;
+      let from = j;
+      while (from < k && OPENING_WORDS.has(words[from]!.lower)) from++;
+      const speaker = this.nameAt(from, k);
       if (speaker) return speaker;
       j = k;
     }

@@ -64,7 +64,7 @@ export function dice(a: readonly string[], b: readonly string[]): number {
 }
 
 /** One-to-one pairs `[gold, predicted]` with Dice >= `MATCH_DICE`, best first. */
-function matchPairs(
+export function matchPairs(
   gold: readonly string[][],
   predicted: readonly string[][],
 ): Array<[number, number]> {

@@ -91,6 +91,11 @@ export class SpeakerBook {
     }
   }
 
+  /** Whether the article names this `speakerKey` as a place ("in Ohio"). */
+  isPlace(key: string): boolean {
+    return this.places.has(key);
+  }
+
   /** Whether a single capitalised word is the surname of someone named in full. */
   knowsSurname(token: string): boolean {
     return this.names.has(speakerKey(token));
