@@ -107,11 +107,12 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
     }
     // `Comey cannot say that "from his perspective," Lewandowski added`: a quotation closed by a
     // comma belongs to the attribution after it before any verb earlier in the sentence.
+    const after = cueAfter(a, span);
     const cues: [Source, () => Attribution | undefined][] = [
       ['naming', () => (naming ? (agentAfter(a, span) ?? namerOf(a, span, sentence)) : undefined)],
-      ['comma', () => (p.text[span.end - 1] === ',' ? cueAfter(a, span, true) : undefined)],
+      ['comma', () => (after?.tight && p.text[span.end - 1] === ',' ? after : undefined)],
       ['before', () => (startsSentence ? undefined : cueBefore(a, span, sentence))],
-      ['after', () => cueAfter(a, span)],
+      ['after', () => after],
     ];
     const cands: Candidate[] = [];
     const rule = gather(cands, cues);
@@ -157,8 +158,11 @@ function context(
   naming: boolean,
   rule: Candidate,
 ): QuoteContext {
-  const spoken = new Map(before.spoken);
-  for (const f of a.out) spoken.set(f.speaker, (spoken.get(f.speaker) ?? 0) + 1);
+  const spoken = (speaker: Speaker) => {
+    let n = before.spoken?.get(speaker) ?? 0;
+    for (const f of a.out) if (f.speaker === speaker) n++;
+    return n;
+  };
   return {
     p: a.p,
     span,
@@ -411,12 +415,14 @@ function namerOf(a: ParagraphAnalysis, span: QuoteSpan, sentence: number): Attri
   return undefined;
 }
 
-/** `"…," X said` and `"…," said X`: the attribution right after the closing mark. */
+/**
+ * `"…," X said` and `"…," said X`: the attribution right after the closing mark; `tight` when a
+ * speech verb and its subject follow with nothing between (see `tightCue`).
+ */
 function cueAfter(
   a: ParagraphAnalysis,
   span: QuoteSpan,
-  verbOnly = false,
-): Attribution | undefined {
+): (Attribution & { tight?: boolean }) | undefined {
   const { p } = a;
   if (!span.closed) return undefined;
   // `…, bro,’” Keidis continued`: a quotation inside it may close right after the comma.
@@ -449,13 +455,13 @@ function cueAfter(
       at = p.words[wi]!.start;
     }
     if (!phrase) return undefined;
-    if (verbOnly && !tightCue(p.text, span.close, w, phrase)) return undefined;
+    const tight = tightCue(p.text, span.close, w, phrase);
     const cueSentence = sentenceOf(p, w.start);
     const speaker = a.resolveIn(phrase, p.base + at, cueSentence);
     if (!speaker) return undefined;
-    return { speaker, cue: w.text, cueSentence };
+    return { speaker, cue: w.text, cueSentence, tight };
   }
-  return verbOnly ? undefined : nameNextToQuote(a, wi, span);
+  return nameNextToQuote(a, wi, span);
 }
 
 /**

@@ -1,9 +1,10 @@
-import { foldText } from '../fold-text.ts';
 import type { QuoteSpan } from '../quote-spans.ts';
+import { wordCharAt } from '../word-char-at.ts';
 import type { Paragraph } from './paragraph.ts';
 import type { Speaker } from './speaker-book.ts';
 import { speakerKey } from './speaker-key.ts';
 import weights from './speaker-ranker.weights.json' with { type: 'json' };
+import { startsLower } from './text-scan.ts';
 
 /**
  * Where a candidate speaker of a direct quote comes from, in the order the rules trust them:
@@ -45,8 +46,8 @@ export interface QuoteContext {
   /** The speaker of the paragraphs before, and of the last direct quote of this one. */
   last: Speaker | undefined;
   lastDirect: Speaker | undefined;
-  /** How many quotes each speaker has had so far in the article. */
-  spoken: ReadonlyMap<Speaker, number>;
+  /** How many quotes a speaker has had so far in the article. */
+  spoken: (speaker: Speaker) => number;
   /** The first source of the rules' pick. */
   ruleSource: Source;
   /** How often each capitalised word (by `speakerKey`) occurs in the article's running text. */
@@ -66,7 +67,77 @@ export interface RankerTrace {
 /** Set by `scripts/train-speaker-ranker.ts` to read every decision; unset in the product. */
 export const rankerTrace: { sink?: (t: RankerTrace) => void; rulesOnly?: boolean } = {};
 
-const W = weights as Record<string, number>;
+const W = new Map(Object.entries(weights as Record<string, number>));
+
+/**
+ * A group of one-hot features, such as `src:lead&w1`: the names made and the weights looked up
+ * once, so that scoring a candidate is array reads (every quote of every article is ranked).
+ */
+class Group {
+  readonly weights: Float64Array;
+  constructor(readonly names: readonly string[]) {
+    this.weights = Float64Array.from(names, (n) => W.get(n) ?? 0);
+  }
+}
+const group = (prefix: string, values: readonly string[]) =>
+  new Group(values.map((v) => prefix + v));
+/** `prefix a sep b` for every pair: index `i * b.length + j`. */
+const cross = (prefix: string, a: readonly string[], sep: string, b: readonly string[]) =>
+  new Group(a.flatMap((x) => b.map((y) => prefix + x + sep + y)));
+
+const SHAPES = ['w1', 'w3', 'w9', 'wlong', 'para', 'sent', 'mid', 'naming'] as const;
+const KINDS = ['person', 'organisation', 'description'] as const;
+const DIGITS = ['0', '1', '2', '3'];
+const ARTS = ['art:1', 'art:3', 'art:9', 'art:many'];
+const DISTANCES = ['d20', 'd60', 'd150', 'dfar'];
+const SOURCE_INDEX = new Map(SOURCES.map((s, i) => [s, i]));
+const KIND_INDEX = new Map(KINDS.map((k, i) => [k, i]));
+
+const G = {
+  single: group('', [
+    'rule',
+    'lowerInName',
+    'place',
+    'isLast',
+    'isLastDirect',
+    'sameSentence',
+    'inQuote',
+  ]),
+  ruleShape: group('rule&', SHAPES),
+  src: group('src:', SOURCES),
+  srcShape: cross('src:', SOURCES, '&', SHAPES),
+  nsrc: group('nsrc:', DIGITS),
+  kind: group('kind:', KINDS),
+  tok: group('tok:', DIGITS),
+  kindTok: cross('kind:', KINDS, '&tok:', DIGITS),
+  art: group('', ARTS),
+  firstKindTok: cross(
+    '',
+    SOURCES,
+    '&kind:',
+    KINDS.flatMap((k) => [`${k}&tok:1`, `${k}&tok:2`]),
+  ),
+  firstArt: cross('', SOURCES, '&', ARTS),
+  spoke: group('spoke:', DIGITS),
+  vs: cross('vs:', SOURCES, '>', SOURCES),
+  count: group('count:', DIGITS),
+  before: group('before:', DISTANCES),
+  after: group('after:', DISTANCES),
+  absent: group('absent&', SHAPES.slice(0, 4)),
+};
+const [RULE, LOWER_IN_NAME, PLACE, IS_LAST, IS_LAST_DIRECT, SAME_SENTENCE, IN_QUOTE] = [
+  0, 1, 2, 3, 4, 5, 6,
+];
+
+/** Adds up a candidate's weights, and lists its features' names when asked. */
+class Scorer {
+  score = 0;
+  constructor(readonly names?: string[]) {}
+  add(g: Group, i: number): void {
+    this.score += g.weights[i]!;
+    this.names?.push(g.names[i]!);
+  }
+}
 
 /**
  * Picks the speaker of a quotation among the candidates the rules propose: a linear score over
@@ -76,104 +147,139 @@ const W = weights as Record<string, number>;
  * candidate, or on ties, it stays.
  */
 export function rankSpeakers(cands: readonly Candidate[], rule: number, ctx: QuoteContext): number {
-  if (cands.length < 2 && !rankerTrace.sink) return rule;
-  const feats = cands.map((c, i) => candidateFeatures(c, i === rule, ctx));
-  rankerTrace.sink?.({
+  const sink = rankerTrace.sink;
+  if (cands.length < 2 && !sink) return rule;
+  const q = quoteShape(ctx);
+  const scored = cands.map((c, i) => {
+    const s = new Scorer(sink ? [] : undefined);
+    addFeatures(s, c, i === rule, ctx, q);
+    return s;
+  });
+  sink?.({
     quote: ctx.p.text.slice(ctx.span.start, ctx.span.end),
-    candidates: cands.map((c, i) => ({ name: c.speaker.name, features: feats[i]! })),
+    candidates: cands.map((c, i) => ({
+      name: c.speaker.name,
+      features: counted(scored[i]!.names!),
+    })),
     rule,
   });
   if (rankerTrace.rulesOnly) return rule;
   let best = rule;
-  let bestScore = score(feats[rule]!);
-  feats.forEach((f, i) => {
-    const s = score(f);
-    if (s > bestScore + 1e-9) {
-      best = i;
-      bestScore = s;
-    }
+  scored.forEach((s, i) => {
+    if (s.score > scored[best]!.score + 1e-9) best = i;
   });
   return best;
 }
 
-function score(f: Record<string, number>): number {
-  let s = 0;
-  for (const k in f) s += (W[k] ?? 0) * f[k]!;
-  return s;
+function counted(f: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of f) out[k] = (out[k] ?? 0) + 1;
+  return out;
 }
 
-const lengthBucket = (n: number) => (n <= 1 ? 'w1' : n <= 3 ? 'w3' : n <= 9 ? 'w9' : 'wlong');
-const distanceBucket = (d: number) => (d < 20 ? 'd20' : d < 60 ? 'd60' : d < 150 ? 'd150' : 'dfar');
+/** What the features read about the quotation, once for all its candidates. */
+interface QuoteShape {
+  /** Its length bucket: an index into `SHAPES`. */
+  len: number;
+  /** Indices into `SHAPES`: length, position, naming cue. */
+  shape: number[];
+}
 
-/** The features of one candidate: sparse, by name. */
-export function candidateFeatures(
+function quoteShape(ctx: QuoteContext): QuoteShape {
+  const { p, span, sentence } = ctx;
+  const words = wordsIn(p.text, span.start, span.end);
+  const len = words <= 1 ? 0 : words <= 3 ? 1 : words <= 9 ? 2 : 3;
+  const opensParagraph = span.open <= p.dateline + 1;
+  const opensSentence = span.open === p.sentences[sentence]!.start;
+  const shape = [len, opensParagraph ? 4 : opensSentence ? 5 : 6];
+  if (ctx.naming) shape.push(7);
+  return { len, shape };
+}
+
+/** Words between `from` and `to`, counted up to ten (the longest bucket starts there). */
+function wordsIn(text: string, from: number, to: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = from; i < to && n < 10; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** Whether `word` occurs in `text[from, to)` as a whole word, case as written. */
+function hasWord(text: string, from: number, to: number, word: string): boolean {
+  for (let i = text.indexOf(word, from); i >= 0 && i + word.length <= to; ) {
+    if (wordCharAt(text, i - 1) === 0 && wordCharAt(text, i + word.length) === 0) return true;
+    i = text.indexOf(word, i + 1);
+  }
+  return false;
+}
+
+const distance = (d: number) => (d < 20 ? 0 : d < 60 ? 1 : d < 150 ? 2 : 3);
+
+/** The features of one candidate, added to `s`. */
+function addFeatures(
+  s: Scorer,
   c: Candidate,
   isRule: boolean,
   ctx: QuoteContext,
-): Record<string, number> {
+  q: QuoteShape,
+): void {
   const { p, span, sentence } = ctx;
-  const f: Record<string, number> = {};
-  const quoteText = p.text.slice(span.start, span.end);
-  const quoteWords = quoteText.split(/\s+/).filter(Boolean).length;
-  const len = lengthBucket(quoteWords);
-  const opensParagraph = span.open <= p.dateline + 1;
-  const opensSentence = span.open === p.sentences[sentence]!.start;
-  const shape = [
-    len,
-    opensParagraph ? 'para' : opensSentence ? 'sent' : 'mid',
-    ctx.naming ? 'naming' : '',
-  ].filter(Boolean);
-  const set = (k: string, v = 1) => {
-    f[k] = (f[k] ?? 0) + v;
-  };
+  const nShapes = SHAPES.length;
   if (isRule) {
-    set('rule');
-    for (const s of shape) set(`rule&${s}`);
+    s.add(G.single, RULE);
+    for (const k of q.shape) s.add(G.ruleShape, k);
   }
   for (const src of c.sources) {
-    set(`src:${src}`);
-    for (const s of shape) set(`src:${src}&${s}`);
+    const i = SOURCE_INDEX.get(src)!;
+    s.add(G.src, i);
+    for (const k of q.shape) s.add(G.srcShape, i * nShapes + k);
   }
-  set(`nsrc:${Math.min(c.sources.length, 3)}`);
-  set(`kind:${c.speaker.kind}`);
+  s.add(G.nsrc, Math.min(c.sources.length, 3));
+  const kind = KIND_INDEX.get(c.speaker.kind)!;
+  s.add(G.kind, kind);
   const tokens = c.speaker.name.split(' ');
-  set(`tok:${Math.min(tokens.length, 3)}`);
-  set(`kind:${c.speaker.kind}&tok:${Math.min(tokens.length, 3)}`);
+  const tok = Math.min(tokens.length, 3);
+  s.add(G.tok, tok);
+  s.add(G.kindTok, kind * 4 + tok);
   // Lowercase words inside a name ("his boss was"), not a description's article or role.
-  if (c.speaker.kind !== 'description' && tokens.some((t) => /^\p{Ll}/u.test(t)))
-    set('lowerInName');
-  if (ctx.isPlace(speakerKey(c.speaker.name))) set('place');
-  const inArticle = ctx.counts.get(speakerKey(tokens.at(-1)!)) ?? 0;
-  const art = `art:${inArticle <= 1 ? 1 : inArticle <= 3 ? 3 : inArticle <= 9 ? 9 : 'many'}`;
-  set(art);
+  if (c.speaker.kind !== 'description' && tokens.some((t) => startsLower(t)))
+    s.add(G.single, LOWER_IN_NAME);
+  if (ctx.isPlace(speakerKey(c.speaker.name))) s.add(G.single, PLACE);
+  const last = tokens.at(-1)!;
+  const inArticle = ctx.counts.get(speakerKey(last)) ?? 0;
+  const art = inArticle <= 1 ? 0 : inArticle <= 3 ? 1 : inArticle <= 9 ? 2 : 3;
+  s.add(G.art, art);
   // How much each source is trusted depends on what kind of name it found.
-  const first = c.sources[0]!;
-  set(`${first}&kind:${c.speaker.kind}&tok:${Math.min(tokens.length, 2)}`);
-  set(`${first}&${art}`);
-  set(`spoke:${Math.min(ctx.spoken.get(c.speaker) ?? 0, 3)}`);
-  if (!isRule) set(`vs:${ctx.ruleSource}>${c.sources[0]}`);
-  if (c.speaker === ctx.last) set('isLast');
-  if (c.speaker === ctx.lastDirect) set('isLastDirect');
+  const first = SOURCE_INDEX.get(c.sources[0]!)!;
+  s.add(G.firstKindTok, first * 6 + kind * 2 + (tokens.length > 1 ? 1 : 0));
+  s.add(G.firstArt, first * 4 + art);
+  s.add(G.spoke, Math.min(ctx.spoken(c.speaker), 3));
+  if (!isRule) s.add(G.vs, SOURCE_INDEX.get(ctx.ruleSource)! * SOURCES.length + first);
+  if (c.speaker === ctx.last) s.add(G.single, IS_LAST);
+  if (c.speaker === ctx.lastDirect) s.add(G.single, IS_LAST_DIRECT);
   // Where the name occurs in the paragraph's running text, and inside the quotation itself.
-  const surname = speakerKey(tokens.at(-1)!);
   let before = Number.POSITIVE_INFINITY;
   let after = Number.POSITIVE_INFINITY;
-  let count = 0;
   let sameSentence = false;
-  const s = p.sentences[sentence]!;
+  const sent = p.sentences[sentence]!;
+  const lower = last.toLowerCase();
+  let count = 0;
   for (const w of p.words) {
-    if (speakerKey(w.text) !== surname) continue;
+    if (w.lower !== lower) continue;
     count++;
     if (w.end <= span.open) before = Math.min(before, span.open - w.end);
     else if (w.start >= span.close) after = Math.min(after, w.start - span.close);
-    if (w.start >= s.start && w.end <= s.end) sameSentence = true;
+    if (w.start >= sent.start && w.end <= sent.end) sameSentence = true;
   }
-  set(`count:${Math.min(count, 3)}`);
-  if (sameSentence) set('sameSentence');
-  if (before < Number.POSITIVE_INFINITY) set(`before:${distanceBucket(before)}`);
-  if (after < Number.POSITIVE_INFINITY) set(`after:${distanceBucket(after)}`);
-  if (count === 0) set(`absent&${len}`);
+  s.add(G.count, Math.min(count, 3));
+  if (sameSentence) s.add(G.single, SAME_SENTENCE);
+  if (before < Number.POSITIVE_INFINITY) s.add(G.before, distance(before));
+  if (after < Number.POSITIVE_INFINITY) s.add(G.after, distance(after));
+  if (count === 0) s.add(G.absent, q.len);
   // A name inside the quotation is more often talked about than talking.
-  if (` ${foldText(quoteText)} `.includes(` ${surname} `)) set('inQuote');
-  return f;
+  if (hasWord(p.text, span.start, span.end, last)) s.add(G.single, IN_QUOTE);
 }
