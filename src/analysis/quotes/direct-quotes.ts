@@ -120,7 +120,8 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
       pending.push({ span, sentence, naming });
       continue;
     }
-    gather(cands, contextTiers(a, before, span, sentence, naming, a.out));
+    // Quotes so far are in text order: the last one is the nearest before.
+    gather(cands, contextTiers(a, before, span, sentence, naming, a.out.slice(-1)));
     gather(cands, extraCandidates(a, span, sentence));
     const pick =
       cands[rankSpeakers(cands, rule, context(a, before, span, sentence, naming, cands[rule]!))]!;
@@ -158,11 +159,8 @@ function context(
   naming: boolean,
   rule: Candidate,
 ): QuoteContext {
-  const spoken = (speaker: Speaker) => {
-    let n = before.spoken?.get(speaker) ?? 0;
-    for (const f of a.out) if (f.speaker === speaker) n++;
-    return n;
-  };
+  const spoken = (speaker: Speaker) =>
+    (before.spoken?.get(speaker) ?? 0) + (a.spoken.get(speaker) ?? 0);
   return {
     p: a.p,
     span,
@@ -323,25 +321,31 @@ function nearestQuote(cued: readonly Found[], pos: number): Speaker | undefined 
   return (before ?? after)?.speaker;
 }
 
+/** Index of the first voice after `pos` (voices are in text order). */
+function voiceAfter(a: ParagraphAnalysis, pos: number): number {
+  let lo = 0;
+  let hi = a.voices.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a.voices[mid]!.pos <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The subject of a speech verb of the same sentence: the closest before `pos`, else after. */
 function sentenceVoice(a: ParagraphAnalysis, sentence: number, pos: number): Speaker | undefined {
-  let found: Speaker | undefined;
-  for (const v of a.voices) {
-    if (v.sentence !== sentence) continue;
-    if (v.pos > pos) return found ?? v.speaker;
-    found = v.speaker;
-  }
-  return found;
+  const i = voiceAfter(a, pos);
+  const before = a.voices[i - 1];
+  if (before?.sentence === sentence) return before.speaker;
+  const after = a.voices[i];
+  return after?.sentence === sentence ? after.speaker : undefined;
 }
 
 /** The subject of the speech verb closest before `pos` in the paragraph, else closest after. */
 function nearestVoice(a: ParagraphAnalysis, pos: number): Speaker | undefined {
-  let before: Speaker | undefined;
-  for (const v of a.voices) {
-    if (v.pos > pos) return before ?? v.speaker;
-    before = v.speaker;
-  }
-  return before;
+  const i = voiceAfter(a, pos);
+  return (a.voices[i - 1] ?? a.voices[i])?.speaker;
 }
 
 /** `X said that they planned "provocations"`: the last speech verb before the quote, same sentence. */

@@ -91,6 +91,8 @@ export function afterRoleNouns(p: Paragraph, j: number): number {
  */
 export class ParagraphAnalysis {
   readonly out: Found[] = [];
+  /** How many quotes each speaker has in `out`. */
+  readonly spoken = new Map<Speaker, number>();
   readonly sentenceSpeaker: (Speaker | undefined)[] = [];
   /** The speaker of the last direct quote so far. */
   lastDirect: Speaker | undefined;
@@ -126,6 +128,7 @@ export class ParagraphAnalysis {
     if (speaker.role) quote.role = speaker.role;
     if (cue) quote.cue = cue;
     this.out.push(byContext ? { quote, speaker, byContext } : { quote, speaker });
+    this.spoken.set(speaker, (this.spoken.get(speaker) ?? 0) + 1);
   }
 
   /**

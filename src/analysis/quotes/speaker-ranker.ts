@@ -1,6 +1,6 @@
 import type { QuoteSpan } from '../quote-spans.ts';
 import { wordCharAt } from '../word-char-at.ts';
-import type { Paragraph } from './paragraph.ts';
+import { type Paragraph, wordFrom } from './paragraph.ts';
 import type { Speaker } from './speaker-book.ts';
 import { speakerKey } from './speaker-key.ts';
 import weights from './speaker-ranker.weights.json' with { type: 'json' };
@@ -217,6 +217,9 @@ function hasWord(text: string, from: number, to: number, word: string): boolean 
   return false;
 }
 
+/** How many words either side of a quotation the features look at for the candidate's name. */
+const NEAR = 40;
+
 const distance = (d: number) => (d < 20 ? 0 : d < 60 ? 1 : d < 150 ? 2 : 3);
 
 /** The features of one candidate, added to `s`. */
@@ -266,9 +269,13 @@ function addFeatures(
   let after = Number.POSITIVE_INFINITY;
   let sameSentence = false;
   const sent = p.sentences[sentence]!;
+  // Up to `NEAR` words either side: bounded, so that a paragraph of many quotes stays linear.
   const lower = last.toLowerCase();
   let count = 0;
-  for (const w of p.words) {
+  const from = Math.max(0, wordFrom(p, span.open) - NEAR);
+  const to = Math.min(p.words.length, wordFrom(p, span.close) + NEAR);
+  for (let k = from; k < to; k++) {
+    const w = p.words[k]!;
     if (w.lower !== lower) continue;
     count++;
     if (w.end <= span.open) before = Math.min(before, span.open - w.end);
