@@ -1,6 +1,14 @@
 import type { QuoteSpan } from '../quote-spans.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
-import { BE, type Paragraph, sentenceOf, spanFrom, verbAt, wordFrom } from './paragraph.ts';
+import {
+  BE,
+  type Paragraph,
+  PREPOSITIONS,
+  sentenceOf,
+  spanFrom,
+  verbAt,
+  wordFrom,
+} from './paragraph.ts';
 import type { Attribution, Found, ParagraphAnalysis } from './paragraph-analysis.ts';
 import type { Speaker } from './speaker-book.ts';
 import { type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
@@ -81,30 +89,31 @@ function isBylined(text: string, span: QuoteSpan): boolean {
 export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): void {
   const { p } = a;
   const pending: { span: QuoteSpan; sentence: number; naming: boolean }[] = [];
+  /** Quotations read as titles: speech after all if reported speech turns out to hold them. */
+  const titles: { span: QuoteSpan; sentence: number }[] = [];
   for (const span of p.spans) {
     const sentence = sentenceOf(p, span.open);
     const quoted = p.text.slice(span.start, span.end);
     const lead = p.text.slice(Math.max(0, span.open - 40), span.open);
     if (isMarkup(p.text, span) || isNickname(p.text, span)) continue;
     const naming = namingBefore(p, span, sentence);
-    if (!naming && (NOT_SPEECH_BEFORE.test(lead) || isBylined(p.text, span))) continue;
+    if (!naming && (NOT_SPEECH_BEFORE.test(lead) || isBylined(p.text, span))) {
+      titles.push({ span, sentence });
+      continue;
+    }
     const startsSentence = span.open === p.sentences[sentence]!.start;
     if (!naming && isTitleCase(quoted)) {
       // `"Your Honor," I said`, `"GROWING PARTY," he declared`: a quotation that opens its
       // sentence with a speech verb right after it is speech whatever its case (mid-sentence,
-      // `on ABC's "This Week," Carson admitted`, the same pattern is a title).
+      // `on ABC's "This Week," Carson admitted`, the same pattern is a title). So is one after a
+      // colon: `emailed a link with one sentence: "THIS IS NOT OK."`.
       const after = startsSentence ? cueAfter(a, span) : undefined;
       if (after?.cue) addDirect(a, span, sentence, after);
+      else if (colonBefore(p.text, span.open) >= 0) pending.push({ span, sentence, naming });
+      else titles.push({ span, sentence });
       continue;
     }
-    // `Comey cannot say that "from his perspective," Lewandowski added`: a quotation closed by a
-    // comma belongs to the attribution after it before any verb earlier in the sentence.
-    const commaCue = p.text[span.end - 1] === ',' ? cueAfter(a, span, true) : undefined;
-    const found =
-      (naming ? (agentAfter(a, span) ?? namerOf(a, span, sentence)) : undefined) ??
-      commaCue ??
-      (startsSentence ? undefined : cueBefore(a, span, sentence)) ??
-      cueAfter(a, span);
+    const found = cuedSpeaker(a, span, sentence, naming, startsSentence);
     if (found) addDirect(a, span, sentence, found);
     else pending.push({ span, sentence, naming });
   }
@@ -112,38 +121,108 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
   for (const { span, sentence, naming } of pending) {
     // Single marks with no cue next to them are titles and scare quotes far more than speech.
     if (span.single) continue;
-    const colon = colonBefore(p.text, span.open);
-    const tiers: [string, () => Speaker | undefined][] = [
-      ['sentence', () => a.sentenceSpeaker[sentence] ?? sentenceVoice(a, sentence, span.open)],
-      ['colon', () => (colon >= 0 ? a.colonSpeaker(colon, sentence) : undefined)],
-      // The words someone uses for a thing are the sentence's subject's before a nearby quote's.
-      ['namer', () => (naming ? a.leadSpeaker(sentence) : undefined)],
-      ['quote', () => nearestQuote(cued, p.base + span.start)],
-      ['lead', () => a.leadSpeaker(sentence)],
-      ['name', () => a.nearestName(sentence, wordFrom(p, span.open))],
-      ['voice', () => nearestVoice(a, span.open)],
-      ['prevColon', () => (span.open === 0 ? before.colon : undefined)],
-      ['prev', () => before.last],
-    ];
-    for (const [tier, find] of tiers) {
-      const speaker = find();
-      if (!speaker) continue;
-      // Quotes close to one that has a cue, or after a colon or a naming cue, are as good as cued.
-      const weak = !naming && tier !== 'quote' && tier !== 'colon' && tier !== 'sentence';
-      addDirect(
-        a,
-        span,
-        sentence,
-        { speaker, cue: process.env.QDEBUG ? `ctx:${tier}` : undefined },
-        weak,
-      );
-      break;
-    }
+    const found = contextSpeaker(a, span, sentence, naming, cued, before);
+    if (!found) continue;
+    // Quotes close to one that has a cue, or after a colon or a naming cue, are as good as cued.
+    const weak =
+      !naming && found.tier !== 'quote' && found.tier !== 'colon' && found.tier !== 'sentence';
+    const cue = process.env.QDEBUG ? `ctx:${found.tier}` : undefined;
+    addDirect(a, span, sentence, { speaker: found.speaker, cue }, weak);
   }
   a.lastDirect = a.out.reduce<Found | undefined>(
     (last, f) => (!last || f.quote.start > last.quote.start ? f : last),
     undefined,
   )?.speaker;
+  // Who would have said each title, read without leaving a trace on the sentences' speakers.
+  const sentenceSpeaker = [...a.sentenceSpeaker];
+  for (const { span, sentence } of titles) {
+    if (span.single || namesAThing(p, span)) continue;
+    const startsSentence = span.open === p.sentences[sentence]!.start;
+    const found =
+      cuedSpeaker(a, span, sentence, false, startsSentence) ??
+      contextSpeaker(a, span, sentence, false, cued, before);
+    if (found) a.titles.push({ span, speaker: found.speaker });
+  }
+  a.sentenceSpeaker.splice(0, a.sentenceSpeaker.length, ...sentenceSpeaker);
+}
+
+/**
+ * Once reported speech is known: a quotation the rules read as a title is speech when reported
+ * speech holds it (`Mr. Nevins said he pursued a new ''Twin Peaks'' only because…`), since the
+ * words between quote marks inside what someone is reported to say are theirs.
+ */
+export function keepHeldTitles(a: ParagraphAnalysis): void {
+  const { p } = a;
+  for (const { span, speaker } of a.titles) {
+    if (a.heldByReported(p.base + span.start, p.base + span.end))
+      addQuotation(a, span, { speaker, cue: undefined }, true);
+  }
+}
+
+/**
+ * A title that names a thing whatever holds it: after a preposition or a possessive (`on MSNBC's
+ * "Morning Joe"`, `from "Star Wars"`) or in apposition to a noun (`a novel, "The Long Winter,"`).
+ */
+function namesAThing(p: Paragraph, span: QuoteSpan): boolean {
+  const wi = wordFrom(p, span.open) - 1;
+  const prev = p.words[wi];
+  if (!prev) return false;
+  if (onlySpace(p.text, prev.end, span.open))
+    return PREPOSITIONS.has(prev.lower) || /['’]s$/.test(prev.lower);
+  const apposition = p.text[prev.end] === ',' && onlySpace(p.text, prev.end + 1, span.open);
+  return apposition && startsLower(prev.text) && !verbAt(p, wi);
+}
+
+/** A speaker from a cue next to the quotation (`"…," X said`, `X said "…"`, `called it "…"`). */
+function cuedSpeaker(
+  a: ParagraphAnalysis,
+  span: QuoteSpan,
+  sentence: number,
+  naming: boolean,
+  startsSentence: boolean,
+): Attribution | undefined {
+  const { p } = a;
+  return (
+    (naming ? (agentAfter(a, span) ?? namerOf(a, span, sentence)) : undefined) ??
+    // `Comey cannot say that "from his perspective," Lewandowski added`: a quotation closed by a
+    // comma belongs to the attribution after it before any verb earlier in the sentence.
+    (p.text[span.end - 1] === ',' ? cueAfter(a, span, true) : undefined) ??
+    (startsSentence ? undefined : cueBefore(a, span, sentence)) ??
+    cueAfter(a, span)
+  );
+}
+
+/**
+ * A speaker from the quotation's context, and where it came from: its sentence, a colon before
+ * it, the quotes around it, the names and speech verbs of the paragraph, the paragraphs before.
+ */
+function contextSpeaker(
+  a: ParagraphAnalysis,
+  span: QuoteSpan,
+  sentence: number,
+  naming: boolean,
+  cued: readonly Found[],
+  before: SpeakingBefore,
+): { speaker: Speaker; tier: string } | undefined {
+  const { p } = a;
+  const colon = colonBefore(p.text, span.open);
+  const tiers: [string, () => Speaker | undefined][] = [
+    ['sentence', () => a.sentenceSpeaker[sentence] ?? sentenceVoice(a, sentence, span.open)],
+    ['colon', () => (colon >= 0 ? a.colonSpeaker(colon, sentence) : undefined)],
+    // The words someone uses for a thing are the sentence's subject's before a nearby quote's.
+    ['namer', () => (naming ? a.leadSpeaker(sentence) : undefined)],
+    ['quote', () => nearestQuote(cued, p.base + span.start)],
+    ['lead', () => a.leadSpeaker(sentence)],
+    ['name', () => a.nearestName(sentence, wordFrom(p, span.open))],
+    ['voice', () => nearestVoice(a, span.open)],
+    ['prevColon', () => (span.open === 0 ? before.colon : undefined)],
+    ['prev', () => before.last],
+  ];
+  for (const [tier, find] of tiers) {
+    const speaker = find();
+    if (speaker) return { speaker, tier };
+  }
+  return undefined;
 }
 
 const NAMING_VERBS = new Set(lexicon.namingCues);
@@ -213,11 +292,21 @@ function addDirect(
   found: Attribution,
   byContext = false,
 ) {
+  addQuotation(a, span, found, byContext);
+  a.lastDirect = found.speaker;
+  a.sentenceSpeaker[sentence] ??= found.speaker;
+}
+
+/** Adds the quotation's words, without a comma that closes them, as a direct quote. */
+function addQuotation(
+  a: ParagraphAnalysis,
+  span: QuoteSpan,
+  found: Attribution,
+  byContext: boolean,
+) {
   let end = span.end;
   if (a.p.text[end - 1] === ',') end--;
   a.add('direct', span.start, end, found.speaker, found.cue, byContext);
-  a.lastDirect = found.speaker;
-  a.sentenceSpeaker[sentence] ??= found.speaker;
 }
 
 /** The speaker of the attributed quote closest before `pos`, else closest after. */
