@@ -1,6 +1,14 @@
 import type { QuoteSpan } from '../quote-spans.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
-import { BE, type Paragraph, sentenceOf, spanFrom, verbAt, wordFrom } from './paragraph.ts';
+import {
+  BE,
+  type Paragraph,
+  PREPOSITIONS,
+  sentenceOf,
+  spanFrom,
+  verbAt,
+  wordFrom,
+} from './paragraph.ts';
 import type { Attribution, Found, ParagraphAnalysis } from './paragraph-analysis.ts';
 import type { Speaker } from './speaker-book.ts';
 import { type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
@@ -86,42 +94,40 @@ function isBylined(text: string, span: QuoteSpan): boolean {
 export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): void {
   const { p } = a;
   const pending: { span: QuoteSpan; sentence: number; naming: boolean }[] = [];
+  /** Quotations read as titles: speech after all if reported speech turns out to hold them. */
+  const titles: { span: QuoteSpan; sentence: number }[] = [];
   for (const span of p.spans) {
     const sentence = sentenceOf(p, span.open);
     const quoted = p.text.slice(span.start, span.end);
     const lead = p.text.slice(Math.max(0, span.open - 40), span.open);
     if (isMarkup(p.text, span) || isNickname(p.text, span)) continue;
     const naming = namingBefore(p, span, sentence);
-    if (!naming && (NOT_SPEECH_BEFORE.test(lead) || isBylined(p.text, span))) continue;
+    if (!naming && (NOT_SPEECH_BEFORE.test(lead) || isBylined(p.text, span))) {
+      titles.push({ span, sentence });
+      continue;
+    }
     const startsSentence = span.open === p.sentences[sentence]!.start;
     if (!naming && isTitleCase(quoted)) {
       // `"Your Honor," I said`, `"GROWING PARTY," he declared`: a quotation that opens its
       // sentence with a speech verb right after it is speech whatever its case (mid-sentence,
-      // `on ABC's "This Week," Carson admitted`, the same pattern is a title).
+      // `on ABC's "This Week," Carson admitted`, the same pattern is a title). So is one after a
+      // colon: `emailed a link with one sentence: "THIS IS NOT OK."`.
       const after = startsSentence ? cueAfter(a, span) : undefined;
       if (after?.cue) {
         if (after.cueSentence !== undefined) a.sentenceSpeaker[after.cueSentence] ??= after.speaker;
         addDirect(a, span, sentence, after);
-      }
+      } else if (colonBefore(p.text, span.open) >= 0) pending.push({ span, sentence, naming });
+      else titles.push({ span, sentence });
       continue;
     }
-    // `Comey cannot say that "from his perspective," Lewandowski added`: a quotation closed by a
-    // comma belongs to the attribution after it before any verb earlier in the sentence.
-    const after = cueAfter(a, span);
-    const cues: [Source, () => Attribution | undefined][] = [
-      ['naming', () => (naming ? (agentAfter(a, span) ?? namerOf(a, span, sentence)) : undefined)],
-      ['comma', () => (after?.tight && p.text[span.end - 1] === ',' ? after : undefined)],
-      ['before', () => (startsSentence ? undefined : cueBefore(a, span, sentence))],
-      ['after', () => after],
-    ];
     const cands: Candidate[] = [];
-    const rule = gather(cands, cues);
+    const rule = gather(cands, cueSources(a, span, sentence, naming, startsSentence));
     if (rule < 0) {
       pending.push({ span, sentence, naming });
       continue;
     }
     // Quotes so far are in text order: the last one is the nearest before.
-    gather(cands, contextTiers(a, before, span, sentence, naming, a.out.slice(-1)));
+    gather(cands, contextTiers(a, span, sentence, naming, a.out.slice(-1), before));
     gather(cands, extraCandidates(a, span, sentence));
     const pick =
       cands[rankSpeakers(cands, rule, context(a, before, span, sentence, naming, cands[rule]!))]!;
@@ -133,7 +139,7 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
     // Single marks with no cue next to them are titles and scare quotes far more than speech.
     if (span.single) continue;
     const cands: Candidate[] = [];
-    const rule = gather(cands, contextTiers(a, before, span, sentence, naming, cued));
+    const rule = gather(cands, contextTiers(a, span, sentence, naming, cued, before));
     if (rule < 0) continue;
     gather(cands, extraCandidates(a, span, sentence));
     const tier = cands[rule]!.sources[0]!;
@@ -148,6 +154,95 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
     (last, f) => (!last || f.quote.start > last.quote.start ? f : last),
     undefined,
   )?.speaker;
+  // Who would have said each title, read without leaving a trace on the sentences' speakers.
+  const sentenceSpeaker = [...a.sentenceSpeaker];
+  for (const { span, sentence } of titles) {
+    if (span.single || namesAThing(p, span)) continue;
+    const startsSentence = span.open === p.sentences[sentence]!.start;
+    const found =
+      cuedSpeaker(a, span, sentence, false, startsSentence) ??
+      contextSpeaker(a, span, sentence, false, cued, before);
+    if (found) a.titles.push({ span, speaker: found.speaker });
+  }
+  a.sentenceSpeaker.splice(0, a.sentenceSpeaker.length, ...sentenceSpeaker);
+}
+
+/**
+ * Once reported speech is known: a quotation the rules read as a title is speech when reported
+ * speech holds it (`Mr. Nevins said he pursued a new ''Twin Peaks'' only because…`), since the
+ * words between quote marks inside what someone is reported to say are theirs.
+ */
+export function keepHeldTitles(a: ParagraphAnalysis): void {
+  const { p } = a;
+  for (const { span, speaker } of a.titles) {
+    if (a.heldByReported(p.base + span.start, p.base + span.end))
+      addQuotation(a, span, { speaker, cue: undefined }, true);
+  }
+}
+
+/**
+ * A title that names a thing whatever holds it: after a preposition or a possessive (`on MSNBC's
+ * "Morning Joe"`, `from "Star Wars"`) or in apposition to a noun (`a novel, "The Long Winter,"`).
+ */
+function namesAThing(p: Paragraph, span: QuoteSpan): boolean {
+  const wi = wordFrom(p, span.open) - 1;
+  const prev = p.words[wi];
+  if (!prev) return false;
+  if (onlySpace(p.text, prev.end, span.open))
+    return PREPOSITIONS.has(prev.lower) || /['’]s$/.test(prev.lower);
+  const apposition = p.text[prev.end] === ',' && onlySpace(p.text, prev.end + 1, span.open);
+  return apposition && startsLower(prev.text) && !verbAt(p, wi);
+}
+
+/** The cues next to a quotation (`"…," X said`, `X said "…"`, `called it "…"`), in the order the rules trust them. */
+function cueSources(
+  a: ParagraphAnalysis,
+  span: QuoteSpan,
+  sentence: number,
+  naming: boolean,
+  startsSentence: boolean,
+): [Source, () => Attribution | undefined][] {
+  const { p } = a;
+  const after = cueAfter(a, span);
+  return [
+    ['naming', () => (naming ? (agentAfter(a, span) ?? namerOf(a, span, sentence)) : undefined)],
+    // `Comey cannot say that "from his perspective," Lewandowski added`: a quotation closed by a
+    // comma belongs to the attribution after it before any verb earlier in the sentence.
+    ['comma', () => (after?.tight && p.text[span.end - 1] === ',' ? after : undefined)],
+    ['before', () => (startsSentence ? undefined : cueBefore(a, span, sentence))],
+    ['after', () => after],
+  ];
+}
+
+/** The rules' speaker from a cue next to the quotation. */
+function cuedSpeaker(
+  a: ParagraphAnalysis,
+  span: QuoteSpan,
+  sentence: number,
+  naming: boolean,
+  startsSentence: boolean,
+): Attribution | undefined {
+  for (const [, find] of cueSources(a, span, sentence, naming, startsSentence)) {
+    const found = find();
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The rules' speaker from the quotation's context (see `contextTiers`). */
+function contextSpeaker(
+  a: ParagraphAnalysis,
+  span: QuoteSpan,
+  sentence: number,
+  naming: boolean,
+  cued: readonly Found[],
+  before: SpeakingBefore,
+): { speaker: Speaker; tier: string } | undefined {
+  for (const [tier, find] of contextTiers(a, span, sentence, naming, cued, before)) {
+    const speaker = find();
+    if (speaker) return { speaker, tier };
+  }
+  return undefined;
 }
 
 /** What the ranker reads about a quotation besides its candidates. */
@@ -213,11 +308,11 @@ function extraCandidates(
 /** The context of a quotation that may name its speaker, in the order the rules trust it. */
 function contextTiers(
   a: ParagraphAnalysis,
-  before: SpeakingBefore,
   span: QuoteSpan,
   sentence: number,
   naming: boolean,
   cued: readonly Found[],
+  before: SpeakingBefore,
 ): [Source, () => Speaker | undefined][] {
   const { p } = a;
   const colon = colonBefore(p.text, span.open);
@@ -302,11 +397,21 @@ function addDirect(
   found: Attribution,
   byContext = false,
 ) {
+  addQuotation(a, span, found, byContext);
+  a.lastDirect = found.speaker;
+  a.sentenceSpeaker[sentence] ??= found.speaker;
+}
+
+/** Adds the quotation's words, without a comma that closes them, as a direct quote. */
+function addQuotation(
+  a: ParagraphAnalysis,
+  span: QuoteSpan,
+  found: Attribution,
+  byContext: boolean,
+) {
   let end = span.end;
   if (a.p.text[end - 1] === ',') end--;
   a.add('direct', span.start, end, found.speaker, found.cue, byContext);
-  a.lastDirect = found.speaker;
-  a.sentenceSpeaker[sentence] ??= found.speaker;
 }
 
 /** The speaker of the attributed quote closest before `pos`, else closest after. */

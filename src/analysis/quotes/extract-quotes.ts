@@ -1,6 +1,6 @@
 import type { SentenceSpan } from '../sentences.ts';
 import { dedupeQuotes } from './dedupe-quotes.ts';
-import { findDirectQuotes, type SpeakingBefore } from './direct-quotes.ts';
+import { findDirectQuotes, keepHeldTitles, type SpeakingBefore } from './direct-quotes.ts';
 import { nameRuns } from './name-runs.ts';
 import { type Paragraph, readParagraph } from './paragraph.ts';
 import { ParagraphAnalysis } from './paragraph-analysis.ts';
@@ -57,6 +57,7 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     analysis.subjects();
     findDirectQuotes(analysis, before);
     findReportedSpeech(analysis);
+    keepHeldTitles(analysis);
     analysis.dropScareQuotes();
     const last = analysis.lastSpeaker();
     if (last) before.last = last;

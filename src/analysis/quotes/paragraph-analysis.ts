@@ -1,4 +1,5 @@
 import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
+import type { QuoteSpan } from '../quote-spans.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { afterLocative } from './name-runs.ts';
 import { type Paragraph, spanFrom, verbAt, wordFrom } from './paragraph.ts';
@@ -93,6 +94,8 @@ export class ParagraphAnalysis {
   readonly out: Found[] = [];
   /** How many quotes each speaker has in `out`. */
   readonly spoken = new Map<Speaker, number>();
+  /** Quotations read as titles, with who would have said them (see `keepHeldTitles`). */
+  readonly titles: { span: QuoteSpan; speaker: Speaker }[] = [];
   readonly sentenceSpeaker: (Speaker | undefined)[] = [];
   /** The speaker of the last direct quote so far. */
   lastDirect: Speaker | undefined;
@@ -138,15 +141,18 @@ export class ParagraphAnalysis {
    * quotations were more often speech than not on the train split (both halves).
    */
   dropScareQuotes(maxWords = 1): void {
-    const reported = this.out.filter((f) => f.quote.kind === 'reported');
     for (let k = this.out.length - 1; k >= 0; k--) {
       const f = this.out[k]!;
       if (!f.byContext || hasWords(f.quote.quote, maxWords + 1)) continue;
-      const held = reported.some(
-        (r) => r.quote.start <= f.quote.start && f.quote.end <= r.quote.end,
-      );
-      if (!held) this.out.splice(k, 1);
+      if (!this.heldByReported(f.quote.start, f.quote.end)) this.out.splice(k, 1);
     }
+  }
+
+  /** Whether reported speech found in the paragraph holds the text `[start, end)` (article offsets). */
+  heldByReported(start: number, end: number): boolean {
+    return this.out.some(
+      (r) => r.quote.kind === 'reported' && r.quote.start <= start && end <= r.quote.end,
+    );
   }
 
   /**

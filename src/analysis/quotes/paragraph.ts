@@ -39,7 +39,7 @@ export interface Paragraph {
 }
 
 const DETERMINERS = new Set(lexicon.determiners);
-const PREPOSITIONS = new Set([
+export const PREPOSITIONS = new Set([
   'of',
   'for',
   'in',

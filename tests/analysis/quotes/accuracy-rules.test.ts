@@ -193,6 +193,17 @@ describe('quotation marks that are not speech', () => {
     ]);
   });
 
+  it('takes a title-cased quotation inside reported speech or after a colon as speech', () => {
+    const q = quotesOf(
+      'Mayor Tom Reed said he backed a new "Harbor Lights" only because the council agreed.',
+      'Reed said on Monday on WXYZ\'s "Morning Desk." Ana Cruz sent one line: "WE ARE NOT DONE."',
+    );
+    expect(q.filter((x) => x.kind === 'direct').map((x) => [x.speaker, x.quote])).toEqual([
+      ['Tom Reed', 'Harbor Lights'],
+      ['Ana Cruz', 'WE ARE NOT DONE.'],
+    ]);
+  });
+
   it('takes the words someone uses for a thing as a quote, even title-cased or one word', () => {
     const q = quotesOf(
       'Mayor Tom Reed called the plan "Reckless" on Monday, and hailed the vote as a "breakthrough".',
