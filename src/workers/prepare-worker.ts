@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import type { Article, ArticleInput } from '../articles/article.ts';
 import { prepareArticle } from '../articles/prepare-article.ts';
 import { SourceError } from '../articles/sources/source-error.ts';
@@ -7,8 +8,9 @@ export interface PrepareTask {
   inputs: ArticleInput[];
   now: string;
   /**
-   * Shared with the pool: the worker writes the index of the input it is working on (-1 before
-   * the first), so the pool can time each article on its own and knows which one to refuse.
+   * Shared with the pool, two int32s: the index of the input the worker is working on (-1
+   * before the first, 0x7fffffff after the last), so the pool can time each article on its own
+   * and knows which one to refuse; and the worker's thread id, so it knows which worker to end.
    */
   progress: SharedArrayBuffer;
 }
@@ -50,9 +52,12 @@ function prepareOne(input: ArticleInput, now: Date): PrepareOutcome {
  */
 export default function prepareInWorker(task: PrepareTask): PrepareOutcome[] {
   const progress = new Int32Array(task.progress);
+  Atomics.store(progress, 1, threadId);
   const now = new Date(task.now);
-  return task.inputs.map((input, i) => {
+  const outcomes = task.inputs.map((input, i) => {
     Atomics.store(progress, 0, i);
     return prepareOne(input, now);
   });
+  Atomics.store(progress, 0, 0x7fffffff);
+  return outcomes;
 }

@@ -78,4 +78,22 @@ describe('the prepare pool (issue 13, item 1)', () => {
     expect(results[4]).toEqual(prepareArticle(sample, NOW));
     expect(await pool.prepareMany([], NOW)).toEqual([]);
   });
+
+  it('runs again the tasks queued on a worker that was ended for another task', async () => {
+    // One worker holds several tasks at once (so it never waits for a busy ingesting thread):
+    // ending it for the page over budget must cost the tasks queued behind that page nothing.
+    const one = createPreparePool({ threads: 1, timeoutMs: 2_000 });
+    const heavy: ArticleInput = { raw: heavyPage(15_000), format: 'html', origin: 'heavy.html' };
+    const tasks = [[sample], [heavy], [sample, page], [page], [sample]].map((inputs) =>
+      one.prepareMany(inputs, NOW),
+    );
+    const results = await Promise.all(tasks).finally(() => one.close());
+    expect(results.map((r) => r.map((a) => (a instanceof Error ? a.message : a.origin)))).toEqual([
+      ['sample.txt'],
+      ['refused: cleaning and analysing it took longer than 2 s, the limit for one article'],
+      ['sample.txt', 'summit-page.html'],
+      ['summit-page.html'],
+      ['sample.txt'],
+    ]);
+  });
 });
