@@ -158,7 +158,8 @@ export function createPreparePool(options: PreparePoolOptions = {}): PreparePool
       }
       // Queued behind the article its worker was ended on: nothing of this task is at fault, so
       // it runs again. Any other failure is every article's.
-      if (workerEnded(error) && retries > 0 && !closed) return prepareTask(inputs, now, retries - 1);
+      if (workerEnded(error) && retries > 0 && !closed)
+        return prepareTask(inputs, now, retries - 1);
       const failure = error instanceof Error ? error : new Error(String(error));
       return inputs.map(() => failure);
     } finally {
@@ -199,7 +200,6 @@ const timedOut = (timeoutMs: number) =>
     `refused: cleaning and analysing it took longer than ${timeoutMs / 1000} s, the limit for one article`,
   );
 
-
 const outOfHeap = (maxHeapMb: number) =>
   new SourceError(
     `refused: cleaning and analysing it needed more than ${maxHeapMb} MB of memory, the limit for one article`,
@@ -220,4 +220,3 @@ export function sharedPreparePool(): PreparePool {
   shared ??= createPreparePool();
   return shared;
 }
-
