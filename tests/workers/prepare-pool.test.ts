@@ -5,6 +5,7 @@ import type { ArticleInput } from '../../src/articles/article.ts';
 import { prepareArticle } from '../../src/articles/prepare-article.ts';
 import { SourceError } from '../../src/articles/sources/source-error.ts';
 import { SAMPLES } from '../../src/paths.ts';
+import { storyTerms } from '../../src/stories/story-terms.ts';
 import { createPreparePool } from '../../src/workers/prepare-pool.ts';
 import { heavyPage, nestedPage } from '../fakes/hostile-pages.ts';
 
@@ -31,6 +32,16 @@ describe('the prepare pool (issue 13, item 1)', () => {
     for (const input of [sample, page]) {
       expect(await pool.prepare(input, NOW)).toEqual(prepareArticle(input, NOW));
     }
+  });
+
+  it('works out story terms beside the article for ingest, as storyTerms does here', async () => {
+    const [prepared, refused] = await pool.prepareForStories(
+      [sample, { raw: nestedPage(10_000), format: 'html', origin: 'deep.html' }],
+      NOW,
+    );
+    const article = prepareArticle(sample, NOW);
+    expect(prepared).toEqual({ article, terms: storyTerms(article) });
+    expect(refused).toBeInstanceOf(SourceError);
   });
 
   it('passes refusals on as SourceErrors with their reason', async () => {
