@@ -4,7 +4,11 @@ import { extname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
 import { assignStories } from '../stories/assign-stories.ts';
-import { type PreparePool, sharedPreparePool } from '../workers/prepare-pool.ts';
+import {
+  type ArticleWithTerms,
+  type PreparePool,
+  sharedPreparePool,
+} from '../workers/prepare-pool.ts';
 import type { Article, ArticleInput } from './article.ts';
 import { loadUrl } from './feeds/load-url.ts';
 import { ARTICLE_EXTENSIONS, type BadItem, loadFileItems } from './sources/load-file.ts';
@@ -82,8 +86,8 @@ async function* folderFiles(dir: string, id: string, seen: Set<string>): AsyncGe
   }
 }
 
-/** A prepared article, or why its input was refused; kept in input order. */
-type Prepared = { article: Article } | { origin: string; reason: string };
+/** A prepared article (with its story terms), or why its input was refused; kept in input order. */
+type Prepared = ArticleWithTerms | { origin: string; reason: string };
 
 /** An input waiting to be sent to the pool with its chunk, or one already refused. */
 type Entry = { input: ArticleInput; backfill: boolean } | { origin: string; reason: string };
@@ -109,7 +113,7 @@ export class Ingestor {
   /** Chunks sent to the pool, oldest first. */
   #pending: Promise<Prepared[]>[] = [];
   #chunk: Entry[] = [];
-  #batch: Article[] = [];
+  #batch: ArticleWithTerms[] = [];
   readonly summary: IngestSummary = { added: 0, duplicates: 0, failed: [] };
 
   constructor(store: Store, log: Logger, pool: PreparePool, clock: () => Date = () => new Date()) {
@@ -149,12 +153,12 @@ export class Ingestor {
   async #prepare(chunk: Entry[]): Promise<Prepared[]> {
     const inputs = chunk.flatMap((e) => ('input' in e ? [e.input] : []));
     const pages = inputs.map(({ fallback, ...page }) => page);
-    const results = await this.#pool.prepareMany(pages, this.#clock());
+    const results = await this.#pool.prepareForStories(pages, this.#clock());
     let next = 0;
     return Promise.all(
       chunk.map(async (entry): Promise<Prepared> => {
         if (!('input' in entry)) return entry;
-        const result = results[next++] as Article | Error;
+        const result = results[next++] as ArticleWithTerms | Error;
         return this.#outcome(entry.input, entry.backfill, result);
       }),
     );
@@ -163,16 +167,18 @@ export class Ingestor {
   async #outcome(
     input: ArticleInput,
     backfill: boolean,
-    result: Article | Error,
+    result: ArticleWithTerms | Error,
   ): Promise<Prepared> {
-    if (!(result instanceof Error)) return { article: backfill ? { ...result, backfill } : result };
+    if (!(result instanceof Error)) {
+      return backfill ? { ...result, article: { ...result.article, backfill } } : result;
+    }
     if (input.fallback && result instanceof SourceError) {
       // A feed item whose page is refused (too deep, too large, too slow) keeps its summary.
       this.#log.warn(
         { origin: input.origin, reason: result.message },
         'article page refused; keeping the feed summary',
       );
-      const [summary] = await this.#pool.prepareMany([input.fallback], this.#clock());
+      const [summary] = await this.#pool.prepareForStories([input.fallback], this.#clock());
       return this.#outcome(input.fallback, backfill, summary ?? new Error('nothing prepared'));
     }
     const reason =
@@ -187,7 +193,7 @@ export class Ingestor {
         this.summary.failed.push({ origin: next.origin, reason: next.reason });
         this.#log.warn({ origin: next.origin, reason: next.reason }, 'skipped input');
       } else {
-        this.#batch.push(next.article);
+        this.#batch.push(next);
         if (this.#batch.length >= BATCH_SIZE) await this.#storeBatch();
       }
     }
@@ -204,14 +210,14 @@ export class Ingestor {
     if (this.#batch.length === 0) return;
     const batch = this.#batch;
     this.#batch = [];
-    const results = await this.#store.addArticles(batch);
+    const results = await this.#store.addArticles(batch.map((b) => b.article));
     for (const r of results) {
       if (r.inserted) this.summary.added++;
       else this.summary.duplicates++;
     }
     await assignBatch(
       this.#store,
-      batch.map((article, i) => ({ article, inserted: results[i]?.inserted ?? false })),
+      batch.map((b, i) => ({ ...b, inserted: results[i]?.inserted ?? false })),
       this.#log,
     );
   }
@@ -227,7 +233,7 @@ const assigning = new WeakMap<Store, Promise<void>>();
  */
 function assignBatch(
   store: Store,
-  batch: { article: Article; inserted: boolean }[],
+  batch: { article: Article; terms: Map<string, number>; inserted: boolean }[],
   log: Logger,
 ): Promise<void> {
   const run = async () => {

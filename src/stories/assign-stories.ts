@@ -149,12 +149,14 @@ export function datedOf(a: Pick<StoryArticle, 'published' | 'ingestedAt'>): stri
 /**
  * Assigns one stored batch to stories, in order. `batch` pairs each article with whether the
  * store inserted it: a new article is clustered; one already stored (the same text again, or a
- * syndicated copy from another outlet) becomes one more appearance in its article's story. The
+ * syndicated copy from another outlet) becomes one more appearance in its article's story.
+ * `terms`, when given, are the article's `storyTerms` with the default weights, worked out
+ * beforehand (ingest does it on its worker threads); other weights ignore them. The
  * store is asked three bounded questions (term counts, candidate stories, duplicates' stories);
  * the rest is pure, and the returned plan is what to write.
  */
 export async function assignStories(
-  batch: readonly { article: StoryArticle; inserted: boolean }[],
+  batch: readonly { article: StoryArticle; inserted: boolean; terms?: Map<string, number> }[],
   source: StorySource,
   options: { params?: StoryParams; log?: Logger } = {},
 ): Promise<StoryPlan> {
@@ -290,8 +292,11 @@ export async function assignStories(
   };
 
   // Terms of the new articles, and the store's counts of them.
-  const fresh = batch.filter((b) => b.inserted).map((b) => b.article);
-  const termsOf = fresh.map((a) => storyTerms(a, params.fields));
+  const inserted = batch.filter((b) => b.inserted);
+  const fresh = inserted.map((b) => b.article);
+  const termsOf = inserted.map((b) =>
+    b.terms && params.fields === FIELD_WEIGHTS ? b.terms : storyTerms(b.article, params.fields),
+  );
   const allTerms = new Set<string>();
   for (const t of termsOf) for (const term of t.keys()) allTerms.add(term);
   const counts =

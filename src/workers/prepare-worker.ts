@@ -1,14 +1,19 @@
+import { threadId } from 'node:worker_threads';
 import type { Article, ArticleInput } from '../articles/article.ts';
 import { prepareArticle } from '../articles/prepare-article.ts';
 import { SourceError } from '../articles/sources/source-error.ts';
+import { storyTerms } from '../stories/story-terms.ts';
 
 /** Several articles to prepare in one task; `now` is the ISO time stamped as `ingestedAt`. */
 export interface PrepareTask {
   inputs: ArticleInput[];
   now: string;
+  /** Also each article's story terms (ingest groups articles into stories as it stores them). */
+  terms?: boolean;
   /**
-   * Shared with the pool: the worker writes the index of the input it is working on (-1 before
-   * the first), so the pool can time each article on its own and knows which one to refuse.
+   * Shared with the pool, two int32s: the index of the input the worker is working on (-1
+   * before the first, 0x7fffffff after the last), so the pool can time each article on its own
+   * and knows which one to refuse; and the worker's thread id, so it knows which worker to end.
    */
   progress: SharedArrayBuffer;
 }
@@ -19,7 +24,7 @@ export interface PrepareTask {
  * other side.
  */
 export type PrepareOutcome =
-  | { ok: true; article: Article }
+  | { ok: true; article: Article; terms?: Map<string, number> }
   | { ok: false; refused: boolean; reason: string };
 
 // Loads the lazy parts of the pipeline now, while the worker starts, so that the first article's
@@ -30,9 +35,10 @@ prepareArticle({
   origin: 'warm-up',
 });
 
-function prepareOne(input: ArticleInput, now: Date): PrepareOutcome {
+function prepareOne(input: ArticleInput, now: Date, terms: boolean): PrepareOutcome {
   try {
-    return { ok: true, article: prepareArticle(input, now) };
+    const article = prepareArticle(input, now);
+    return terms ? { ok: true, article, terms: storyTerms(article) } : { ok: true, article };
   } catch (error) {
     if (error instanceof SourceError) return { ok: false, refused: true, reason: error.message };
     return {
@@ -50,9 +56,12 @@ function prepareOne(input: ArticleInput, now: Date): PrepareOutcome {
  */
 export default function prepareInWorker(task: PrepareTask): PrepareOutcome[] {
   const progress = new Int32Array(task.progress);
+  Atomics.store(progress, 1, threadId);
   const now = new Date(task.now);
-  return task.inputs.map((input, i) => {
+  const outcomes = task.inputs.map((input, i) => {
     Atomics.store(progress, 0, i);
-    return prepareOne(input, now);
+    return prepareOne(input, now, task.terms === true);
   });
+  Atomics.store(progress, 0, 0x7fffffff);
+  return outcomes;
 }

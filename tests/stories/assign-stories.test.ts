@@ -5,6 +5,7 @@ import {
   assignStories,
   STORY_PARAMS,
   type StoryArticle,
+  type StoryParams,
   storyIdFor,
 } from '../../src/stories/assign-stories.ts';
 import { MemoryStories } from '../../src/stories/memory-stories.ts';
@@ -116,6 +117,41 @@ describe('assignStories', () => {
     expect(hofstra?.id).toBe(storyIdFor(nbc.id));
     expect(hofstra?.first).toBe(nbc.published);
     expect(hofstra?.last).toBe(ap.published);
+  });
+
+  it('reads story terms worked out beforehand (ingest does it on a worker), for the default weights only', async () => {
+    const batch = [background.slice(0, 10), [article('Hofstra debate', debateSeptember)]].flat();
+    const plan = (
+      terms: (a: StoryArticle) => Map<string, number> | undefined,
+      params?: StoryParams,
+    ) =>
+      assignStories(
+        batch.map((a) => ({ article: a, inserted: true, terms: terms(a) })),
+        new MemoryStories(),
+        { params },
+      );
+    const computed = await plan(() => undefined);
+    expect(await plan((a) => storyTerms(a))).toEqual(computed);
+    // Terms that are not the article's show that they are read, and ignored for other weights.
+    const wrong = () =>
+      new Map([
+        ['hofstra', 1],
+        ['zebra', 2],
+        ['quartz', 3],
+        ['violin', 4],
+      ]);
+    expect((await plan(wrong)).terms).toEqual(
+      new Map([
+        ['hofstra', 11],
+        ['zebra', 11],
+        ['quartz', 11],
+        ['violin', 11],
+      ]),
+    );
+    const fields = { ...STORY_PARAMS.fields };
+    const other = { ...STORY_PARAMS, fields };
+    expect(await plan(wrong, other)).toEqual(await plan(() => undefined, other));
+    expect(await plan(() => undefined, other)).toEqual(computed);
   });
 
   it('keeps the same words a month apart in different stories (the time window)', async () => {

@@ -5,6 +5,7 @@ import type { ArticleInput } from '../../src/articles/article.ts';
 import { prepareArticle } from '../../src/articles/prepare-article.ts';
 import { SourceError } from '../../src/articles/sources/source-error.ts';
 import { SAMPLES } from '../../src/paths.ts';
+import { storyTerms } from '../../src/stories/story-terms.ts';
 import { createPreparePool } from '../../src/workers/prepare-pool.ts';
 import { heavyPage, nestedPage } from '../fakes/hostile-pages.ts';
 
@@ -31,6 +32,16 @@ describe('the prepare pool (issue 13, item 1)', () => {
     for (const input of [sample, page]) {
       expect(await pool.prepare(input, NOW)).toEqual(prepareArticle(input, NOW));
     }
+  });
+
+  it('works out story terms beside the article for ingest, as storyTerms does here', async () => {
+    const [prepared, refused] = await pool.prepareForStories(
+      [sample, { raw: nestedPage(10_000), format: 'html', origin: 'deep.html' }],
+      NOW,
+    );
+    const article = prepareArticle(sample, NOW);
+    expect(prepared).toEqual({ article, terms: storyTerms(article) });
+    expect(refused).toBeInstanceOf(SourceError);
   });
 
   it('passes refusals on as SourceErrors with their reason', async () => {
@@ -77,5 +88,23 @@ describe('the prepare pool (issue 13, item 1)', () => {
     expect(results[3]).toEqual(prepareArticle(page, NOW));
     expect(results[4]).toEqual(prepareArticle(sample, NOW));
     expect(await pool.prepareMany([], NOW)).toEqual([]);
+  });
+
+  it('runs again the tasks queued on a worker that was ended for another task', async () => {
+    // One worker holds several tasks at once (so it never waits for a busy ingesting thread):
+    // ending it for the page over budget must cost the tasks queued behind that page nothing.
+    const one = createPreparePool({ threads: 1, timeoutMs: 2_000 });
+    const heavy: ArticleInput = { raw: heavyPage(15_000), format: 'html', origin: 'heavy.html' };
+    const tasks = [[sample], [heavy], [sample, page], [page], [sample]].map((inputs) =>
+      one.prepareMany(inputs, NOW),
+    );
+    const results = await Promise.all(tasks).finally(() => one.close());
+    expect(results.map((r) => r.map((a) => (a instanceof Error ? a.message : a.origin)))).toEqual([
+      ['sample.txt'],
+      ['refused: cleaning and analysing it took longer than 2 s, the limit for one article'],
+      ['sample.txt', 'summit-page.html'],
+      ['summit-page.html'],
+      ['sample.txt'],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
 import type { QuoteSpan } from '../quote-spans.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { afterLocative } from './name-runs.ts';
-import { type Paragraph, spanFrom, verbAt, wordFrom } from './paragraph.ts';
+import { type Paragraph, sentenceOf, spanFrom, verbAt, wordFrom } from './paragraph.ts';
 import type { Quote } from './quote.ts';
 import type { Speaker, SpeakerBook } from './speaker-book.ts';
 import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
@@ -26,6 +26,7 @@ export interface Found {
 }
 
 const AUX = new Set(lexicon.auxiliaries);
+const THOUGHT_WORDS = new Set(lexicon.thoughtWords);
 /** Sentence openers that name who speaks ("Democrats said"). */
 const GROUP_OPENERS = new Set(['democrats', 'republicans', 'officials']);
 const AFTER_NAME_STOP = new Set(lexicon.afterName);
@@ -137,15 +138,29 @@ export class ParagraphAnalysis {
   /**
    * Drops the short quotations that only context attributed and that no reported speech holds:
    * in `the "establishment" candidate`, a word in quote marks outside anything anyone is
-   * reported to say is a scare quote, not speech. One word only: from two words on, such
+   * reported to say or think is a scare quote, not speech. One word only: from two words on, such
    * quotations were more often speech than not on the train split (both halves).
    */
   dropScareQuotes(maxWords = 1): void {
     for (let k = this.out.length - 1; k >= 0; k--) {
       const f = this.out[k]!;
       if (!f.byContext || hasWords(f.quote.quote, maxWords + 1)) continue;
-      if (!this.heldByReported(f.quote.start, f.quote.end)) this.out.splice(k, 1);
+      if (this.heldByReported(f.quote.start, f.quote.end)) continue;
+      if (this.reportsThought(sentenceOf(this.p, f.quote.start - this.p.base))) continue;
+      this.out.splice(k, 1);
     }
+  }
+
+  /**
+   * Whether the sentence reports a belief or a finding ("a survey found", "she believes"): what
+   * someone thinks is attributed like what they say, so a quoted word there is theirs.
+   */
+  private reportsThought(sentence: number): boolean {
+    const { p } = this;
+    const end = p.sentences[sentence]!.end;
+    for (let i = p.firstWord[sentence]!; i < p.words.length && p.words[i]!.start < end; i++)
+      if (THOUGHT_WORDS.has(p.words[i]!.lower)) return true;
+    return false;
   }
 
   /** Whether reported speech found in the paragraph holds the text `[start, end)` (article offsets). */

@@ -169,6 +169,17 @@ describe('quotation marks that are not speech', () => {
     expect(q.some((x) => x.kind === 'direct' && x.quote === 'rigged')).toBe(true);
   });
 
+  it('keeps a one-word quotation in a sentence that reports a belief or a finding', () => {
+    const q = quotesOf(
+      '"We will win," Mayor Tom Reed said on Monday.',
+      'Reed believes the plan is "reckless" and wants a vote. The "establishment" candidate lost.',
+    );
+    expect(q.filter((x) => x.kind === 'direct').map((x) => [x.speaker, x.quote])).toEqual([
+      ['Tom Reed', 'We will win'],
+      ['Tom Reed', 'reckless'],
+    ]);
+  });
+
   it('takes a quoted word inside a name for a nickname, not speech', () => {
     const q = quotesOf('"We will win," said Gov. C.L. "Butch" Otter on Monday.');
     expect(q.map((x) => x.quote)).toEqual(['We will win']);
