@@ -76,6 +76,8 @@ interface Working {
   /** `centroid` as entries, heaviest first (what is stored). */
   sorted: Array<[string, number]>;
   norm: number;
+  /** `state.center` in ms (parsed once: it is compared with every article that looks it up). */
+  time: number;
   keys: string[];
   changed: boolean;
   /** Read from the store (merging it away must be written), not started by this batch. */
@@ -112,7 +114,7 @@ function centroidCosine(a: Working, b: Working): number {
 }
 
 /** Cosine of a unit vector and a story's centroid. */
-function cosine(v: Vector, w: Working): number {
+function cosine(v: Iterable<[string, number]>, w: Working): number {
   if (w.norm === 0) return 0;
   let dot = 0;
   for (const [term, x] of v) dot += x * (w.centroid.get(term) ?? 0);
@@ -194,6 +196,7 @@ export async function assignStories(
       centroid: new Map(state.centroid),
       sorted: state.centroid,
       norm: normOf(state.centroid),
+      time: Date.parse(state.center),
       keys: state.keys,
       changed: false,
       stored,
@@ -240,15 +243,13 @@ export async function assignStories(
     stretch(into, from.state.first);
     stretch(into, from.state.last);
     const size = into.state.size + from.state.size;
-    const center =
-      (Date.parse(into.state.center) * into.state.size +
-        Date.parse(from.state.center) * from.state.size) /
-      size;
+    const center = (into.time * into.state.size + from.time * from.state.size) / size;
     into.state.size = size;
     into.state.center = new Date(center).toISOString();
+    into.time = Date.parse(into.state.center);
     if (
       from.state.titleVector.length > 0 &&
-      cosine(new Map(from.state.titleVector), into) > cosine(new Map(into.state.titleVector), into)
+      cosine(from.state.titleVector, into) > cosine(into.state.titleVector, into)
     ) {
       into.state.title = from.state.title;
       into.state.titleVector = from.state.titleVector;
@@ -264,14 +265,16 @@ export async function assignStories(
       let near: Working | undefined;
       let nearScore = params.mergeThreshold;
       if (nearScore <= 0) return at;
-      const center = Date.parse(at.state.center);
+      const center = at.time;
+      const seen = new Set([at.state.id]);
       for (const k of at.keys) {
         for (const id of byKey.get(k) ?? []) {
-          if (id === at.state.id) continue;
+          if (seen.has(id)) continue;
+          seen.add(id);
           const other = working.get(id) as Working;
           // Too little text to group (as an article of so few terms joins nothing).
           if (other.centroid.size < params.minTerms) continue;
-          const gap = Math.abs(center - Date.parse(other.state.center)) / DAY;
+          const gap = Math.abs(center - other.time) / DAY;
           if (gap > params.windowDays) continue;
           const score = centroidCosine(at, other) * Math.exp(-gap / params.decayDays);
           if (score >= nearScore) {
@@ -378,7 +381,7 @@ export async function assignStories(
           if (seen.has(id)) continue;
           seen.add(id);
           const w = working.get(id) as Working;
-          const gap = Math.abs(time - Date.parse(w.state.center)) / DAY;
+          const gap = Math.abs(time - w.time) / DAY;
           if (gap > params.windowDays) continue;
           const score = cosine(v, w) * Math.exp(-gap / params.decayDays);
           if (score > bestScore) {
@@ -397,14 +400,15 @@ export async function assignStories(
       for (const [term, x] of v) best.centroid.set(term, (best.centroid.get(term) ?? 0) + x);
       setCentroid(best, best.centroid);
       stretch(best, dated);
-      const center = Date.parse(best.state.center);
+      const center = best.time;
       best.state.size++;
       best.state.center = new Date(center + (time - center) / best.state.size).toISOString();
+      best.time = Date.parse(best.state.center);
       // The headline of the article nearest the moved centroid names the story (both compared
       // by the same heaviest terms, which is all a story keeps of its title's article).
       const titleVector = (heaviestOf[i] as Array<[string, number]>).slice(0, params.keyTerms * 2);
-      const fit = cosine(new Map(titleVector), best);
-      if (hasHeadline(a) && fit > cosine(new Map(best.state.titleVector), best)) {
+      const fit = cosine(titleVector, best);
+      if (hasHeadline(a) && fit > cosine(best.state.titleVector, best)) {
         best.state.title = a.title;
         best.state.titleVector = titleVector;
       }

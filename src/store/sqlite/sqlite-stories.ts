@@ -146,14 +146,13 @@ export class SqliteStories implements StoryStore {
   }
 
   async storyCandidates(keys: readonly string[], from: string, to: string) {
-    const ids = new Set<string>();
-    for (const part of slices(keys)) {
-      const rows = this.#prepare<unknown[], { story_id: string }>(
-        `SELECT DISTINCT story_id FROM story_keys
-           WHERE term IN (${marks(part.length)}) AND center BETWEEN ? AND ?`,
-      ).all(...part, from, to);
-      for (const r of rows) ids.add(r.story_id);
-    }
+    // One statement for any number of keys: an article looks stories up by dozens of terms, and
+    // an IN list compiled per length cost more than the look-up.
+    const rows = this.#prepare<unknown[], { story_id: string }>(
+      `SELECT DISTINCT story_id FROM story_keys
+         WHERE term IN (SELECT value FROM json_each(?)) AND center BETWEEN ? AND ?`,
+    ).all(JSON.stringify(keys), from, to);
+    const ids = new Set(rows.map((r) => r.story_id));
     const states = this.#states([...ids]);
     // Bounded: the most recently active first.
     states.sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : 0));
@@ -199,14 +198,12 @@ export class SqliteStories implements StoryStore {
 
   /** The story each of `ids` was merged into, for those merged away. */
   #aliases(ids: readonly string[]): Map<string, string> {
-    const found = new Map<string, string>();
-    for (const part of slices([...new Set(ids)])) {
-      const rows = this.#prepare<string[], { id: string; story_id: string }>(
-        `SELECT id, story_id FROM story_aliases WHERE id IN (${marks(part.length)})`,
-      ).all(...part);
-      for (const r of rows) found.set(r.id, r.story_id);
-    }
-    return found;
+    if (ids.length === 0) return new Map();
+    // One statement for any number of ids (an IN list compiles one per length).
+    const rows = this.#prepare<[string], { id: string; story_id: string }>(
+      'SELECT id, story_id FROM story_aliases WHERE id IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify(ids));
+    return new Map(rows.map((r) => [r.id, r.story_id]));
   }
 
   async saveStories(given: StoryPlan): Promise<void> {
