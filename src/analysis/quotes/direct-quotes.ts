@@ -49,6 +49,8 @@ export interface SpeakingBefore {
   colon?: Speaker;
   /** How many quotes each speaker has had in the paragraphs before. */
   spoken?: Map<Speaker, number>;
+  /** The speaker with the most quotes in the paragraphs before. */
+  top?: Speaker;
   /** How often each capitalised word (by `speakerKey`) occurs in the article's running text. */
   counts?: ReadonlyMap<string, number>;
 }
@@ -128,7 +130,7 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
     }
     // Quotes so far are in text order: the last one is the nearest before.
     gather(cands, contextTiers(a, span, sentence, naming, a.out.slice(-1), before));
-    gather(cands, extraCandidates(a, span, sentence));
+    gather(cands, extraCandidates(a, span, sentence, before));
     const pick =
       cands[rankSpeakers(cands, rule, context(a, before, span, sentence, naming, cands[rule]!))]!;
     if (pick.cueSentence !== undefined) a.sentenceSpeaker[pick.cueSentence] ??= pick.speaker;
@@ -141,7 +143,7 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
     const cands: Candidate[] = [];
     const rule = gather(cands, contextTiers(a, span, sentence, naming, cued, before));
     if (rule < 0) continue;
-    gather(cands, extraCandidates(a, span, sentence));
+    gather(cands, extraCandidates(a, span, sentence, before));
     const tier = cands[rule]!.sources[0]!;
     // Quotes close to one that has a cue, or after a colon or a naming cue, are as good as cued.
     const weak = !naming && tier !== 'quote' && tier !== 'colon' && tier !== 'sentence';
@@ -296,13 +298,20 @@ function gather(
   return first;
 }
 
-/** Names the rules never pick but the ranker may: the first name after the quotation. */
+/**
+ * Names the rules never pick but the ranker may: the first name after the quotation, the
+ * article's most quoted speaker so far.
+ */
 function extraCandidates(
   a: ParagraphAnalysis,
   span: QuoteSpan,
   sentence: number,
+  before: SpeakingBefore,
 ): [Source, () => Speaker | undefined][] {
-  return [['nameAfter', () => a.nearestNameAfter(sentence, wordFrom(a.p, span.close))]];
+  return [
+    ['nameAfter', () => a.nearestNameAfter(sentence, wordFrom(a.p, span.close))],
+    ['top', () => before.top],
+  ];
 }
 
 /** The context of a quotation that may name its speaker, in the order the rules trust it. */

@@ -68,7 +68,9 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     for (const q of analysis.out) {
       quotes.push(q.quote);
       used.add(q.speaker);
-      before.spoken!.set(q.speaker, (before.spoken!.get(q.speaker) ?? 0) + 1);
+      const n = (before.spoken!.get(q.speaker) ?? 0) + 1;
+      before.spoken!.set(q.speaker, n);
+      if (!before.top || n > before.spoken!.get(before.top)!) before.top = q.speaker;
     }
   });
   return {

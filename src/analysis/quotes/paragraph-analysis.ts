@@ -46,7 +46,7 @@ const SUBJECT_WINDOW = 300;
 
 /** Words that open a clause inside a sentence ("…comes when the UN warned that…"). */
 const SUBORDINATOR =
-  /^(?:[\s\S]*[\s,])?(?:when|after|because|while|since|if|although|though|that|where|whereas|before|until|once)\s+/i;
+  /^(?:[\s\S]*[\s,])?(?:when|after|because|while|since|if|although|though|that|where|whereas|before|until|once|what)\s+/i;
 
 /** The text after the last subordinating word, where a clause's own subject starts. */
 function afterSubordinator(text: string): string {
@@ -388,9 +388,21 @@ export class ParagraphAnalysis {
     ) {
       if (LEAD_SKIP.has(first.lower) && startsUpper(words[i + 1]?.text ?? '')) i++;
       else {
-        const comma = p.text.indexOf(',', first.end);
+        let comma = p.text.indexOf(',', first.end);
         if (comma < 0 || comma >= s.end) return undefined;
         i = wordFrom(p, comma);
+        // "At a rally in Birmingham, Alabama, on Saturday, some…": a capitalised run between two
+        // commas right after a capitalised word is the place's state, still the adverbial.
+        const run = this.capitalisedRun(i, s.end);
+        if (
+          run > i &&
+          startsUpper(words[i - 1]?.text ?? '') &&
+          p.text[words[run - 1]!.end] === ','
+        ) {
+          comma = p.text.indexOf(',', words[run - 1]!.end + 1);
+          if (comma < 0 || comma >= s.end) return undefined;
+          i = wordFrom(p, comma);
+        }
       }
     }
     const lead = words[i];
@@ -430,6 +442,20 @@ export class ParagraphAnalysis {
     const phrase = speakerPhrase(p.text.slice(words[i]!.start, words[j - 1]!.end));
     if (!phrase || phrase.kind === 'description') return undefined;
     return this.book.resolve(phrase, p.base + words[i]!.start);
+  }
+
+  /** The end of the run of capitalised words joined by spaces from word `i`, before `end`. */
+  private capitalisedRun(i: number, end: number): number {
+    const { p } = this;
+    let j = i;
+    while (
+      j < p.words.length &&
+      p.words[j]!.start < end &&
+      startsUpper(p.words[j]!.text) &&
+      (j === i || onlySpace(p.text, p.words[j - 1]!.end, p.words[j]!.start))
+    )
+      j++;
+    return j;
   }
 
   /**

@@ -25,6 +25,7 @@ export const SOURCES = [
   'voice',
   'prevColon',
   'prev',
+  'top',
 ] as const;
 export type Source = (typeof SOURCES)[number];
 
