@@ -432,3 +432,12 @@ describe('a quotation that ends with a quotation inside it', () => {
     expect(speakerOf(q, 'He is like')).toBe('Ana Lima');
   });
 });
+
+describe('a place and its state open a sentence as one adverbial', () => {
+  it('finds the subject after "in Birmingham, Alabama, on Saturday,"', () => {
+    const q = quotesOf(
+      'At a rally in Birmingham, Alabama, on Saturday, Ann Lee was prompted to say, "We will win."',
+    );
+    expect(speakerOf(q, 'We will win')).toBe('Ann Lee');
+  });
+});
