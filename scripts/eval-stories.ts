@@ -211,6 +211,9 @@ async function main(): Promise<void> {
     return bcubed(story, halves.tune).f1;
   };
 
+  // Once before the table, so that the first row's CPU time is not the JIT's warm-up. The CPU
+  // column is one run each (noisy): compare costs by alternating runs, not across rows.
+  await cluster(stream);
   console.log(
     `${stream.articles.length} articles, ${halves.all.size} labelled in ${labels.stories.length} stories (tune ${halves.tune.size}, check ${halves.check.size})\n`,
   );
