@@ -38,6 +38,13 @@ function toMember(r: MemberRow): StoryMember {
   };
 }
 
+/**
+ * The advisory lock story batches are written under ("nbsm"): shared by every batch, exclusive
+ * for one that merges stories, so that no merge commits between a batch's look-up of merged ids
+ * and its commit (SQLite's writes are serial already).
+ */
+const MERGE_LOCK = 0x6e62736d;
+
 const byDated = (a: StoryMember, b: StoryMember) =>
   a.dated < b.dated ? -1 : a.dated > b.dated ? 1 : 0;
 
@@ -128,8 +135,13 @@ export class PgStories implements StoryStore {
   async saveStories(given: StoryPlan): Promise<void> {
     const terms = [...given.terms];
     await this.#transaction(async (client) => {
+      await client.query(
+        given.merged.length > 0
+          ? 'SELECT pg_advisory_xact_lock($1)'
+          : 'SELECT pg_advisory_xact_lock_shared($1)',
+        [MERGE_LOCK],
+      );
       for (const { from, into } of given.merged) {
-        // Locks the merged story's aliases first, so that a concurrent merge into it waits.
         await client.query(
           `INSERT INTO story_aliases (id, story_id) VALUES ($1, $2)
            ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id`,
