@@ -2,15 +2,16 @@
  * Trains the speaker ranker (`src/analysis/quotes/speaker-ranker.ts`) on a labelled folder: runs
  * every article through the ingest path with the rules alone, records each direct quote's
  * candidate speakers and their features, marks a candidate right when the matched label's surname
- * is among its words (the scoring rule of `../shared/data/README.md`), and fits a conditional
+ * is among its words (the scoring rule of `../shared/data/README.md`; for a described speaker,
+ * "unnamed: description (a senior aide)", the description's last word), and fits a conditional
  * logistic regression (softmax over one quote's candidates, L2, full-batch gradient descent from
  * zero: deterministic).
  *
- *   npm run train:speakers -- <folder> [--write [--fit a|b]]
+ *   npm run train:speakers -- <folder> [--write [--fit a|b]] [--named-only]
  *
  * Prints, for half a -> half b and half b -> half a, how often the rules and the ranker pick a right
- * candidate among the scored quotes; `--write` fits on all articles (`--fit a|b`: one half) and
- * writes the weights file.
+ * candidate, for named and for described speakers apart; `--write` fits on all articles
+ * (`--fit a|b`: one half) and writes the weights file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,8 @@ import { labelledArticles } from './eval-quotes.ts';
 /** One scored quote: each candidate's sparse features and whether it is right. */
 interface Example {
   half: 'a' | 'b';
+  /** Whether the label names its speaker (scored); else it describes one ("a senior aide"). */
+  named: boolean;
   feats: [number, number][][];
   right: boolean[];
   rule: number;
@@ -59,11 +62,16 @@ function collect(folder: string, names: Map<string, number>): Example[] {
       traces.map((t) => quoteWords(t.quote)),
     );
     for (const [g, t] of pairs) {
-      const label = gold[g]!.speaker;
-      if (!isNamed(label)) continue;
+      // A described speaker ("unnamed: description (a Trump supporter)") is not scored, but the
+      // ranker learns from it too: a description the rules found must not give way to a name
+      // that only occurs nearby.
+      const described = /^unnamed: description \((.*)\)$/.exec(gold[g]!.speaker);
+      const label = described ? described[1]! : gold[g]!.speaker;
+      if (!described && !isNamed(label)) continue;
       const trace = traces[t]!;
       out.push({
         half,
+        named: !described,
         rule: trace.rule,
         right: trace.candidates.map((c) => speakerRight(label, c.name)),
         feats: trace.candidates.map((c) =>
@@ -151,12 +159,14 @@ function main(): void {
       steps: { type: 'string', default: '400' },
       // Writes weights fitted on one half only, to score the other with `eval:quotes --half`.
       fit: { type: 'string', default: 'all' },
+      // Leaves out the described speakers (for comparison: the ranker then trades them for names).
+      'named-only': { type: 'boolean', default: false },
     },
   });
   const folder = positionals[0];
   if (!folder) {
     console.error(
-      'usage: train-speaker-ranker <folder> [--write [--fit a|b]] [--l2 0.003] [--steps 400]',
+      'usage: train-speaker-ranker <folder> [--write [--fit a|b]] [--named-only] [--l2 0.003] [--steps 400]',
     );
     process.exitCode = 2;
     return;
@@ -164,7 +174,9 @@ function main(): void {
   const l2 = Number(values.l2);
   const steps = Number(values.steps);
   const names = new Map<string, number>();
-  const data = collect(folder, names);
+  const collected = collect(folder, names);
+  const trainable = (e: Example) => e.named || !values['named-only'];
+  const data = collected.filter(trainable);
   const oracle = data.filter((e) => e.right.some(Boolean)).length;
   console.log(
     `${data.length} scored quotes, ${names.size} features; a right candidate exists for ${oracle}`,
@@ -179,19 +191,26 @@ function main(): void {
       l2,
       steps,
     );
-    const part = data.filter((e) => e.half === test);
-    for (const margin of [0, 0.5, 1, 2]) {
-      const s = score(part, w, margin);
-      console.log(
-        `train ${train_} -> test ${test}, margin ${margin}: rules ${s.rules}/${part.length}, ranker ${s.ranked}/${part.length} (fixed ${s.fixed}, broken ${s.broken})`,
-      );
+    for (const named of [true, false]) {
+      const part = collected.filter((e) => e.half === test && e.named === named);
+      for (const margin of [0, 0.5]) {
+        const s = score(part, w, margin);
+        console.log(
+          `train ${train_} -> test ${test}, ${named ? 'named' : 'described'} speakers, margin ${margin}: rules ${s.rules}/${part.length}, ranker ${s.ranked}/${part.length} (fixed ${s.fixed}, broken ${s.broken})`,
+        );
+      }
     }
   }
   if (values.write) {
     const fit = data.filter((e) => values.fit === 'all' || e.half === values.fit);
     const w = train(fit, names.size, l2, steps);
-    const s = score(fit, w);
-    console.log(`fitted on ${values.fit}: rules ${s.rules}, ranker ${s.ranked} (same quotes)`);
+    const s = score(
+      fit.filter((e) => e.named),
+      w,
+    );
+    console.log(
+      `fitted on ${values.fit}: named rules ${s.rules}, ranker ${s.ranked} (same quotes)`,
+    );
     const out: Record<string, number> = {};
     for (const [k, i] of [...names].sort(([a], [b]) => (a < b ? -1 : 1)))
       if (Math.abs(w[i]!) >= 1e-4) out[k] = Number(w[i]!.toFixed(4));
