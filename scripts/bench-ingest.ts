@@ -13,6 +13,10 @@
  * goes through that checkout's `newsbrief ingest` in the same runs, old and new alternating, so
  * machine noise hits both alike.
  *
+ * Each run also prints the CPU per article of the main thread, which stores the articles (SQLite,
+ * FTS, stories), and of the other threads (the workers that prepare them): the pool can only be
+ * ~2x one worker when the first is small beside the second.
+ *
  * With `--one-core` (Linux, `taskset`) each run also ingests with the whole process held to one
  * core, as issue 11 measures it ("400 text articles/s on one core, with story assignment"); the
  * baseline too when given.
@@ -69,6 +73,7 @@ function childCpuSeconds(): number {
  * bin's `ingest` does (config, logger, app, ingestPaths, the same summary line), the pool given.
  */
 const withThreads = (root: string, threads: number, dir: string) => `
+  await import(${JSON.stringify(THREAD_CPU)});
   const load = (file) => import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'src')).href)} + file);
   const { loadConfig } = await load('/config.js');
   const { createLogger } = await load('/logger.js');
@@ -121,8 +126,14 @@ function storeFingerprint(path: string): string {
 interface Rate {
   wall: number;
   cpu: number;
+  /** CPU ms per article of the main thread (it stores the articles) and of the other threads. */
+  mainMs: number;
+  othersMs: number;
   fingerprint: string;
 }
+
+/** Reports the child's CPU by thread at exit. */
+const THREAD_CPU = pathToFileURL(join(ROOT, 'scripts', 'thread-cpu.js')).href;
 
 /** One ingest of `dir` into a fresh store: articles/s wall and per CPU-s, and the store's hash. */
 async function ingestRate(
@@ -139,7 +150,7 @@ async function ingestRate(
     // The bin's own flags (its shebang) for the one-worker run too, so only the pool differs.
     const args =
       threads === undefined
-        ? [join(checkout, 'bin', 'newsbrief.js'), 'ingest', dir]
+        ? ['--import', THREAD_CPU, join(checkout, 'bin', 'newsbrief.js'), 'ingest', dir]
         : [
             '--max-semi-space-size=32',
             '--input-type=module',
@@ -167,9 +178,13 @@ async function ingestRate(
     if (added + duplicates + failed !== expected || failed > 0) {
       throw new Error(`${checkout}: ${summary[0]} of ${expected} inputs`);
     }
+    const byThread = /thread-cpu main=([\d.]+) process=([\d.]+)/.exec(child.stderr);
+    const [main, all] = byThread ? [Number(byThread[1]), Number(byThread[2])] : [NaN, NaN];
     return {
       wall: expected / seconds,
       cpu: expected / cpuSeconds,
+      mainMs: (1000 * main) / expected,
+      othersMs: (1000 * (all - main)) / expected,
       fingerprint: storeFingerprint(db),
     };
   } finally {
@@ -196,7 +211,14 @@ console.log(
   `newsbrief ingest of ${text.articles} real-text articles (${text.dir})${pages ? ` and ${pages.articles} pages` : ''}; ${availableParallelism()} cores, load average ${load()}`,
 );
 
-type Figures = { text: number[]; textCpu: number[]; html: number[]; fingerprints: Set<string> };
+type Figures = {
+  text: number[];
+  textCpu: number[];
+  mainMs: number[];
+  othersMs: number[];
+  html: number[];
+  fingerprints: Set<string>;
+};
 const results = new Map<string, Figures>();
 for (let run = 1; run <= RUNS; run++) {
   // Rotate which setup goes first, so none always meets a warmer or busier machine.
@@ -205,6 +227,8 @@ for (let run = 1; run <= RUNS; run++) {
     const figures = results.get(label) ?? {
       text: [],
       textCpu: [],
+      mainMs: [],
+      othersMs: [],
       html: [],
       fingerprints: new Set(),
     };
@@ -215,10 +239,12 @@ for (let run = 1; run <= RUNS; run++) {
       : 0;
     figures.text.push(t.wall);
     figures.textCpu.push(t.cpu);
+    figures.mainMs.push(t.mainMs);
+    figures.othersMs.push(t.othersMs);
     figures.html.push(h);
     figures.fingerprints.add(t.fingerprint);
     console.log(
-      `run ${run} ${label.padEnd(17)} text ${fmt(t.wall)}/s (${fmt(t.cpu)}/CPU-s)  pages ${fmt(h)}/s  store ${t.fingerprint}  load ${load()}`,
+      `run ${run} ${label.padEnd(17)} text ${fmt(t.wall)}/s (${fmt(t.cpu)}/CPU-s; CPU ms/article: main thread ${t.mainMs.toFixed(2)}, others ${t.othersMs.toFixed(2)})  pages ${fmt(h)}/s  store ${t.fingerprint}  load ${load()}`,
     );
   }
 }
@@ -230,7 +256,7 @@ for (const [key, f] of results) {
   const html = median(f.html);
   const target = key.endsWith(ONE_CORE) ? TARGET_ONE_CORE : TARGET_TEXT;
   console.log(
-    `  ${key.padEnd(17)} text ${fmt(wall)}/s wall (target >= ${target}: ${mark(wall >= target)}), ${fmt(median(f.textCpu))}/CPU-s;  pages ${fmt(html)}/s (target >= ${TARGET_HTML}: ${mark(html >= TARGET_HTML)})`,
+    `  ${key.padEnd(17)} text ${fmt(wall)}/s wall (target >= ${target}: ${mark(wall >= target)}), ${fmt(median(f.textCpu))}/CPU-s (CPU ms/article: main thread ${median(f.mainMs).toFixed(2)}, others ${median(f.othersMs).toFixed(2)});  pages ${fmt(html)}/s (target >= ${TARGET_HTML}: ${mark(html >= TARGET_HTML)})`,
   );
 }
 const pool = results.get('this checkout');
