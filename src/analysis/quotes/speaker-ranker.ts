@@ -184,6 +184,11 @@ interface QuoteShape {
   len: number;
   /** Indices into `SHAPES`: length, position, naming cue. */
   shape: number[];
+  /** The words around it where a candidate's name is looked for: `[from, to)`. */
+  from: number;
+  to: number;
+  /** The quoted words (a slice: no copy). */
+  text: string;
 }
 
 function quoteShape(ctx: QuoteContext): QuoteShape {
@@ -194,7 +199,43 @@ function quoteShape(ctx: QuoteContext): QuoteShape {
   const opensSentence = span.open === p.sentences[sentence]!.start;
   const shape = [len, opensParagraph ? 4 : opensSentence ? 5 : 6];
   if (ctx.naming) shape.push(7);
-  return { len, shape };
+  // Up to `NEAR` words either side: bounded, so that a paragraph of many quotes stays linear.
+  const from = Math.max(0, wordFrom(p, span.open) - NEAR);
+  const to = Math.min(p.words.length, wordFrom(p, span.close) + NEAR);
+  return { len, shape, from, to, text: p.text.slice(span.start, span.end) };
+}
+
+/** What the features read about a speaker's name: the same for every quote of the article. */
+interface NameShape {
+  tokens: number;
+  last: string;
+  lower: string;
+  lowerInName: boolean;
+  place: boolean;
+  /** Bucket of how often the surname occurs in the article: an index into `ARTS`. */
+  art: number;
+}
+
+const NAME_SHAPES = new WeakMap<Speaker, NameShape>();
+
+function nameShape(speaker: Speaker, ctx: QuoteContext): NameShape {
+  let shape = NAME_SHAPES.get(speaker);
+  if (!shape) {
+    const tokens = speaker.name.split(' ');
+    const last = tokens.at(-1)!;
+    const inArticle = ctx.counts.get(speakerKey(last)) ?? 0;
+    shape = {
+      tokens: tokens.length,
+      last,
+      lower: last.toLowerCase(),
+      // Lowercase words inside a name ("his boss was"), not a description's article or role.
+      lowerInName: speaker.kind !== 'description' && tokens.some((t) => startsLower(t)),
+      place: ctx.isPlace(speakerKey(speaker.name)),
+      art: inArticle <= 1 ? 0 : inArticle <= 3 ? 1 : inArticle <= 9 ? 2 : 3,
+    };
+    NAME_SHAPES.set(speaker, shape);
+  }
+  return shape;
 }
 
 /** Words between `from` and `to`, counted up to ten (the longest bucket starts there). */
@@ -209,9 +250,9 @@ function wordsIn(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Whether `word` occurs in `text[from, to)` as a whole word, case as written. */
-function hasWord(text: string, from: number, to: number, word: string): boolean {
-  for (let i = text.indexOf(word, from); i >= 0 && i + word.length <= to; ) {
+/** Whether `word` occurs in `text` as a whole word, case as written. */
+function hasWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; ) {
     if (wordCharAt(text, i - 1) === 0 && wordCharAt(text, i + word.length) === 0) return true;
     i = text.indexOf(word, i + 1);
   }
@@ -245,21 +286,17 @@ function addFeatures(
   s.add(G.nsrc, Math.min(c.sources.length, 3));
   const kind = KIND_INDEX.get(c.speaker.kind)!;
   s.add(G.kind, kind);
-  const tokens = c.speaker.name.split(' ');
-  const tok = Math.min(tokens.length, 3);
+  const name = nameShape(c.speaker, ctx);
+  const tok = Math.min(name.tokens, 3);
   s.add(G.tok, tok);
   s.add(G.kindTok, kind * 4 + tok);
-  // Lowercase words inside a name ("his boss was"), not a description's article or role.
-  if (c.speaker.kind !== 'description' && tokens.some((t) => startsLower(t)))
-    s.add(G.single, LOWER_IN_NAME);
-  if (ctx.isPlace(speakerKey(c.speaker.name))) s.add(G.single, PLACE);
-  const last = tokens.at(-1)!;
-  const inArticle = ctx.counts.get(speakerKey(last)) ?? 0;
-  const art = inArticle <= 1 ? 0 : inArticle <= 3 ? 1 : inArticle <= 9 ? 2 : 3;
+  if (name.lowerInName) s.add(G.single, LOWER_IN_NAME);
+  if (name.place) s.add(G.single, PLACE);
+  const { art, last, lower } = name;
   s.add(G.art, art);
   // How much each source is trusted depends on what kind of name it found.
   const first = SOURCE_INDEX.get(c.sources[0]!)!;
-  s.add(G.firstKindTok, first * 6 + kind * 2 + (tokens.length > 1 ? 1 : 0));
+  s.add(G.firstKindTok, first * 6 + kind * 2 + (name.tokens > 1 ? 1 : 0));
   s.add(G.firstArt, first * 4 + art);
   s.add(G.spoke, Math.min(ctx.spoken(c.speaker), 3));
   if (!isRule) s.add(G.vs, SOURCE_INDEX.get(ctx.ruleSource)! * SOURCES.length + first);
@@ -270,12 +307,8 @@ function addFeatures(
   let after = Number.POSITIVE_INFINITY;
   let sameSentence = false;
   const sent = p.sentences[sentence]!;
-  // Up to `NEAR` words either side: bounded, so that a paragraph of many quotes stays linear.
-  const lower = last.toLowerCase();
   let count = 0;
-  const from = Math.max(0, wordFrom(p, span.open) - NEAR);
-  const to = Math.min(p.words.length, wordFrom(p, span.close) + NEAR);
-  for (let k = from; k < to; k++) {
+  for (let k = q.from; k < q.to; k++) {
     const w = p.words[k]!;
     if (w.lower !== lower) continue;
     count++;
@@ -289,5 +322,5 @@ function addFeatures(
   if (after < Number.POSITIVE_INFINITY) s.add(G.after, distance(after));
   if (count === 0) s.add(G.absent, q.len);
   // A name inside the quotation is more often talked about than talking.
-  if (hasWord(p.text, span.start, span.end, last)) s.add(G.single, IN_QUOTE);
+  if (hasWord(q.text, last)) s.add(G.single, IN_QUOTE);
 }
