@@ -41,6 +41,9 @@ const OPENING_WORDS = new Set([
 ]);
 const NAME_STOP = new Set([...lexicon.nameStops, ...lexicon.placeWords]);
 
+/** Words that open a description after an inverted verb ("said a longtime adviser to…"). */
+const DESCRIPTION_OPENERS = new Set(['a', 'an', 'one', 'the', 'another']);
+
 /** Subject phrases are short: looking further back than this only finds clauses. */
 const SUBJECT_WINDOW = 300;
 
@@ -573,12 +576,48 @@ export class ParagraphAnalysis {
     ) {
       j++;
     }
+    j = this.complementEnd(verbIndex + 1, j);
     const end = p.words[j - 1]!.end;
     let text = p.text.slice(first.start, end);
     const rest = p.text.slice(end, end + 120);
     const role = /^,\s*((?:the|a|an|his|her|their|its)\s[^,.;]+)/.exec(rest);
     if (role) text = `${text}, ${role[1]}`;
     return { phrase: speakerPhrase(text), at: first.start, end };
+  }
+
+  /**
+   * Where a description after an inverted verb ends when a name completes it: "said one longtime
+   * adviser to Bill Clinton", "a person close to the Clintons", "the base chief known as Bob".
+   * The description (lowercase, opened by an article or "one") stopped at word `j` on "to" or
+   * "known as"; the capitalised run after it, with "the" or "both" before it, belongs to it.
+   * Otherwise (a name, "to reporters") `j` stays.
+   */
+  private complementEnd(from: number, j: number): number {
+    const { p } = this;
+    const { words } = p;
+    const stop = words[j];
+    if (!stop || j - from < 2 || !DESCRIPTION_OPENERS.has(words[from]!.lower)) return j;
+    if (!startsLower(words[from]!.text) && words[from]!.lower !== 'the') return j;
+    for (let k = from + 1; k < j; k++) if (!startsLower(words[k]!.text)) return j;
+    const joins = stop.lower === 'to' || (stop.lower === 'as' && words[j - 1]!.lower === 'known');
+    if (!joins) return j;
+    let k = j + 1;
+    if (
+      words[k] &&
+      (words[k]!.lower === 'the' || words[k]!.lower === 'both') &&
+      startsLower(words[k]!.text)
+    )
+      k++;
+    let end = k;
+    while (
+      end < words.length &&
+      end - k < 5 &&
+      startsUpper(words[end]!.text) &&
+      onlySpace(p.text, words[end - 1]!.end, words[end]!.start)
+    )
+      end++;
+    const between = p.text.slice(words[j - 1]!.end, words[Math.min(k, words.length - 1)]!.start);
+    return end > k && !/[,.;:!?()"“”]/.test(between) ? end : j;
   }
 
   /** Trims a content clause; none when it is too short or wholly a direct quote already. */

@@ -235,9 +235,14 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
     PAST.test(t) &&
     !DETERMINERS.has(toks[i - 1]?.toLowerCase() ?? '') &&
     toks[i - 1]?.toLowerCase() !== 'the';
-  // "to" before a capitalised word is a preposition ("the adviser to Syria"), not an infinitive.
+  // "to" before a capitalised word is a preposition ("the adviser to Syria", "a person close to
+  // the Clintons", "an aide to both Clintons"), not an infinitive.
+  const nameAt = (i: number) =>
+    i < toks.length &&
+    (isCap(toks[i]!) ||
+      ((toks[i] === 'the' || toks[i] === 'both') && i + 1 < toks.length && isCap(toks[i + 1]!)));
   const clauseWord = (t: string, i: number) =>
-    CLAUSE_WORDS.has(t) && !(t === 'to' && i + 1 < toks.length && isCap(toks[i + 1]!));
+    CLAUSE_WORDS.has(t) && !(t === 'to' && nameAt(i + 1));
   if (toks.some((t, i) => clauseWord(t, i) || verbish(t, i))) return undefined;
   const written = dropped.trim().replace(/^(?:The|A|An|One)\b/, (m) => m.toLowerCase());
   const gender = genderOf(toks);

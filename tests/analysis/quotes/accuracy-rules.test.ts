@@ -441,3 +441,23 @@ describe('a place and its state open a sentence as one adverbial', () => {
     expect(speakerOf(q, 'We will win')).toBe('Ann Lee');
   });
 });
+
+describe('a description after an inverted verb keeps the name that completes it', () => {
+  it('reads "said one longtime adviser to Nora Quist" to the end of the name', () => {
+    const q = quotesOf('“The race is close,” said one longtime adviser to Nora Quist.');
+    expect(speakerOf(q, 'The race')).toBe('one longtime adviser to Nora Quist');
+  });
+
+  it('reads "close to the" and "known as" too (a role, then the name it gives)', () => {
+    const q = quotesOf(
+      '“We are behind,” said a person close to the Quists. “It will pass,” said the base chief known as Bob.',
+    );
+    expect(speakerOf(q, 'We are')).toBe('a person close to the Quists');
+    expect(speakerOf(q, 'It will')).toBe('Bob');
+  });
+
+  it('still stops at "to" before a listener', () => {
+    const q = quotesOf('“We are behind,” said a campaign aide to reporters on Monday.');
+    expect(speakerOf(q, 'We are')).toBe('a campaign aide');
+  });
+});
