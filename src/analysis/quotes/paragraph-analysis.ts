@@ -155,6 +155,50 @@ export class ParagraphAnalysis {
   }
 
   /**
+   * Gives each direct quote the extent its quotation has with like marks paired, where the
+   * paragraph mixes straight and curly marks (`“A," she said. "B.”` is one quotation, A to B, as
+   * the labels of real news read it), and drops the direct quotes that quotation then holds.
+   * The speakers stay those read from the quotations as `quoteSpans` splits them.
+   */
+  widenToLikeMarks(): void {
+    const { p } = this;
+    if (!p.likeMarks) return;
+    const like = new Map(p.likeMarks.map((s) => [s.start, s]));
+    const read = new Map(p.spans.map((s) => [s.start, s]));
+    /** The widened quotes' extents, in text order (article offsets). */
+    const wide: [number, number][] = [];
+    for (const f of this.out) {
+      if (f.quote.kind !== 'direct') continue;
+      const start = f.quote.start - p.base;
+      const l = like.get(start);
+      const r = read.get(start);
+      if (!l || !r || l.end <= r.end) continue;
+      const end = p.text[l.end - 1] === ',' ? l.end - 1 : l.end;
+      f.quote.end = p.base + end;
+      f.quote.quote = p.text.slice(start, end);
+      wide.push([f.quote.start, f.quote.end]);
+    }
+    if (wide.length === 0) return;
+    wide.sort((x, y) => x[0] - y[0]);
+    // Like-mark quotations never overlap: the one opening last before a quote is the only one
+    // that can hold it.
+    const holds = (start: number) => {
+      let lo = 0;
+      let hi = wide.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (wide[mid]![0] < start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && start < wide[lo - 1]![1];
+    };
+    let k = 0;
+    for (const f of this.out)
+      if (f.quote.kind !== 'direct' || !holds(f.quote.start)) this.out[k++] = f;
+    this.out.length = k;
+  }
+
+  /**
    * Whether the sentence reports a belief or a finding ("a survey found", "she believes"): what
    * someone thinks is attributed like what they say, so a quoted word there is theirs.
    */
