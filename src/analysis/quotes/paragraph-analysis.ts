@@ -308,7 +308,59 @@ export class ParagraphAnalysis {
       }
       if (found) return this.book.repeat(found, pos);
     }
+    if (phrase.kind === 'pronoun' && phrase.pronoun === 'they') {
+      const pair = this.pairBefore(sentence, pos - this.p.base);
+      if (pair) return pair;
+    }
     return this.book.resolve(phrase, pos);
+  }
+
+  /**
+   * Two people joined by "and" earlier in the sentence, before `pos` ("As Johnson and Weld
+   * stumped across New England, they were recognized by voters, they said"): who "they" are.
+   */
+  private pairBefore(sentence: number, at: number): Speaker | undefined {
+    const { p } = this;
+    const { words } = p;
+    const from = p.firstWord[sentence]!;
+    // The pronoun itself: the phrase read may start before it ("As Johnson and Weld…, they").
+    const end = p.sentences[sentence]!.end;
+    let t = wordFrom(p, at);
+    while (t < words.length && words[t]!.start < end && words[t]!.lower !== 'they') t++;
+    if (t >= words.length || words[t]!.start >= end) return undefined;
+    const pos = words[t]!.start;
+    for (let i = from + 1; i < words.length && words[i]!.end < pos; i++) {
+      const w = words[i]!;
+      if (w.text !== 'and' || !startsUpper(words[i - 1]!.text)) continue;
+      const next = words[i + 1];
+      if (!next || next.start >= pos || !startsUpper(next.text)) continue;
+      let a = i - 1;
+      while (
+        a > from &&
+        startsUpper(words[a - 1]!.text) &&
+        onlySpace(p.text, words[a - 1]!.end, words[a]!.start)
+      )
+        a--;
+      while (a < i - 1 && OPENING_WORDS.has(words[a]!.lower)) a++;
+      let b = i + 1;
+      while (
+        b + 1 < words.length &&
+        words[b + 1]!.end < pos &&
+        startsUpper(words[b + 1]!.text) &&
+        onlySpace(p.text, words[b]!.end, words[b + 1]!.start)
+      )
+        b++;
+      if (!onlySpace(p.text, words[i - 1]!.end, w.start) || !onlySpace(p.text, w.end, next.start))
+        continue;
+      const first = speakerPhrase(p.text.slice(words[a]!.start, words[i - 1]!.end));
+      const second = speakerPhrase(p.text.slice(next.start, words[b]!.end));
+      if (first?.kind !== 'person' || second?.kind !== 'person') continue;
+      const x = this.book.resolve(first, p.base + words[a]!.start);
+      const y = this.book.resolve(second, p.base + next.start);
+      if (x?.kind === 'person' && y?.kind === 'person' && x !== y)
+        return this.book.pair(x, y, p.base + pos);
+    }
+    return undefined;
   }
 
   /** "…, Spicer said, adding": the subject of the last speech verb before `pos` in the sentence. */

@@ -383,6 +383,9 @@ const LEAD_ADVERBIAL = /^(?:\p{Lu}\p{Ll}{5,}(?:ly|ed)|\p{Lu}\p{Ll}+\s+\p{Ll}+ly)
  */
 const PLACE_PART = /^(?:(?:New|North|South|East|West|Rhode)\s+)?\p{Lu}[\p{L}.'’-]*$/u;
 
+/** An age and a capitalised word after it: "81-year-old Parker Eaton". */
+const AGED = /^\d{1,3}-year-old\s+\p{Lu}/u;
+
 /** The comma-separated parts of a subject that may name it: asides, modifiers and places dropped. */
 function subjectParts(text: string): string[] {
   const out: string[] = [];
@@ -396,6 +399,11 @@ function subjectParts(text: string): string[] {
     // "in Ames, Iowa, on Sunday, Mrs. Clinton": the state after a place, never the part next to the verb.
     const place =
       i > 0 && i < raw.length - 1 && PLACE_PART.test(p) && ENDS_IN_PLACE.test(raw[i - 1]!);
+    // "81-year-old Parker Eaton": an age before a name is a role, not a number opening an aside.
+    if (AGED.test(p)) {
+      out.push(p);
+      return;
+    }
     if (
       place ||
       PARENTHETICAL.test(p) ||

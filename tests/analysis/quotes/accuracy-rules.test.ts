@@ -461,3 +461,23 @@ describe('a description after an inverted verb keeps the name that completes it'
     expect(speakerOf(q, 'We are')).toBe('a campaign aide');
   });
 });
+
+describe('an age before a name', () => {
+  it('reads "81-year-old Parker Eaton" as the subject, and the quotation after his colon as his', () => {
+    const q = quotesOf(
+      '81-year-old Nora Quist, a retired teacher, said that given the choice:',
+      '“There is only one candidate for me. She spends her own money.”',
+    );
+    expect(speakerOf(q, 'There is only one')).toBe('Nora Quist');
+  });
+});
+
+describe('"they" after two people named together', () => {
+  it('speaks for both', () => {
+    const q = quotesOf(
+      'Nora Quist and Piet Laan toured the county in May.',
+      'As Quist and Laan stumped across the valley, they said the race was now very close.',
+    );
+    expect(speakerOf(q, 'the race was')).toBe('Nora Quist and Piet Laan');
+  });
+});
