@@ -5,7 +5,7 @@ import { afterLocative } from './name-runs.ts';
 import { type Paragraph, sentenceOf, spanFrom, verbAt, wordFrom } from './paragraph.ts';
 import type { Quote } from './quote.ts';
 import type { Speaker, SpeakerBook } from './speaker-book.ts';
-import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
+import { describedAs, jointPhrase, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
 import { hasWords, onlySpace, startsLower, startsUpper } from './text-scan.ts';
 
@@ -262,6 +262,8 @@ export class ParagraphAnalysis {
     if (before && before.close <= w.start && before.close > from) from = before.close;
     const text = p.text.slice(from, w.start).replace(/^[\s,;:—–-]+/, '');
     if (!text) return undefined;
+    const joint = this.jointSubject(text, p.base + w.start - text.length);
+    if (joint) return joint;
     const phrase = speakerPhrase(text) ?? speakerPhrase(afterSubordinator(text));
     if (phrase) return this.resolveIn(phrase, p.base + w.start - text.length, sentence);
     // `Hemsley, the co-author of "Going Viral," about…, said`: a title in quote marks right after
@@ -289,6 +291,18 @@ export class ParagraphAnalysis {
       }
     }
     return undefined;
+  }
+
+  /**
+   * Two people as the subject of a speech verb ("Edward-Isaac Dovere and Gabriel Debenedetti
+   * wrote"): one speaker for both. `text` is the subject, starting at article offset `at`.
+   */
+  jointSubject(text: string, at: number): Speaker | undefined {
+    const joint = jointPhrase(text);
+    if (!joint) return undefined;
+    const x = this.book.resolve(joint[0], at);
+    const y = this.book.resolve(joint[1], at + text.indexOf(' and '));
+    return x && y && x !== y ? this.book.pair(x, y, at) : undefined;
   }
 
   /**
