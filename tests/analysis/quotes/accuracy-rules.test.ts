@@ -504,3 +504,14 @@ describe('two people as one subject', () => {
     expect(names('Nora Quist')).toBeUndefined();
   });
 });
+
+describe('a description before ", said NAME"', () => {
+  it('is what is said; the name after the verb says it', () => {
+    const q = quotesOf(
+      'Any “cleareyed” reading of the deal, said Nora Quist, an expert on the region, would see the risk.',
+      'The paradox of the plan, says Piet Laan, historian at the Harbour Library, is that it “works too well.”',
+    );
+    expect(speakerOf(q, 'cleareyed')).toBe('Nora Quist');
+    expect(speakerOf(q, 'works too well')).toBe('Piet Laan');
+  });
+});
