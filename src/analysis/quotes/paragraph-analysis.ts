@@ -5,7 +5,7 @@ import { afterLocative } from './name-runs.ts';
 import { type Paragraph, sentenceOf, spanFrom, verbAt, wordFrom } from './paragraph.ts';
 import type { Quote } from './quote.ts';
 import type { Speaker, SpeakerBook } from './speaker-book.ts';
-import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
+import { describedAs, jointPhrase, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
 import { hasWords, onlySpace, startsLower, startsUpper } from './text-scan.ts';
 
@@ -262,7 +262,15 @@ export class ParagraphAnalysis {
     if (before && before.close <= w.start && before.close > from) from = before.close;
     const text = p.text.slice(from, w.start).replace(/^[\s,;:—–-]+/, '');
     if (!text) return undefined;
+    const joint = this.jointSubject(text, p.base + w.start - text.length);
+    if (joint) return joint;
     const phrase = speakerPhrase(text) ?? speakerPhrase(afterSubordinator(text));
+    // "Any ''cleareyed'' interpretation of Mr. Kerry's actions, said Michael Kofman, an expert":
+    // a description before the comma is what is said, the name after the verb says it.
+    if (phrase?.kind === 'description' && gap.includes(',')) {
+      const inverted = this.invertedSubject(i, true);
+      if (inverted) return inverted;
+    }
     if (phrase) return this.resolveIn(phrase, p.base + w.start - text.length, sentence);
     // `Hemsley, the co-author of "Going Viral," about…, said`: a title in quote marks right after
     // a word is part of the subject, not where it starts.
@@ -278,17 +286,35 @@ export class ParagraphAnalysis {
     if (prev && (prev.lower === 'and' || prev.lower === 'but'))
       return this.sentenceSpeaker[sentence] ?? this.sentenceSubject(sentence);
     // "Because of how …, explained Rosenberg, “…”": an inverted verb and its subject after it.
-    if (gap.includes(',')) {
-      const np = this.phraseAfter(i);
-      const rest = np ? p.text.slice(np.end, np.end + 20) : '';
-      const closed =
-        /^\s*[,:;.“"]/.test(rest) || AFTER_NAME_STOP.has(/^\s*(\p{L}+)/u.exec(rest)?.[1] ?? '');
-      if (np?.phrase && np.phrase.kind !== 'pronoun' && closed) {
-        this.inverted.add(i);
-        return this.book.resolve(np.phrase, p.base + np.at);
-      }
-    }
-    return undefined;
+    return gap.includes(',') ? this.invertedSubject(i) : undefined;
+  }
+
+  /**
+   * The subject after the verb at word `i` ("…, explained Rosenberg, “…”"), closed by a stop;
+   * `named`: only a person or an organisation.
+   */
+  private invertedSubject(i: number, named = false): Speaker | undefined {
+    const { p } = this;
+    const np = this.phraseAfter(i);
+    const rest = np ? p.text.slice(np.end, np.end + 20) : '';
+    const closed =
+      /^\s*[,:;.“"]/.test(rest) || AFTER_NAME_STOP.has(/^\s*(\p{L}+)/u.exec(rest)?.[1] ?? '');
+    if (!np?.phrase || np.phrase.kind === 'pronoun' || !closed) return undefined;
+    if (named && np.phrase.kind === 'description') return undefined;
+    this.inverted.add(i);
+    return this.book.resolve(np.phrase, p.base + np.at);
+  }
+
+  /**
+   * Two people as the subject of a speech verb ("Edward-Isaac Dovere and Gabriel Debenedetti
+   * wrote"): one speaker for both. `text` is the subject, starting at article offset `at`.
+   */
+  jointSubject(text: string, at: number): Speaker | undefined {
+    const joint = jointPhrase(text);
+    if (!joint) return undefined;
+    const x = this.book.resolve(joint[0], at);
+    const y = this.book.resolve(joint[1], at + text.indexOf(' and '));
+    return x && y && x !== y ? this.book.pair(x, y, at) : undefined;
   }
 
   /**

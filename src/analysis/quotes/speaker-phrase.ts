@@ -453,6 +453,33 @@ function readPhrase(text: string): SpeakerPhrase | undefined {
   return { ...named, role: named.role ?? others.join(', '), gender };
 }
 
+/** Where a person's name ends before what places them ("… of Washington's Institute"). */
+const PLACING = /\s(?:of|at|from|with|who)\s/;
+
+/**
+ * Two people as one subject: "Edward-Isaac Dovere and Gabriel Debenedetti", "state Senate leader
+ * Phil Berger and House Speaker Tim Moore, both Republicans,", "nuclear experts David Albright
+ * and Serena Kelleher-Vergantini of Washington's Institute…". Undefined unless the text's first
+ * part (asides dropped) holds one "and" with a person's name on each side.
+ */
+export function jointPhrase(text: string): [SpeakerPhrase, SpeakerPhrase] | undefined {
+  const first = withoutAsides(text)
+    .split(/[,;:(]/)[0]!
+    .trim();
+  const at = first.indexOf(' and ');
+  if (at < 0) return undefined;
+  let right = first.slice(at + 5);
+  const placed = PLACING.exec(right);
+  if (placed) right = right.slice(0, placed.index);
+  const left = first.slice(0, at);
+  if (right.includes(' and ') || left.split(' ').length > 6 || right.split(' ').length > 6)
+    return undefined;
+  const a = readPart(left);
+  const b = readPart(right);
+  if (a?.kind !== 'person' || b?.kind !== 'person') return undefined;
+  return [a, b];
+}
+
 /**
  * A source that reads as no name, described by its own words ("54 percent", "early results of
  * the exit poll"): up to its first comma, at most 12 words, written as in the text. Undefined

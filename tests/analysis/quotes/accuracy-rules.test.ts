@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../src/analysis/quotes/extract-quotes.ts';
-import { speakerPhrase } from '../../../src/analysis/quotes/speaker-phrase.ts';
+import { jointPhrase, speakerPhrase } from '../../../src/analysis/quotes/speaker-phrase.ts';
 
 const quotesOf = (...paragraphs: string[]) => extractQuotes(paragraphs).quotes;
 const speakerOf = (quotes: ReturnType<typeof quotesOf>, start: string) =>
@@ -479,5 +479,39 @@ describe('"they" after two people named together', () => {
       'As Quist and Laan stumped across the valley, they said the race was now very close.',
     );
     expect(speakerOf(q, 'the race was')).toBe('Nora Quist and Piet Laan');
+  });
+});
+
+describe('two people as one subject', () => {
+  it('attributes the quotation to both', () => {
+    const q = quotesOf(
+      '“The party is split,” Nora Quist and Piet Laan wrote.',
+      '“No one will win,” Sen. Ana Lima and Rep. Tom Reed said in a statement.',
+    );
+    expect(speakerOf(q, 'The party')).toBe('Nora Quist and Piet Laan');
+    expect(speakerOf(q, 'No one')).toBe('Ana Lima and Tom Reed');
+  });
+
+  it('reads two names joined by "and", and nothing else, as two people', () => {
+    const names = (text: string) =>
+      jointPhrase(text)?.map((p) => (p.kind === 'pronoun' ? p.pronoun : p.name));
+    expect(names('nuclear experts Ana Lima and Tom Reed of the Harbour Institute')).toEqual([
+      'Ana Lima',
+      'Tom Reed',
+    ]);
+    expect(names('Nora Quist and the Harbour Alliance')).toBeUndefined();
+    expect(names('Nora Quist and her lawyers')).toBeUndefined();
+    expect(names('Nora Quist')).toBeUndefined();
+  });
+});
+
+describe('a description before ", said NAME"', () => {
+  it('is what is said; the name after the verb says it', () => {
+    const q = quotesOf(
+      'Any “cleareyed” reading of the deal, said Nora Quist, an expert on the region, would see the risk.',
+      'The paradox of the plan, says Piet Laan, historian at the Harbour Library, is that it “works too well.”',
+    );
+    expect(speakerOf(q, 'cleareyed')).toBe('Nora Quist');
+    expect(speakerOf(q, 'works too well')).toBe('Piet Laan');
   });
 });
