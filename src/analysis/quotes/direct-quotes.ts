@@ -569,8 +569,10 @@ function cueAfter(
       at = np?.at ?? at;
     } else {
       const text = p.text.slice(span.close, w.start).replace(/^[\s,—–-]+/, '');
-      phrase = speakerPhrase(text);
       at = p.words[wi]!.start;
+      const joint = a.jointSubject(text, p.base + at);
+      if (joint) return { speaker: joint, cue: w.text, cueSentence: sentenceOf(p, w.start) };
+      phrase = speakerPhrase(text);
     }
     if (!phrase) return undefined;
     const tight = tightCue(p.text, span.close, w, phrase);

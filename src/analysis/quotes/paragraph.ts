@@ -1,5 +1,5 @@
 import { abbreviation } from '../abbreviations.ts';
-import { type QuoteSpan, quoteSpans } from '../quote-spans.ts';
+import { likeMarkSpans, type QuoteSpan, quoteSpans } from '../quote-spans.ts';
 import { datelineEnd, type SentenceSpan, sentencesOf } from '../sentences.ts';
 import { wordCharAt } from '../word-char-at.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
@@ -30,6 +30,11 @@ export interface Paragraph {
   /** Where the text after a dateline starts (0 without one). */
   dateline: number;
   spans: QuoteSpan[];
+  /**
+   * Where the paragraph mixes straight and curly marks, its quotations with like marks paired
+   * (`likeMarkSpans`): the extent a quote is given, while `spans` are read for who says it.
+   */
+  likeMarks?: QuoteSpan[];
   sentences: SentenceRange[];
   /** The same sentences as stored with the article. */
   sentenceSpans: SentenceSpan[];
@@ -134,7 +139,10 @@ export function readParagraph(text: string, base: number): Paragraph {
     while (w < words.length && words[w]!.start < s.start) w++;
     firstWord.push(w);
   }
-  return { text, base, dateline, spans, sentences, sentenceSpans, words, firstWord };
+  const likeMarks = likeMarkSpans(text);
+  const p: Paragraph = { text, base, dateline, spans, sentences, sentenceSpans, words, firstWord };
+  if (likeMarks) p.likeMarks = likeMarks;
+  return p;
 }
 
 /** Index of the first span opening at or after `pos` (spans are sorted and never overlap). */
