@@ -28,6 +28,15 @@ describe('splitParagraphs', () => {
     ]);
   });
 
+  it('joins a line that ends mid-sentence on a lower-case word or a comma', () => {
+    const text = `Intro\n\n${long} Then, as the crowd cheered, the candidate said\nDonald Trump would lose.\n“Yes,\nNo.”`;
+    expect(splitParagraphs(text)).toEqual([
+      'Intro',
+      `${long} Then, as the crowd cheered, the candidate said Donald Trump would lose.`,
+      '“Yes, No.”',
+    ]);
+  });
+
   it('joins a line that goes on with a lower-case word or closes a tag left open', () => {
     const text = `Intro\n\n${long} “Supporters,” he added, “have\nin caucuses.”\n<tweet date="March 9, 2016\n">Stands empty.<tweet/>`;
     expect(splitParagraphs(text)).toEqual([
