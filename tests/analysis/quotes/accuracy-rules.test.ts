@@ -434,6 +434,17 @@ describe('a quotation that ends with a quotation inside it', () => {
   });
 });
 
+describe('a pronoun and a past-tense verb right after a quotation', () => {
+  it('attribute it, whatever the verb ("…," he continued)', () => {
+    // No speaker before it to fall back on: the cue itself must name him.
+    const q = quotesOf(
+      'Senator Tom Reed spoke in Ohio.',
+      '“Honestly,” he continued, “we will win.”',
+    );
+    expect(speakerOf(q, 'Honestly')).toBe('Tom Reed');
+  });
+});
+
 describe('a place and its state open a sentence as one adverbial', () => {
   it('finds the subject after "in Birmingham, Alabama, on Saturday,"', () => {
     const q = quotesOf(
