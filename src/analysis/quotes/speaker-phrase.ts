@@ -383,6 +383,9 @@ const LEAD_ADVERBIAL = /^(?:\p{Lu}\p{Ll}{5,}(?:ly|ed)|\p{Lu}\p{Ll}+\s+\p{Ll}+ly)
  */
 const PLACE_PART = /^(?:(?:New|North|South|East|West|Rhode)\s+)?\p{Lu}[\p{L}.'’-]*$/u;
 
+/** "Mass.", "N.H.", "Calif.": a state written short, never a speaker's name. */
+const ABBREVIATED_STATE = /^(?:\p{Lu}\p{Ll}{0,4}\.)+$/u;
+
 /** An age and a capitalised word after it: "81-year-old Parker Eaton". */
 const AGED = /^\d{1,3}-year-old\s+\p{Lu}/u;
 
@@ -397,8 +400,12 @@ function subjectParts(text: string): string[] {
     // "Frustrated, Sanders said", "Quite suddenly, …, Crawford said": an adverbial lead-in.
     if (i === 0 && raw.length > 1 && LEAD_ADVERBIAL.test(p)) return;
     // "in Ames, Iowa, on Sunday, Mrs. Clinton": the state after a place, never the part next to the verb.
+    // An abbreviated state ("retired in Cambridge, Mass., said") is one even next to the verb.
     const place =
-      i > 0 && i < raw.length - 1 && PLACE_PART.test(p) && ENDS_IN_PLACE.test(raw[i - 1]!);
+      i > 0 &&
+      (i < raw.length - 1 || ABBREVIATED_STATE.test(p)) &&
+      PLACE_PART.test(p) &&
+      ENDS_IN_PLACE.test(raw[i - 1]!);
     // "81-year-old Parker Eaton": an age before a name is a role, not a number opening an aside.
     if (AGED.test(p)) {
       out.push(p);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../src/analysis/quotes/extract-quotes.ts';
+import { readParagraph, verbAt } from '../../../src/analysis/quotes/paragraph.ts';
 import { jointPhrase, speakerPhrase } from '../../../src/analysis/quotes/speaker-phrase.ts';
 
 const quotesOf = (...paragraphs: string[]) => extractQuotes(paragraphs).quotes;
@@ -524,5 +525,24 @@ describe('a description before ", said NAME"', () => {
     );
     expect(speakerOf(q, 'cleareyed')).toBe('Nora Quist');
     expect(speakerOf(q, 'works too well')).toBe('Piet Laan');
+  });
+});
+
+describe('places and nouns around a subject', () => {
+  it('never takes a state written short next to the verb for the speaker', () => {
+    const q = quotesOf(
+      '“I would have been sitting in a cell for years,” Mr. Piet Laan, now 81 and retired in Cambridge, Mass., said by telephone.',
+    );
+    expect(speakerOf(q, 'I would have')).toBe('Piet Laan');
+  });
+
+  it('reads "report" before "was" as a noun, "say" before "is" still as a verb', () => {
+    const verbs = (text: string) => {
+      const p = readParagraph(text, 0);
+      return p.words.filter((_, i) => verbAt(p, i)).map((w) => w.lower);
+    };
+    expect(verbs('Nora Quist wrote after the jobs report was released.')).toEqual(['wrote']);
+    expect(verbs('It is the kind of job that economists say is the future.')).toEqual(['say']);
+    expect(verbs('The council will report on Monday.')).toEqual(['report']);
   });
 });
