@@ -1,8 +1,10 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
-// The flag: a 32 MB young generation means fewer scavenges while ingesting (+10-20% articles/s
-// in back-to-back pairs with `npm run bench:ingest`). `env -S` passes it (GNU coreutils, macOS).
-// `npm start` runs the bot without it: a bot answering bursts of /brief at 100,000 articles peaked
-// at 253 MB with it and 228 MB without (npm run bench:ack).
+#!/usr/bin/env -S node --max-semi-space-size=1
+// The flag: this thread's young generation stays at 1 MB semi-spaces. The long-running bot
+// receives, renders and sends here; with V8's default growth to 16 MB it peaked at 228 MB answering
+// 50 concurrent /brief at 100,000 articles, with this at 189 MB (`npm run bench:ack`). Worker
+// threads size their own (src/workers/young-generation.ts): large where articles are prepared,
+// small where commands run. `env -S` passes the flag (GNU coreutils, macOS); `npm start` passes
+// the same.
 // Runs the compiled build (dist/, made by `npm install` through `prepare`): no transpiling at
 // start-up. In a git checkout, where the build script sits beside it, a source newer than the
 // build rebuilds it first (well under a second), so this never runs stale code.

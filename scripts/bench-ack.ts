@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { ROOT } from '../src/paths.ts';
 import { FakeDiscord } from '../tests/fakes/fake-discord.ts';
 import { postSlashCommand, slashCommandBody, startFakeSlack } from '../tests/fakes/fake-slack.ts';
+import { binNodeFlags } from './bin-node-flags.ts';
 import { benchTopics, realStore } from './real-corpus.ts';
 
 const { values } = parseArgs({
@@ -87,21 +88,25 @@ async function measure(root: string, db: string): Promise<Figures> {
   const slack = await startFakeSlack({ botToken: 'xoxb-bench-token' });
   const port = await freePort();
   const events = `http://127.0.0.1:${port}/slack/events`;
-  const bot: ChildProcess = spawn(process.execPath, [join(root, 'bin', 'newsbrief.js'), 'start'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      NEWSBRIEF_DB: db,
-      LOG_LEVEL: 'warn',
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_URL: discord.apiUrl,
-      SLACK_BOT_TOKEN: 'xoxb-bench-token',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
+  const bot: ChildProcess = spawn(
+    process.execPath,
+    [...binNodeFlags(root), join(root, 'bin', 'newsbrief.js'), 'start'],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        NEWSBRIEF_DB: db,
+        LOG_LEVEL: 'warn',
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_URL: discord.apiUrl,
+        SLACK_BOT_TOKEN: 'xoxb-bench-token',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   let sent = 0;
   const slackCommand = (topic: string) =>
     slashCommandBody({

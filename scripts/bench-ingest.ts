@@ -33,6 +33,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { ROOT } from '../src/paths.ts';
+import { binNodeFlags } from './bin-node-flags.ts';
 import { realCorpus, realPages } from './real-corpus.ts';
 
 const { values } = parseArgs({
@@ -147,12 +148,19 @@ async function ingestRate(
   try {
     const db = join(dbDir, 'bench.db');
     const env: NodeJS.ProcessEnv = { ...process.env, NEWSBRIEF_DB: db, LOG_LEVEL: 'warn' };
-    // The bin's own flags (its shebang) for the one-worker run too, so only the pool differs.
+    // The bin's own flags (its shebang) for both runs, so only the pool differs.
     const args =
       threads === undefined
-        ? ['--import', THREAD_CPU, join(checkout, 'bin', 'newsbrief.js'), 'ingest', dir]
+        ? [
+            ...binNodeFlags(checkout),
+            '--import',
+            THREAD_CPU,
+            join(checkout, 'bin', 'newsbrief.js'),
+            'ingest',
+            dir,
+          ]
         : [
-            '--max-semi-space-size=32',
+            ...binNodeFlags(checkout),
             '--input-type=module',
             '-e',
             withThreads(checkout, threads, dir),

@@ -37,6 +37,23 @@ const isLetter = (c: string | undefined) => c !== undefined && wordCharAt(c, 0) 
  * double quotation are nesting and ignored; outside one they count only when they close in time.
  */
 export function quoteSpans(paragraph: string): QuoteSpan[] {
+  return scanSpans(paragraph, false);
+}
+
+/**
+ * The quotations as the labels of real news delimit them where a paragraph mixes straight and
+ * curly double marks: like marks pair, so a straight quotation closes only at a straight mark and
+ * a curly one only at a curly mark (`“Our roads are crumbling," she said. "Families…”` is one
+ * quotation, run to its curly close). Undefined when the paragraph does not mix them: the spans
+ * are then `quoteSpans`'.
+ */
+export function likeMarkSpans(paragraph: string): QuoteSpan[] | undefined {
+  const straight = paragraph.includes('"') || paragraph.includes("''");
+  if (!straight || !/[“”„«»]/.test(paragraph)) return undefined;
+  return scanSpans(paragraph, true);
+}
+
+function scanSpans(paragraph: string, likeMarks: boolean): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let openAt = -1;
   /** Curly quotations open inside a quotation that a straight mark opened. */
@@ -57,6 +74,8 @@ export function quoteSpans(paragraph: string): QuoteSpan[] {
           openAt = i;
           nested = c === '"' ? 0 : -1;
         }
+      } else if (likeMarks && nested >= 0 !== (c === '"')) {
+        // A mark of the other kind: text inside the quotation.
       } else if (nested >= 0 && OPENERS.has(c)) {
         // `"Scott defended Trump's “Look at me!” line…"`: a curly pair inside a quotation that
         // a straight mark opened is nested (a straight-opened one closed by a curly mark, mixed

@@ -4,6 +4,7 @@ import type { Article, ArticleInput } from '../articles/article.ts';
 import { SourceError } from '../articles/sources/source-error.ts';
 import type { PrepareOutcome, PrepareTask } from './prepare-worker.ts';
 import { workerEntry } from './worker-entry.ts';
+import { youngGeneration } from './young-generation.ts';
 
 /**
  * Cleans and analyses articles (`prepareArticle`) on worker threads, so that ingest uses every
@@ -67,6 +68,13 @@ export const PREPARE_DEFAULTS = Object.freeze({ timeoutMs: 15_000, maxHeapMb: 20
  */
 export const TASKS_PER_WORKER = 8;
 
+/**
+ * A prepare worker's young generation, in MB (two 32 MB semi-spaces and one for large objects).
+ * Cleaning and analysing articles makes many short-lived strings; a large young generation means
+ * fewer scavenges (the process's own thread keeps a small one: see `bin/newsbrief.js`).
+ */
+const YOUNG_GENERATION_MB = 96;
+
 /** How often the tasks of a worker that was ended under them are run again on a fresh one. */
 const RETRIES = 3;
 
@@ -90,7 +98,10 @@ export function createPreparePool(options: PreparePoolOptions = {}): PreparePool
     minThreads: 0,
     maxThreads: threads,
     idleTimeout: 60_000,
-    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+    resourceLimits: {
+      maxOldGenerationSizeMb: maxHeapMb,
+      ...youngGeneration(YOUNG_GENERATION_MB),
+    },
     // Tasks carry no abort signal: piscina runs an abortable task alone on its worker. The
     // watchdog ends the worker itself, and the tasks queued behind it run again (below).
     concurrentTasksPerWorker: TASKS_PER_WORKER,

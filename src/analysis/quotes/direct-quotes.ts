@@ -569,8 +569,10 @@ function cueAfter(
       at = np?.at ?? at;
     } else {
       const text = p.text.slice(span.close, w.start).replace(/^[\s,—–-]+/, '');
-      phrase = speakerPhrase(text);
       at = p.words[wi]!.start;
+      const joint = a.jointSubject(text, p.base + at);
+      if (joint) return { speaker: joint, cue: w.text, cueSentence: sentenceOf(p, w.start) };
+      phrase = speakerPhrase(text);
     }
     if (!phrase) return undefined;
     const tight = tightCue(p.text, span.close, w, phrase);
@@ -612,6 +614,18 @@ function nameNextToQuote(
   const { p } = a;
   const first = p.words[wi];
   if (!first || !onlySpaceOrComma(p.text, span.close, first.start)) return undefined;
+  // `"…," he continued.`: a pronoun and a past-tense verb right after the quotation.
+  const verbAfter = p.words[wi + 1];
+  if (
+    /^(?:he|she|they)$/.test(first.lower) &&
+    verbAfter?.lower.endsWith('ed') &&
+    onlySpace(p.text, first.end, verbAfter.start) &&
+    startsLower(verbAfter.text)
+  ) {
+    const phrase = speakerPhrase(first.lower);
+    const speaker = phrase && a.book.resolve(phrase, p.base + first.start);
+    if (speaker) return { speaker, cue: verbAfter.text };
+  }
   let name = wi;
   if (!startsUpper(first.text)) {
     // An inverted verb: a past form ("beamed") and the name after it.

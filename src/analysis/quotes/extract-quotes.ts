@@ -59,6 +59,7 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     findReportedSpeech(analysis);
     keepHeldTitles(analysis);
     analysis.dropScareQuotes();
+    analysis.widenToLikeMarks();
     const last = analysis.lastSpeaker();
     if (last) before.last = last;
     before.colon = p.text.trimEnd().endsWith(':')

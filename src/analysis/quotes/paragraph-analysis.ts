@@ -5,7 +5,7 @@ import { afterLocative } from './name-runs.ts';
 import { type Paragraph, sentenceOf, spanFrom, verbAt, wordFrom } from './paragraph.ts';
 import type { Quote } from './quote.ts';
 import type { Speaker, SpeakerBook } from './speaker-book.ts';
-import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
+import { describedAs, jointPhrase, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
 import { hasWords, onlySpace, startsLower, startsUpper } from './text-scan.ts';
 
@@ -40,6 +40,9 @@ const OPENING_WORDS = new Set([
   ...openers.words.map((w) => w.toLowerCase()).filter((w) => !GROUP_OPENERS.has(w)),
 ]);
 const NAME_STOP = new Set([...lexicon.nameStops, ...lexicon.placeWords]);
+
+/** Words that open a description after an inverted verb ("said a longtime adviser to…"). */
+const DESCRIPTION_OPENERS = new Set(['a', 'an', 'one', 'the', 'another']);
 
 /** Subject phrases are short: looking further back than this only finds clauses. */
 const SUBJECT_WINDOW = 300;
@@ -152,6 +155,50 @@ export class ParagraphAnalysis {
   }
 
   /**
+   * Gives each direct quote the extent its quotation has with like marks paired, where the
+   * paragraph mixes straight and curly marks (`“A," she said. "B.”` is one quotation, A to B, as
+   * the labels of real news read it), and drops the direct quotes that quotation then holds.
+   * The speakers stay those read from the quotations as `quoteSpans` splits them.
+   */
+  widenToLikeMarks(): void {
+    const { p } = this;
+    if (!p.likeMarks) return;
+    const like = new Map(p.likeMarks.map((s) => [s.start, s]));
+    const read = new Map(p.spans.map((s) => [s.start, s]));
+    /** The widened quotes' extents, in text order (article offsets). */
+    const wide: [number, number][] = [];
+    for (const f of this.out) {
+      if (f.quote.kind !== 'direct') continue;
+      const start = f.quote.start - p.base;
+      const l = like.get(start);
+      const r = read.get(start);
+      if (!l || !r || l.end <= r.end) continue;
+      const end = p.text[l.end - 1] === ',' ? l.end - 1 : l.end;
+      f.quote.end = p.base + end;
+      f.quote.quote = p.text.slice(start, end);
+      wide.push([f.quote.start, f.quote.end]);
+    }
+    if (wide.length === 0) return;
+    wide.sort((x, y) => x[0] - y[0]);
+    // Like-mark quotations never overlap: the one opening last before a quote is the only one
+    // that can hold it.
+    const holds = (start: number) => {
+      let lo = 0;
+      let hi = wide.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (wide[mid]![0] < start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && start < wide[lo - 1]![1];
+    };
+    let k = 0;
+    for (const f of this.out)
+      if (f.quote.kind !== 'direct' || !holds(f.quote.start)) this.out[k++] = f;
+    this.out.length = k;
+  }
+
+  /**
    * Whether the sentence reports a belief or a finding ("a survey found", "she believes"): what
    * someone thinks is attributed like what they say, so a quoted word there is theirs.
    */
@@ -215,7 +262,15 @@ export class ParagraphAnalysis {
     if (before && before.close <= w.start && before.close > from) from = before.close;
     const text = p.text.slice(from, w.start).replace(/^[\s,;:—–-]+/, '');
     if (!text) return undefined;
+    const joint = this.jointSubject(text, p.base + w.start - text.length);
+    if (joint) return joint;
     const phrase = speakerPhrase(text) ?? speakerPhrase(afterSubordinator(text));
+    // "Any ''cleareyed'' interpretation of Mr. Kerry's actions, said Michael Kofman, an expert":
+    // a description before the comma is what is said, the name after the verb says it.
+    if (phrase?.kind === 'description' && gap.includes(',')) {
+      const inverted = this.invertedSubject(i, true);
+      if (inverted) return inverted;
+    }
     if (phrase) return this.resolveIn(phrase, p.base + w.start - text.length, sentence);
     // `Hemsley, the co-author of "Going Viral," about…, said`: a title in quote marks right after
     // a word is part of the subject, not where it starts.
@@ -231,17 +286,35 @@ export class ParagraphAnalysis {
     if (prev && (prev.lower === 'and' || prev.lower === 'but'))
       return this.sentenceSpeaker[sentence] ?? this.sentenceSubject(sentence);
     // "Because of how …, explained Rosenberg, “…”": an inverted verb and its subject after it.
-    if (gap.includes(',')) {
-      const np = this.phraseAfter(i);
-      const rest = np ? p.text.slice(np.end, np.end + 20) : '';
-      const closed =
-        /^\s*[,:;.“"]/.test(rest) || AFTER_NAME_STOP.has(/^\s*(\p{L}+)/u.exec(rest)?.[1] ?? '');
-      if (np?.phrase && np.phrase.kind !== 'pronoun' && closed) {
-        this.inverted.add(i);
-        return this.book.resolve(np.phrase, p.base + np.at);
-      }
-    }
-    return undefined;
+    return gap.includes(',') ? this.invertedSubject(i) : undefined;
+  }
+
+  /**
+   * The subject after the verb at word `i` ("…, explained Rosenberg, “…”"), closed by a stop;
+   * `named`: only a person or an organisation.
+   */
+  private invertedSubject(i: number, named = false): Speaker | undefined {
+    const { p } = this;
+    const np = this.phraseAfter(i);
+    const rest = np ? p.text.slice(np.end, np.end + 20) : '';
+    const closed =
+      /^\s*[,:;.“"]/.test(rest) || AFTER_NAME_STOP.has(/^\s*(\p{L}+)/u.exec(rest)?.[1] ?? '');
+    if (!np?.phrase || np.phrase.kind === 'pronoun' || !closed) return undefined;
+    if (named && np.phrase.kind === 'description') return undefined;
+    this.inverted.add(i);
+    return this.book.resolve(np.phrase, p.base + np.at);
+  }
+
+  /**
+   * Two people as the subject of a speech verb ("Edward-Isaac Dovere and Gabriel Debenedetti
+   * wrote"): one speaker for both. `text` is the subject, starting at article offset `at`.
+   */
+  jointSubject(text: string, at: number): Speaker | undefined {
+    const joint = jointPhrase(text);
+    if (!joint) return undefined;
+    const x = this.book.resolve(joint[0], at);
+    const y = this.book.resolve(joint[1], at + text.indexOf(' and '));
+    return x && y && x !== y ? this.book.pair(x, y, at) : undefined;
   }
 
   /**
@@ -261,7 +334,59 @@ export class ParagraphAnalysis {
       }
       if (found) return this.book.repeat(found, pos);
     }
+    if (phrase.kind === 'pronoun' && phrase.pronoun === 'they') {
+      const pair = this.pairBefore(sentence, pos - this.p.base);
+      if (pair) return pair;
+    }
     return this.book.resolve(phrase, pos);
+  }
+
+  /**
+   * Two people joined by "and" earlier in the sentence, before `pos` ("As Johnson and Weld
+   * stumped across New England, they were recognized by voters, they said"): who "they" are.
+   */
+  private pairBefore(sentence: number, at: number): Speaker | undefined {
+    const { p } = this;
+    const { words } = p;
+    const from = p.firstWord[sentence]!;
+    // The pronoun itself: the phrase read may start before it ("As Johnson and Weld…, they").
+    const end = p.sentences[sentence]!.end;
+    let t = wordFrom(p, at);
+    while (t < words.length && words[t]!.start < end && words[t]!.lower !== 'they') t++;
+    if (t >= words.length || words[t]!.start >= end) return undefined;
+    const pos = words[t]!.start;
+    for (let i = from + 1; i < words.length && words[i]!.end < pos; i++) {
+      const w = words[i]!;
+      if (w.text !== 'and' || !startsUpper(words[i - 1]!.text)) continue;
+      const next = words[i + 1];
+      if (!next || next.start >= pos || !startsUpper(next.text)) continue;
+      let a = i - 1;
+      while (
+        a > from &&
+        startsUpper(words[a - 1]!.text) &&
+        onlySpace(p.text, words[a - 1]!.end, words[a]!.start)
+      )
+        a--;
+      while (a < i - 1 && OPENING_WORDS.has(words[a]!.lower)) a++;
+      let b = i + 1;
+      while (
+        b + 1 < words.length &&
+        words[b + 1]!.end < pos &&
+        startsUpper(words[b + 1]!.text) &&
+        onlySpace(p.text, words[b]!.end, words[b + 1]!.start)
+      )
+        b++;
+      if (!onlySpace(p.text, words[i - 1]!.end, w.start) || !onlySpace(p.text, w.end, next.start))
+        continue;
+      const first = speakerPhrase(p.text.slice(words[a]!.start, words[i - 1]!.end));
+      const second = speakerPhrase(p.text.slice(next.start, words[b]!.end));
+      if (first?.kind !== 'person' || second?.kind !== 'person') continue;
+      const x = this.book.resolve(first, p.base + words[a]!.start);
+      const y = this.book.resolve(second, p.base + next.start);
+      if (x?.kind === 'person' && y?.kind === 'person' && x !== y)
+        return this.book.pair(x, y, p.base + pos);
+    }
+    return undefined;
   }
 
   /** "…, Spicer said, adding": the subject of the last speech verb before `pos` in the sentence. */
@@ -529,12 +654,48 @@ export class ParagraphAnalysis {
     ) {
       j++;
     }
+    j = this.complementEnd(verbIndex + 1, j);
     const end = p.words[j - 1]!.end;
     let text = p.text.slice(first.start, end);
     const rest = p.text.slice(end, end + 120);
     const role = /^,\s*((?:the|a|an|his|her|their|its)\s[^,.;]+)/.exec(rest);
     if (role) text = `${text}, ${role[1]}`;
     return { phrase: speakerPhrase(text), at: first.start, end };
+  }
+
+  /**
+   * Where a description after an inverted verb ends when a name completes it: "said one longtime
+   * adviser to Bill Clinton", "a person close to the Clintons", "the base chief known as Bob".
+   * The description (lowercase, opened by an article or "one") stopped at word `j` on "to" or
+   * "known as"; the capitalised run after it, with "the" or "both" before it, belongs to it.
+   * Otherwise (a name, "to reporters") `j` stays.
+   */
+  private complementEnd(from: number, j: number): number {
+    const { p } = this;
+    const { words } = p;
+    const stop = words[j];
+    if (!stop || j - from < 2 || !DESCRIPTION_OPENERS.has(words[from]!.lower)) return j;
+    if (!startsLower(words[from]!.text) && words[from]!.lower !== 'the') return j;
+    for (let k = from + 1; k < j; k++) if (!startsLower(words[k]!.text)) return j;
+    const joins = stop.lower === 'to' || (stop.lower === 'as' && words[j - 1]!.lower === 'known');
+    if (!joins) return j;
+    let k = j + 1;
+    if (
+      words[k] &&
+      (words[k]!.lower === 'the' || words[k]!.lower === 'both') &&
+      startsLower(words[k]!.text)
+    )
+      k++;
+    let end = k;
+    while (
+      end < words.length &&
+      end - k < 5 &&
+      startsUpper(words[end]!.text) &&
+      onlySpace(p.text, words[end - 1]!.end, words[end]!.start)
+    )
+      end++;
+    const between = p.text.slice(words[j - 1]!.end, words[Math.min(k, words.length - 1)]!.start);
+    return end > k && !/[,.;:!?()"“”]/.test(between) ? end : j;
   }
 
   /** Trims a content clause; none when it is too short or wholly a direct quote already. */

@@ -1,5 +1,5 @@
 import { abbreviation } from '../abbreviations.ts';
-import { type QuoteSpan, quoteSpans } from '../quote-spans.ts';
+import { likeMarkSpans, type QuoteSpan, quoteSpans } from '../quote-spans.ts';
 import { datelineEnd, type SentenceSpan, sentencesOf } from '../sentences.ts';
 import { wordCharAt } from '../word-char-at.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
@@ -30,6 +30,11 @@ export interface Paragraph {
   /** Where the text after a dateline starts (0 without one). */
   dateline: number;
   spans: QuoteSpan[];
+  /**
+   * Where the paragraph mixes straight and curly marks, its quotations with like marks paired
+   * (`likeMarkSpans`): the extent a quote is given, while `spans` are read for who says it.
+   */
+  likeMarks?: QuoteSpan[];
   sentences: SentenceRange[];
   /** The same sentences as stored with the article. */
   sentenceSpans: SentenceSpan[];
@@ -134,7 +139,10 @@ export function readParagraph(text: string, base: number): Paragraph {
     while (w < words.length && words[w]!.start < s.start) w++;
     firstWord.push(w);
   }
-  return { text, base, dateline, spans, sentences, sentenceSpans, words, firstWord };
+  const likeMarks = likeMarkSpans(text);
+  const p: Paragraph = { text, base, dateline, spans, sentences, sentenceSpans, words, firstWord };
+  if (likeMarks) p.likeMarks = likeMarks;
+  return p;
 }
 
 /** Index of the first span opening at or after `pos` (spans are sorted and never overlap). */
@@ -180,6 +188,17 @@ export function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
   const verb = w.verb;
   if (!verb) return undefined;
   if (verb.particle && p.words[wi + 1]?.lower !== verb.particle) return undefined;
+  // "the jobs report was released", "his claims were false": a present form of a verb that is
+  // also a noun, before a finite "be" or "have", is that noun ("economists say is" stays a verb).
+  const next = p.words[wi + 1];
+  if (
+    (verb.form === 'base' || verb.form === 'third') &&
+    NOUN_LEMMAS.has(verb.lemma) &&
+    next &&
+    NOUN_BEFORE.has(next.lower) &&
+    onlySpace(p.text, w.end, next.start)
+  )
+    return undefined;
   const prev = p.words[wi - 1];
   if (!prev || !onlySpace(p.text, prev.end, w.start)) return verb;
   if (DETERMINERS.has(prev.lower)) return undefined;
@@ -194,6 +213,31 @@ export function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
     return progressive(verb);
   return verb;
 }
+
+/** Finite verbs that a speech verb's present form is a noun before ("the report was"). */
+const NOUN_BEFORE = new Set(['was', 'were', 'is', 'are', 'has', 'had', 'have']);
+/** Speech verbs whose present forms are as often nouns: "report", "claims", "comments". */
+const NOUN_LEMMAS = new Set([
+  'report',
+  'claim',
+  'remark',
+  'comment',
+  'tweet',
+  'note',
+  'promise',
+  'reply',
+  'answer',
+  'vow',
+  'pledge',
+  'charge',
+  'estimate',
+  'request',
+  'demand',
+  'question',
+  'call',
+  'state',
+  'statement',
+]);
 
 /** Forms of "be": before a participle they make it progressive or passive. */
 export const BE = new Set([

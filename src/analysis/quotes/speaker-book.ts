@@ -194,6 +194,21 @@ export class SpeakerBook {
     return this.note(found, undefined, pos);
   }
 
+  /**
+   * Two people speaking together ("As Johnson and Weld stumped …, they said"): one speaker named
+   * after both, a group that "they" may point back to.
+   */
+  pair(first: Speaker, second: Speaker, pos: number): Speaker {
+    const name = `${first.name} and ${second.name}`;
+    const key = speakerKey(name);
+    let speaker = this.speakers.get(key);
+    if (!speaker) {
+      speaker = { name, aliases: [], kind: 'organisation' };
+      this.speakers.set(key, speaker);
+    }
+    return this.note(speaker, undefined, pos);
+  }
+
   private recall(pos: number, fits: (e: Entity) => boolean): Speaker | undefined {
     let lo = 0;
     let hi = this.memory.length;

@@ -235,9 +235,14 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
     PAST.test(t) &&
     !DETERMINERS.has(toks[i - 1]?.toLowerCase() ?? '') &&
     toks[i - 1]?.toLowerCase() !== 'the';
-  // "to" before a capitalised word is a preposition ("the adviser to Syria"), not an infinitive.
+  // "to" before a capitalised word is a preposition ("the adviser to Syria", "a person close to
+  // the Clintons", "an aide to both Clintons"), not an infinitive.
+  const nameAt = (i: number) =>
+    i < toks.length &&
+    (isCap(toks[i]!) ||
+      ((toks[i] === 'the' || toks[i] === 'both') && i + 1 < toks.length && isCap(toks[i + 1]!)));
   const clauseWord = (t: string, i: number) =>
-    CLAUSE_WORDS.has(t) && !(t === 'to' && i + 1 < toks.length && isCap(toks[i + 1]!));
+    CLAUSE_WORDS.has(t) && !(t === 'to' && nameAt(i + 1));
   if (toks.some((t, i) => clauseWord(t, i) || verbish(t, i))) return undefined;
   const written = dropped.trim().replace(/^(?:The|A|An|One)\b/, (m) => m.toLowerCase());
   const gender = genderOf(toks);
@@ -378,6 +383,12 @@ const LEAD_ADVERBIAL = /^(?:\p{Lu}\p{Ll}{5,}(?:ly|ed)|\p{Lu}\p{Ll}+\s+\p{Ll}+ly)
  */
 const PLACE_PART = /^(?:(?:New|North|South|East|West|Rhode)\s+)?\p{Lu}[\p{L}.'’-]*$/u;
 
+/** "Mass.", "N.H.", "Calif.": a state written short, never a speaker's name. */
+const ABBREVIATED_STATE = /^(?:\p{Lu}\p{Ll}{0,4}\.)+$/u;
+
+/** An age and a capitalised word after it: "81-year-old Parker Eaton". */
+const AGED = /^\d{1,3}-year-old\s+\p{Lu}/u;
+
 /** The comma-separated parts of a subject that may name it: asides, modifiers and places dropped. */
 function subjectParts(text: string): string[] {
   const out: string[] = [];
@@ -389,8 +400,17 @@ function subjectParts(text: string): string[] {
     // "Frustrated, Sanders said", "Quite suddenly, …, Crawford said": an adverbial lead-in.
     if (i === 0 && raw.length > 1 && LEAD_ADVERBIAL.test(p)) return;
     // "in Ames, Iowa, on Sunday, Mrs. Clinton": the state after a place, never the part next to the verb.
+    // An abbreviated state ("retired in Cambridge, Mass., said") is one even next to the verb.
     const place =
-      i > 0 && i < raw.length - 1 && PLACE_PART.test(p) && ENDS_IN_PLACE.test(raw[i - 1]!);
+      i > 0 &&
+      (i < raw.length - 1 || ABBREVIATED_STATE.test(p)) &&
+      PLACE_PART.test(p) &&
+      ENDS_IN_PLACE.test(raw[i - 1]!);
+    // "81-year-old Parker Eaton": an age before a name is a role, not a number opening an aside.
+    if (AGED.test(p)) {
+      out.push(p);
+      return;
+    }
     if (
       place ||
       PARENTHETICAL.test(p) ||
@@ -438,6 +458,33 @@ function readPhrase(text: string): SpeakerPhrase | undefined {
   const gender =
     named.kind === 'person' ? (named.gender ?? genderOf(tokens(others.join(' ')))) : undefined;
   return { ...named, role: named.role ?? others.join(', '), gender };
+}
+
+/** Where a person's name ends before what places them ("… of Washington's Institute"). */
+const PLACING = /\s(?:of|at|from|with|who)\s/;
+
+/**
+ * Two people as one subject: "Edward-Isaac Dovere and Gabriel Debenedetti", "state Senate leader
+ * Phil Berger and House Speaker Tim Moore, both Republicans,", "nuclear experts David Albright
+ * and Serena Kelleher-Vergantini of Washington's Institute…". Undefined unless the text's first
+ * part (asides dropped) holds one "and" with a person's name on each side.
+ */
+export function jointPhrase(text: string): [SpeakerPhrase, SpeakerPhrase] | undefined {
+  const first = withoutAsides(text)
+    .split(/[,;:(]/)[0]!
+    .trim();
+  const at = first.indexOf(' and ');
+  if (at < 0) return undefined;
+  let right = first.slice(at + 5);
+  const placed = PLACING.exec(right);
+  if (placed) right = right.slice(0, placed.index);
+  const left = first.slice(0, at);
+  if (right.includes(' and ') || left.split(' ').length > 6 || right.split(' ').length > 6)
+    return undefined;
+  const a = readPart(left);
+  const b = readPart(right);
+  if (a?.kind !== 'person' || b?.kind !== 'person') return undefined;
+  return [a, b];
 }
 
 /**

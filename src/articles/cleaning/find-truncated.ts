@@ -23,8 +23,9 @@ export function truncationReasons(paragraphs: readonly string[]): (string | unde
   const sorted = order.map((i) => keys[i]!);
   const firstIndex = new RangeMinimum(order);
   return paragraphs.map((paragraph, index) => {
-    // A paragraph that ends a sentence is whole, even when a longer one starts with it.
-    if (/[.!?…"'”’)\]:]$/.test(paragraph.trim())) return undefined;
+    // A paragraph that ends a sentence is whole, even when a longer one starts with it; so is
+    // one whose sentence end is followed by a closing mark typed as an opening one (`… that. “`).
+    if (/(?:[.!?…"'”’)\]:]|[.!?…]\s*[“‘])$/.test(paragraph.trim())) return undefined;
     const mine = keys[index]!;
     if (mine.length >= 12) {
       // Keys starting with `mine` and longer: after every key <= mine, before mine + U+FFFF.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../src/analysis/quotes/extract-quotes.ts';
-import { speakerPhrase } from '../../../src/analysis/quotes/speaker-phrase.ts';
+import { readParagraph, verbAt } from '../../../src/analysis/quotes/paragraph.ts';
+import { jointPhrase, speakerPhrase } from '../../../src/analysis/quotes/speaker-phrase.ts';
 
 const quotesOf = (...paragraphs: string[]) => extractQuotes(paragraphs).quotes;
 const speakerOf = (quotes: ReturnType<typeof quotesOf>, start: string) =>
@@ -433,11 +434,115 @@ describe('a quotation that ends with a quotation inside it', () => {
   });
 });
 
+describe('a pronoun and a past-tense verb right after a quotation', () => {
+  it('attribute it, whatever the verb ("…," he continued)', () => {
+    // No speaker before it to fall back on: the cue itself must name him.
+    const q = quotesOf(
+      'Senator Tom Reed spoke in Ohio.',
+      '“Honestly,” he continued, “we will win.”',
+    );
+    expect(speakerOf(q, 'Honestly')).toBe('Tom Reed');
+  });
+});
+
 describe('a place and its state open a sentence as one adverbial', () => {
   it('finds the subject after "in Birmingham, Alabama, on Saturday,"', () => {
     const q = quotesOf(
       'At a rally in Birmingham, Alabama, on Saturday, Ann Lee was prompted to say, "We will win."',
     );
     expect(speakerOf(q, 'We will win')).toBe('Ann Lee');
+  });
+});
+
+describe('a description after an inverted verb keeps the name that completes it', () => {
+  it('reads "said one longtime adviser to Nora Quist" to the end of the name', () => {
+    const q = quotesOf('“The race is close,” said one longtime adviser to Nora Quist.');
+    expect(speakerOf(q, 'The race')).toBe('one longtime adviser to Nora Quist');
+  });
+
+  it('reads "close to the" and "known as" too (a role, then the name it gives)', () => {
+    const q = quotesOf(
+      '“We are behind,” said a person close to the Quists. “It will pass,” said the base chief known as Bob.',
+    );
+    expect(speakerOf(q, 'We are')).toBe('a person close to the Quists');
+    expect(speakerOf(q, 'It will')).toBe('Bob');
+  });
+
+  it('still stops at "to" before a listener', () => {
+    const q = quotesOf('“We are behind,” said a campaign aide to reporters on Monday.');
+    expect(speakerOf(q, 'We are')).toBe('a campaign aide');
+  });
+});
+
+describe('an age before a name', () => {
+  it('reads "81-year-old Parker Eaton" as the subject, and the quotation after his colon as his', () => {
+    const q = quotesOf(
+      '81-year-old Nora Quist, a retired teacher, said that given the choice:',
+      '“There is only one candidate for me. She spends her own money.”',
+    );
+    expect(speakerOf(q, 'There is only one')).toBe('Nora Quist');
+  });
+});
+
+describe('"they" after two people named together', () => {
+  it('speaks for both', () => {
+    const q = quotesOf(
+      'Nora Quist and Piet Laan toured the county in May.',
+      'As Quist and Laan stumped across the valley, they said the race was now very close.',
+    );
+    expect(speakerOf(q, 'the race was')).toBe('Nora Quist and Piet Laan');
+  });
+});
+
+describe('two people as one subject', () => {
+  it('attributes the quotation to both', () => {
+    const q = quotesOf(
+      '“The party is split,” Nora Quist and Piet Laan wrote.',
+      '“No one will win,” Sen. Ana Lima and Rep. Tom Reed said in a statement.',
+    );
+    expect(speakerOf(q, 'The party')).toBe('Nora Quist and Piet Laan');
+    expect(speakerOf(q, 'No one')).toBe('Ana Lima and Tom Reed');
+  });
+
+  it('reads two names joined by "and", and nothing else, as two people', () => {
+    const names = (text: string) =>
+      jointPhrase(text)?.map((p) => (p.kind === 'pronoun' ? p.pronoun : p.name));
+    expect(names('nuclear experts Ana Lima and Tom Reed of the Harbour Institute')).toEqual([
+      'Ana Lima',
+      'Tom Reed',
+    ]);
+    expect(names('Nora Quist and the Harbour Alliance')).toBeUndefined();
+    expect(names('Nora Quist and her lawyers')).toBeUndefined();
+    expect(names('Nora Quist')).toBeUndefined();
+  });
+});
+
+describe('a description before ", said NAME"', () => {
+  it('is what is said; the name after the verb says it', () => {
+    const q = quotesOf(
+      'Any “cleareyed” reading of the deal, said Nora Quist, an expert on the region, would see the risk.',
+      'The paradox of the plan, says Piet Laan, historian at the Harbour Library, is that it “works too well.”',
+    );
+    expect(speakerOf(q, 'cleareyed')).toBe('Nora Quist');
+    expect(speakerOf(q, 'works too well')).toBe('Piet Laan');
+  });
+});
+
+describe('places and nouns around a subject', () => {
+  it('never takes a state written short next to the verb for the speaker', () => {
+    const q = quotesOf(
+      '“I would have been sitting in a cell for years,” Mr. Piet Laan, now 81 and retired in Cambridge, Mass., said by telephone.',
+    );
+    expect(speakerOf(q, 'I would have')).toBe('Piet Laan');
+  });
+
+  it('reads "report" before "was" as a noun, "say" before "is" still as a verb', () => {
+    const verbs = (text: string) => {
+      const p = readParagraph(text, 0);
+      return p.words.filter((_, i) => verbAt(p, i)).map((w) => w.lower);
+    };
+    expect(verbs('Nora Quist wrote after the jobs report was released.')).toEqual(['wrote']);
+    expect(verbs('It is the kind of job that economists say is the future.')).toEqual(['say']);
+    expect(verbs('The council will report on Monday.')).toEqual(['report']);
   });
 });

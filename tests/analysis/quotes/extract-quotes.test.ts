@@ -159,12 +159,23 @@ describe('extractQuotes patterns', () => {
     ]);
   });
 
-  it('nests curly quotes inside a quotation a straight mark opened; mixed marks still pair', () => {
-    const nested = quotesOf(
-      '"We heard “Run!” and we ran," said Tom Reed.',
+  it('nests curly quotes inside a quotation a straight mark opened', () => {
+    const nested = quotesOf('"We heard “Run!” and we ran," said Tom Reed.');
+    expect(nested.map((x) => x.quote)).toEqual(['We heard “Run!” and we ran']);
+  });
+
+  it('pairs like marks where a paragraph mixes them, with the speaker read between', () => {
+    // Mixed typing: the straight quotation runs to the next straight mark, over the curly ones
+    // (as the labels of real news delimit it); the cue between still names the speaker.
+    const q = quotesOf(
+      'Tom Reed spoke first.',
       '"I know,” Reed added. “Not yet," he said.',
+      '“Our roads are crumbling," Ann Lee said. "Families endure blackouts.”',
     );
-    expect(nested.map((x) => x.quote)).toEqual(['We heard “Run!” and we ran', 'I know', 'Not yet']);
+    expect(q.map((x) => [x.quote, x.speaker])).toEqual([
+      ['I know,” Reed added. “Not yet', 'Tom Reed'],
+      ['Our roads are crumbling," Ann Lee said. "Families endure blackouts.', 'Ann Lee'],
+    ]);
   });
 });
 

@@ -38,6 +38,8 @@ describe('truncationReasons', () => {
     ['Rouhani said', ['Rouhani said']],
     ['Hundreds flee Idlib', ['Hundreds flee Idlib']],
     ['Short', ['Short', 'Short and longer']],
+    // A closing mark typed as an opening one after the full stop: the sentence is finished.
+    ['“They can look at the data,” he said. “They see that. “', ['x']],
   ])('keeps %j', (text, all) => {
     expect(truncationReason(text, 0, [text, ...all.slice(1)])).toBeUndefined();
   });
