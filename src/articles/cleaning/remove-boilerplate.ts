@@ -6,6 +6,16 @@ const BOILERPLATE: readonly [RegExp, string][] = [
   [/^share (this|on|via)\b.{0,80}$/i, 'share prompt'],
   [/^(like us on facebook|follow us\b.{0,60}|subscribe (to|now)\b.{0,80})$/i, 'social prompt'],
   [/^follow\b.{1,60}\bon (twitter|x|facebook|instagram)\.?$/i, 'social prompt'],
+  [
+    /^sign up (to|for)\b.{0,60}\b(e-?mails?|newsletters?|alerts?)\b.{0,60}$/i,
+    'subscription prompt',
+  ],
+  // "… via email! Just click here, enter your email address, and click “sign up.” … (and you can
+  // unsubscribe anytime)": a newsletter's sign-up line, whose quoted button is no one's words.
+  [
+    /^(?=.{0,400}$)(?=.*\bclick\b)(?=.*\bunsubscribe\b)(?=.*\b(sign up|subscribe|via email)\b).*$/i,
+    'subscription prompt',
+  ],
   [/^loading (photo )?gallery\.?$/i, 'gallery placeholder'],
   [/^(click|tap) (here|to)\b.{0,80}$/i, 'navigation'],
   [/^(read more|read next|more on this story)\b.{0,80}$/i, 'navigation'],

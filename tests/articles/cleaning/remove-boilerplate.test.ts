@@ -19,6 +19,14 @@ describe('boilerplateReason', () => {
     ['Loading Photo Gallery', 'gallery placeholder'],
     ['Click here to subscribe', 'navigation'],
     ['Read more: the war in Syria', 'navigation'],
+    [
+      'Sign up to get an email from reporter Ann Lee when she publishes a new story.',
+      'subscription prompt',
+    ],
+    [
+      'POLL VIA EMAIL! - Just click here, enter your email address, and click “sign up.” That’s all there is to it (and you can unsubscribe anytime).',
+      'subscription prompt',
+    ],
     ['© 2018 AFP', 'copyright line'],
     ['Copyright 2018 The Associated Press. All rights reserved.', 'copyright line'],
   ])('%j is boilerplate (%s)', (text, reason) => {
@@ -32,6 +40,8 @@ describe('boilerplateReason', () => {
     'Follow the money on Twitter, the analyst said, and you will find the trolls.',
     'Related articles say that the war is over and that the summit failed to agree.',
     'Copyright law was discussed at length by the EU commission.',
+    'Sign up for the draft, he urged the young men.',
+    'Voters who sign up by email can unsubscribe later, the campaign said, but most stay.',
     '2018',
   ])('%j is article text', (text) => {
     expect(boilerplateReason(text)).toBeUndefined();
