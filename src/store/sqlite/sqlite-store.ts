@@ -65,6 +65,28 @@ const BUSY_TIMEOUT_MS = 30_000;
  */
 const PAGE_SIZE = 16_384;
 
+/**
+ * Opens the file, giving a new one `PAGE_SIZE` pages (a file's page size is fixed once it holds
+ * a table, and in WAL mode). The page size is written (switching to WAL writes the header) by a
+ * connection of its own: the connection that changed it from the default went on to write
+ * ~0.1 ms per article slower than one opened on the sized file (interleaved batches, same code).
+ */
+function openFile(path: string): Database.Database {
+  const open = () => {
+    const db = new Database(path);
+    // First, so that everything after it waits for other processes instead of failing.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return db;
+  };
+  const db = open();
+  if (db.pragma('page_count', { simple: true }) !== 0) return db;
+  db.pragma(`page_size = ${PAGE_SIZE}`);
+  if (path === ':memory:' || path === '') return db;
+  db.pragma('journal_mode = WAL');
+  db.close();
+  return open();
+}
+
 /** How many speaker alias rows a store remembers having written (a few MB at most). */
 const MAX_REMEMBERED_ALIASES = 50_000;
 
@@ -88,12 +110,7 @@ export class SqliteStore implements Store {
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.#db = new Database(path);
-    // First, so that everything after it waits for other processes instead of failing.
-    this.#db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    // A new file only (a file's page size is fixed once it holds a table, and in WAL mode).
-    if (this.#db.pragma('page_count', { simple: true }) === 0)
-      this.#db.pragma(`page_size = ${PAGE_SIZE}`);
+    this.#db = openFile(path);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('foreign_keys = ON');
