@@ -581,7 +581,40 @@ function cueAfter(
     if (!speaker) return undefined;
     return { speaker, cue: w.text, cueSentence, tight };
   }
-  return nameNextToQuote(a, wi, span);
+  return farCue(a, span, wi) ?? nameNextToQuote(a, wi, span);
+}
+
+/** How many words a subject with a long apposition may run before its verb. */
+const FAR_WORDS = 30;
+
+/**
+ * `"…," Texas delegate Bill Eastland, wearing a cowboy hat and "Ted Cruz" pins, said`: a name
+ * right after the closing mark, an apposition between commas too long for `cueAfter`'s window,
+ * then the speech verb after a comma, in the same sentence.
+ */
+function farCue(a: ParagraphAnalysis, span: QuoteSpan, wi: number): Attribution | undefined {
+  const { p } = a;
+  const first = p.words[wi];
+  if (!first || !startsUpper(first.text) || !onlySpaceOrComma(p.text, span.close, first.start))
+    return undefined;
+  const sentence = sentenceOf(p, first.start);
+  const end = p.sentences[sentence]!.end;
+  const stop = Math.min(p.words.length, wi + FAR_WORDS);
+  for (let i = wi + 1; i < stop; i++) {
+    const w = p.words[i]!;
+    if (w.start >= end) break;
+    const verb = verbAt(p, i);
+    if (!verb || verb.form === 'participle') continue;
+    if (!p.text.slice(p.words[i - 1]!.end, w.start).includes(',')) return undefined;
+    const text = p.text.slice(first.start, w.start);
+    const joint = a.jointSubject(text, p.base + first.start);
+    if (joint) return { speaker: joint, cue: w.text, cueSentence: sentence };
+    const phrase = speakerPhrase(text);
+    if (!phrase || (phrase.kind !== 'person' && phrase.kind !== 'organisation')) return undefined;
+    const speaker = a.book.resolve(phrase, p.base + first.start);
+    return speaker && { speaker, cue: w.text, cueSentence: sentence };
+  }
+  return undefined;
 }
 
 /**

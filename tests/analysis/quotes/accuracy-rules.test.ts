@@ -546,3 +546,15 @@ describe('places and nouns around a subject', () => {
     expect(verbs('The council will report on Monday.')).toEqual(['report']);
   });
 });
+
+describe('a name after the quotation with a long apposition before its verb', () => {
+  it('is the speaker when the verb follows a comma in the same sentence', () => {
+    const q = quotesOf(
+      'Local party leaders said the race was close. “We have to win the county,” Piet Laan, the chairman for the Northern Valley exurb and its two small river towns, said of the encounter.',
+    );
+    expect(q.find((x) => x.quote.startsWith('We have to win'))).toMatchObject({
+      speaker: 'Piet Laan',
+      cue: 'said',
+    });
+  });
+});
