@@ -53,6 +53,18 @@ const CANDIDATE_LIMIT = LIMITS.candidates;
  */
 const BUSY_TIMEOUT_MS = 30_000;
 
+/**
+ * Page size of a new store, in bytes (SQLite's default is 4,096). Ingest rewrites every page it
+ * touches into the WAL at each commit and copies it back at each checkpoint, and its rows land
+ * all over the random-key indexes (article ids, speaker keys, story terms): with 16 KB pages a
+ * batch dirties a quarter as many pages for the same rows, and a story's row (its ~3 KB JSON
+ * centroid and title vector) shares its page with others. Writing a 3,000-article stream cost
+ * the writing thread 0.87-0.90 ms per article against 1.01-1.03 with 4 KB pages, the commits
+ * alone 0.09 against 0.16 (same runs, alternating; 32 and 64 KB did a little better still, but
+ * every read of one row then copies a page that size). Existing stores keep their page size.
+ */
+const PAGE_SIZE = 16_384;
+
 /** How many speaker alias rows a store remembers having written (a few MB at most). */
 const MAX_REMEMBERED_ALIASES = 50_000;
 
@@ -79,6 +91,9 @@ export class SqliteStore implements Store {
     this.#db = new Database(path);
     // First, so that everything after it waits for other processes instead of failing.
     this.#db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // A new file only (a file's page size is fixed once it holds a table, and in WAL mode).
+    if (this.#db.pragma('page_count', { simple: true }) === 0)
+      this.#db.pragma(`page_size = ${PAGE_SIZE}`);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('foreign_keys = ON');
