@@ -470,8 +470,10 @@ const PLACING = /\s(?:of|at|from|with|who)\s/;
  * part (asides dropped) holds one "and" with a person's name on each side.
  */
 export function jointPhrase(text: string): [SpeakerPhrase, SpeakerPhrase] | undefined {
+  // Asked for every speech verb's subject: most have no "and" at all.
+  if (!text.includes(' and ')) return undefined;
   const first = withoutAsides(text)
-    .split(/[,;:(]/)[0]!
+    .split(/[,;:(]/, 1)[0]!
     .trim();
   const at = first.indexOf(' and ');
   if (at < 0) return undefined;
