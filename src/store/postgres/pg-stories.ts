@@ -141,7 +141,17 @@ export class PgStories implements StoryStore {
           : 'SELECT pg_advisory_xact_lock_shared($1)',
         [MERGE_LOCK],
       );
-      for (const { from, into } of given.merged) {
+      // Stories a merge here keeps: their dates are set from their articles below.
+      const kept = new Set<string>();
+      for (const merge of given.merged) {
+        // Each side as it stands now: another writer may have merged either away since this
+        // batch read them (aliases point straight at live stories, so one look-up is enough).
+        // Moved into the dead id, this story's articles would belong to no live story.
+        const now = await this.#aliases(client, [merge.from, merge.into]);
+        const from = now.get(merge.from) ?? merge.from;
+        const into = now.get(merge.into) ?? merge.into;
+        if (from === into) continue; // Already one story.
+        kept.add(into);
         await client.query(
           `INSERT INTO story_aliases (id, story_id) VALUES ($1, $2)
            ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id`,
@@ -207,6 +217,19 @@ export class PgStories implements StoryStore {
             m.map((x) => x.published ?? null),
             m.map((x) => x.dated),
           ],
+        );
+      }
+      // A story's dates are its articles', read back here: the rows above are written whole from
+      // what this batch read, and another writer may have added articles since (or this batch's
+      // went to a story its rows no longer name), so the later commit would drop the earlier's.
+      const dated = [...new Set([...kept, ...planStoryIds(plan)])];
+      if (dated.length > 0) {
+        await client.query(
+          `UPDATE stories s SET
+             first = coalesce((SELECT min(dated) FROM story_members WHERE story_id = s.id), s.first),
+             last = coalesce((SELECT max(dated) FROM story_members WHERE story_id = s.id), s.last)
+           WHERE s.id = ANY($1::text[])`,
+          [dated],
         );
       }
       if (terms.length > 0) {

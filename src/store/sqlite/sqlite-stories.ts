@@ -209,7 +209,17 @@ export class SqliteStories implements StoryStore {
   async saveStories(given: StoryPlan): Promise<void> {
     this.#db
       .transaction(() => {
-        for (const { from, into } of given.merged) {
+        // Stories a merge here keeps: their dates are set from their articles below.
+        const kept = new Set<string>();
+        for (const merge of given.merged) {
+          // Each side as it stands now: another process may have merged either away since this
+          // batch read them (aliases point straight at live stories, so one look-up is enough).
+          // Moved into the dead id, this story's articles would belong to no live story.
+          const now = this.#aliases([merge.from, merge.into]);
+          const from = now.get(merge.from) ?? merge.from;
+          const into = now.get(merge.into) ?? merge.into;
+          if (from === into) continue; // Already one story.
+          kept.add(into);
           this.#prepare('UPDATE story_members SET story_id = ? WHERE story_id = ?').run(into, from);
           this.#prepare('DELETE FROM story_keys WHERE story_id = ?').run(from);
           this.#prepare('DELETE FROM stories WHERE id = ?').run(from);
@@ -264,6 +274,18 @@ export class SqliteStories implements StoryStore {
             `INSERT OR IGNORE INTO story_members (article_id, outlet, story_id, title, url, published, dated)
              VALUES ${tuples(part.length, 7)}`,
           ).run(...part.flat());
+        }
+        // A story's dates are its articles', read back here: the rows above are written whole
+        // from what this batch read, and another process may have added articles since (or this
+        // batch's went to a story its rows no longer name); the later write would drop those.
+        const dated = [...new Set([...kept, ...planStoryIds(plan)])];
+        if (dated.length > 0) {
+          this.#prepare(
+            `UPDATE stories SET
+               first = coalesce((SELECT min(dated) FROM story_members WHERE story_id = stories.id), first),
+               last = coalesce((SELECT max(dated) FROM story_members WHERE story_id = stories.id), last)
+             WHERE id IN (SELECT value FROM json_each(?))`,
+          ).run(JSON.stringify(dated));
         }
       })
       .immediate();
