@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { SqliteStore, useWal } from '../../src/store/sqlite/sqlite-store.ts';
 import { describeStoreContract } from './contract/store-contract.ts';
 import { article } from './contract/test-database.ts';
 
@@ -141,4 +141,51 @@ describe('SQLite FTS index', () => {
         count("SELECT count(*) AS n FROM paragraphs_fts WHERE paragraphs_fts MATCH 'erdogan'"),
       ).toBe(1);
     }));
+});
+
+describe('switching a new file to WAL while another process holds it', () => {
+  // SQLite answers SQLITE_BUSY at once, without its busy handler, where waiting could deadlock
+  // (two processes opening one new file at the same instant); a busy_timeout of 0 stands in.
+  const locked = () => {
+    const path = dbPath();
+    const holder = new Database(path);
+    holder.exec('CREATE TABLE t (x)');
+    holder.exec('BEGIN EXCLUSIVE');
+    const db = new Database(path);
+    db.pragma('busy_timeout = 0');
+    return { holder, db };
+  };
+
+  it('waits and tries again until the other lets go', () => {
+    const { holder, db } = locked();
+    let waits = 0;
+    useWal(db, Date.now, () => {
+      waits++;
+      holder.exec('COMMIT');
+    });
+    expect(waits).toBe(1);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    holder.close();
+  });
+
+  it('gives up with the busy error once the time is spent', () => {
+    const { holder, db } = locked();
+    let clock = 0;
+    const slept: number[] = [];
+    expect(() =>
+      useWal(
+        db,
+        () => clock,
+        (ms) => {
+          slept.push(ms);
+          clock += 10_000;
+        },
+      ),
+    ).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
+    expect(slept.length).toBeGreaterThan(0);
+    holder.exec('COMMIT');
+    db.close();
+    holder.close();
+  });
 });

@@ -82,9 +82,34 @@ function openFile(path: string): Database.Database {
   if (db.pragma('page_count', { simple: true }) !== 0) return db;
   db.pragma(`page_size = ${PAGE_SIZE}`);
   if (path === ':memory:' || path === '') return db;
-  db.pragma('journal_mode = WAL');
+  useWal(db);
   db.close();
   return open();
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Switches the file to WAL. Several processes opening one new file at the same instant may find
+ * it busy here without SQLite's busy handler waiting for them (seen as `SQLITE_BUSY` under load
+ * with five processes), so this waits too, up to the same `BUSY_TIMEOUT_MS`.
+ */
+export function useWal(
+  db: Database.Database,
+  now = Date.now,
+  sleep = (ms: number) => Atomics.wait(pause, 0, 0, ms),
+): void {
+  const deadline = now() + BUSY_TIMEOUT_MS;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { code?: string }).code?.startsWith('SQLITE_BUSY');
+      if (!busy || now() >= deadline) throw error;
+      sleep(wait);
+    }
+  }
 }
 
 /** How many speaker alias rows a store remembers having written (a few MB at most). */
@@ -111,7 +136,7 @@ export class SqliteStore implements Store {
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.#db = openFile(path);
-    this.#db.pragma('journal_mode = WAL');
+    if (path !== ':memory:' && path !== '') useWal(this.#db);
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('foreign_keys = ON');
     this.#migrate();
