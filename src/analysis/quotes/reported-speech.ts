@@ -1,5 +1,5 @@
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
-import { type Paragraph, spanFrom, verbAt, wordFrom } from './paragraph.ts';
+import { type Paragraph, spanFrom, verbAt, type Word, wordFrom } from './paragraph.ts';
 import type { ParagraphAnalysis } from './paragraph-analysis.ts';
 import type { Speaker } from './speaker-book.ts';
 import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
@@ -432,16 +432,50 @@ function clauseEnd(a: ParagraphAnalysis, i: number, start: number, si: number, t
   return Infinity;
 }
 
+/** "…, as has Carlos Gimenez", "…, as was the case with…": an auxiliary right after "as". */
+const AUXILIARIES = new Set(['has', 'have', 'had', 'did', 'does', 'do', 'was', 'is', 'were']);
+
+/**
+ * The writer's own comment after reported content, opened by a comma: a contrast (", even as…",
+ * ", despite…", ", though…"), a comparison (", compared with 64 percent who…", ", well above the
+ * $8.04 analysts expected") or a parallel (", as has Carlos Gimenez"). The labels of real news
+ * end what was said before it.
+ */
+function writersComment(w: Word, next: Word | undefined): boolean {
+  const n = next?.lower;
+  switch (w.lower) {
+    case 'despite':
+    case 'though':
+    case 'although':
+      return true;
+    case 'even':
+      return n === 'as' || n === 'though' || n === 'if';
+    case 'compared':
+      return n === 'with' || n === 'to';
+    case 'well':
+      return n === 'above' || n === 'below';
+    case 'as':
+      return n !== undefined && AUXILIARIES.has(n);
+    default:
+      return false;
+  }
+}
+
 /**
  * Where reported content ends: at the sentence's end, or where the sentence goes on to something
- * else (", according to", ";", ", but said", ", telling", ", adding").
+ * else (", according to", ";", ", but said", ", telling", ", adding", ", even as…"). A dash does
+ * not end it: what follows a dash inside reported speech ("is in decline — a decline that took
+ * hold while he was in office", "46 percent of Republican voters — and 31 percent of voters
+ * overall — remain undecided") is still what was reported, as the labels of real news read it,
+ * unless the sentence turns there ("— but…").
  */
 function contentEnd(a: ParagraphAnalysis, start: number, si: number, to: number): number {
   const { p } = a;
   for (let j = wordFrom(p, start) + 1; j < to; j++) {
     const w = p.words[j]!;
     const gap = p.text.slice(p.words[j - 1]!.end, w.start);
-    if (gap.includes(';') || /\s[-–—]+\s/.test(gap)) return p.words[j - 1]!.end;
+    if (gap.includes(';')) return p.words[j - 1]!.end;
+    if (gap.includes(',') && writersComment(w, p.words[j + 1])) return p.words[j - 1]!.end;
     // "…, and the American Civil Liberties Union has sued…": a clause with a subject of its own.
     // ("an attack by Russian forces, and the use of chemical weapons, would…" is one subject.)
     if (
@@ -454,7 +488,8 @@ function contentEnd(a: ParagraphAnalysis, start: number, si: number, to: number)
     // "…, but for Republicans, it is a smoking gun": the sentence turns to something else.
     // ("…, but that any operation should…" goes on reporting the same verb.)
     const turns = w.lower === 'but' || w.lower === 'while';
-    if (gap.includes(',') && turns && p.words[j + 1]?.lower !== 'that') return p.words[j - 1]!.end;
+    const pause = gap.includes(',') || /[-–—]/.test(gap);
+    if (pause && turns && p.words[j + 1]?.lower !== 'that') return p.words[j - 1]!.end;
     if (w.lower === 'according' && p.words[j + 1]?.lower === 'to') return w.start;
     // "…, and three-quarters said the same", "… and said": another speech verb, another clause.
     if (w.lower === 'and' || w.lower === 'but' || w.lower === 'while') {

@@ -145,3 +145,34 @@ describe('title-case headlines', () => {
     );
   });
 });
+
+describe('where reported content ends: comments and dashes', () => {
+  it("ends before the writer's own comment (a contrast, a comparison, a parallel)", () => {
+    const quote = (text: string) => reported(text).map((q) => q.quote);
+    expect(
+      quote('Lena Moss said she will support the nominee, even as she has criticised him.'),
+    ).toEqual(['she will support the nominee']);
+    expect(
+      quote('Two council members have said they will not back the plan, as has the mayor.'),
+    ).toEqual(['they will not back the plan']);
+    expect(
+      quote(
+        'Most voters said they trust the mayor, compared with 41 percent who trust the council.',
+      ),
+    ).toEqual(['they trust the mayor']);
+    expect(
+      quote('The port reported earnings of $8.42 a share, well above the $8.04 analysts expected.'),
+    ).toEqual(['earnings of $8.42 a share']);
+  });
+
+  it('reads on past a dash, unless the sentence turns there', () => {
+    expect(
+      reported(
+        'Mark Dale said traffic is in decline — a decline that began while he was in office.',
+      ).map((q) => q.quote),
+    ).toEqual(['traffic is in decline — a decline that began while he was in office']);
+    expect(
+      reported('Mark Dale said traffic is in decline — but the ferry is full.').map((q) => q.quote),
+    ).toEqual(['traffic is in decline']);
+  });
+});
