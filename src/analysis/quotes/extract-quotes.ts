@@ -8,6 +8,7 @@ import type { Quote } from './quote.ts';
 import { findReportedSpeech } from './reported-speech.ts';
 import { type Speaker, SpeakerBook } from './speaker-book.ts';
 import { speakerKey } from './speaker-key.ts';
+import { speakerPhrase } from './speaker-phrase.ts';
 
 export type { Speaker } from './speaker-book.ts';
 
@@ -53,6 +54,13 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
         book.mention(person.tokens, p.base + pos, person.gender, signal);
       }
     }
+    // A quotation standing alone, signed by the next paragraph ("- Bernie Sanders."), as fact
+    // checks and epigraphs print them: the signature introduces it as a colon would.
+    const signed =
+      p.text.startsWith('"') || p.text.startsWith('“')
+        ? signature(paras[index + 1], book)
+        : undefined;
+    if (signed) before.colon = signed;
     const analysis = new ParagraphAnalysis(p, index, book);
     analysis.subjects();
     findDirectQuotes(analysis, before);
@@ -79,4 +87,16 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     speakers: book.list().filter((s) => used.has(s)),
     sentences: paras.map((p) => p.sentenceSpans),
   };
+}
+
+/** A dash and a name, alone in a paragraph: "- Bernie Sanders.", "— the White House". */
+const SIGNATURE = /^[-–—]+ *([^-–—.!?:;"“”]{2,60}?)\.?$/u;
+
+/** The speaker a paragraph signs for when it is only a dash and a name, as read at its offset. */
+function signature(p: Paragraph | undefined, book: SpeakerBook): Speaker | undefined {
+  const m = p && SIGNATURE.exec(p.text.trim());
+  if (!p || !m) return undefined;
+  const phrase = speakerPhrase(m[1]!);
+  if (!phrase || phrase.kind === 'pronoun' || phrase.kind === 'description') return undefined;
+  return book.resolve(phrase, p.base + p.text.indexOf(m[1]!));
 }

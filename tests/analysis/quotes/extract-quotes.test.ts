@@ -179,6 +179,30 @@ describe('extractQuotes patterns', () => {
   });
 });
 
+describe('a quotation signed in the next paragraph', () => {
+  it('takes its speaker from a dash and a name alone in the paragraph after it', () => {
+    const quotes = quotesOf(
+      'Lena Moss and Mark Dale debated the harbour plan on Tuesday.',
+      '"The ferry will pay for itself within five years."',
+      '- Mark Dale.',
+      '"We cannot afford another winter like the last one."',
+      '— Lena Moss',
+    );
+    expect(quotes.map((q) => [q.quote, q.speaker])).toEqual([
+      ['The ferry will pay for itself within five years.', 'Mark Dale'],
+      ['We cannot afford another winter like the last one.', 'Lena Moss'],
+    ]);
+  });
+
+  it('leaves a byline after a paragraph of running text alone', () => {
+    const quotes = quotesOf(
+      'The council met for three hours. "It was long," Lena Moss said.',
+      '— Mark Dale.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Lena Moss']);
+  });
+});
+
 describe('extractQuotes on bad input', () => {
   it('returns nothing for empty input, empty paragraphs and text without quotes', () => {
     expect(extractQuotes([])).toEqual({ quotes: [], speakers: [], sentences: [] });
