@@ -2,7 +2,14 @@ import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
 import type { QuoteSpan } from '../quote-spans.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { afterLocative } from './name-runs.ts';
-import { type Paragraph, sentenceOf, spanFrom, verbAt, wordFrom } from './paragraph.ts';
+import {
+  type Paragraph,
+  PREPOSITIONS,
+  sentenceOf,
+  spanFrom,
+  verbAt,
+  wordFrom,
+} from './paragraph.ts';
 import type { Quote } from './quote.ts';
 import type { Speaker, SpeakerBook } from './speaker-book.ts';
 import { describedAs, jointPhrase, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
@@ -599,7 +606,13 @@ export class ParagraphAnalysis {
       const phrase = speakerPhrase(p.text.slice(p.words[j]!.start, p.words[end - 1]!.end));
       const last = p.words[end - 1]!;
       const adjacent = last.end === colon || onlySpace(p.text, last.end, colon);
-      if (phrase && phrase.kind !== 'description' && adjacent)
+      // "delivered a blunt message to Trump:": a name after a preposition is the one addressed.
+      const before = p.words[j - 1];
+      const addressed =
+        before !== undefined &&
+        (before.lower === 'to' || PREPOSITIONS.has(before.lower)) &&
+        onlySpace(p.text, before.end, p.words[j]!.start);
+      if (phrase && phrase.kind !== 'description' && adjacent && !addressed)
         return this.book.resolve(phrase, p.base + p.words[j]!.start);
     }
     for (const v of this.voices) if (v.sentence === sentence && v.pos < colon) return v.speaker;

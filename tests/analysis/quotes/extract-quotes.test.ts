@@ -179,6 +179,15 @@ describe('extractQuotes patterns', () => {
   });
 });
 
+describe('a quotation after a colon', () => {
+  it('is not said by the one it is addressed to', () => {
+    const quotes = quotesOf(
+      'Mayor Lena Moss delivered a blunt message to Mark Dale: "Open the harbour or resign."',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Lena Moss']);
+  });
+});
+
 describe('a quotation signed in the next paragraph', () => {
   it('takes its speaker from a dash and a name alone in the paragraph after it', () => {
     const quotes = quotesOf(
