@@ -97,7 +97,9 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
 export function useWal(
   db: Database.Database,
   now = Date.now,
-  sleep = (ms: number) => Atomics.wait(pause, 0, 0, ms),
+  sleep: (ms: number) => void = (ms) => {
+    Atomics.wait(pause, 0, 0, ms);
+  },
 ): void {
   const deadline = now() + BUSY_TIMEOUT_MS;
   for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
