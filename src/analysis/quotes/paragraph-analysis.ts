@@ -58,6 +58,10 @@ const SUBJECT_WINDOW = 300;
 const SUBORDINATOR =
   /^(?:[\s\S]*[\s,])?(?:when|after|because|while|since|if|although|though|that|where|whereas|before|until|once|what)\s+/i;
 
+/** A comma, then a subordinate clause's opening word and one word: `…, when he`. */
+const SUBORDINATE_CLAUSE =
+  /,\s*(?:when|after|because|while|since|if|although|though|before|until|once)\s+\S+\s*$/i;
+
 /** The text after the last subordinating word, where a clause's own subject starts. */
 function afterSubordinator(text: string): string {
   const m = SUBORDINATOR.exec(text);
@@ -271,7 +275,12 @@ export class ParagraphAnalysis {
     if (!text) return undefined;
     const joint = this.jointSubject(text, p.base + w.start - text.length);
     if (joint) return joint;
-    const phrase = speakerPhrase(text) ?? speakerPhrase(afterSubordinator(text));
+    // "Dale went after Reed at the meeting, when he called…": the subject is the clause's own
+    // ("he"), not the sentence read up to the comma as a description.
+    const clause = SUBORDINATE_CLAUSE.test(text)
+      ? speakerPhrase(afterSubordinator(text))
+      : undefined;
+    const phrase = clause ?? speakerPhrase(text) ?? speakerPhrase(afterSubordinator(text));
     // "Any ''cleareyed'' interpretation of Mr. Kerry's actions, said Michael Kofman, an expert":
     // a description before the comma is what is said, the name after the verb says it.
     if (phrase?.kind === 'description' && gap.includes(',')) {
@@ -340,6 +349,13 @@ export class ParagraphAnalysis {
           found = v.speaker;
       }
       if (found) return this.book.repeat(found, pos);
+      // "Bush went after Trump at the debate, when he called the businessman…": with no speech
+      // verb before it, "he" later in the sentence is its subject, not the nearest name.
+      const lead = this.leadSpeaker(sentence);
+      const leadGender = lead && this.book.genderOf(lead);
+      const opens = pos - this.p.base <= this.p.sentences[sentence]!.start + 3;
+      if (lead?.kind === 'person' && !opens && (leadGender === undefined || leadGender === gender))
+        return this.book.repeat(lead, pos);
     }
     if (phrase.kind === 'pronoun' && phrase.pronoun === 'they') {
       const pair = this.pairBefore(sentence, pos - this.p.base);

@@ -188,6 +188,16 @@ describe('a quotation after a colon', () => {
   });
 });
 
+describe('a pronoun later in the sentence', () => {
+  it("is the sentence's subject, not the nearest name", () => {
+    const quotes = quotesOf(
+      'Mark Dale and Tom Reed met at the harbour on Monday.',
+      'Dale went after Reed at the meeting, when he called the harbour master "a disgrace."',
+    );
+    expect(quotes.map((q) => [q.quote, q.speaker])).toEqual([['a disgrace.', 'Mark Dale']]);
+  });
+});
+
 describe('a quotation signed in the next paragraph', () => {
   it('takes its speaker from a dash and a name alone in the paragraph after it', () => {
     const quotes = quotesOf(
