@@ -280,7 +280,13 @@ export class ParagraphAnalysis {
     const clause = SUBORDINATE_CLAUSE.test(text)
       ? speakerPhrase(afterSubordinator(text))
       : undefined;
-    const phrase = clause ?? speakerPhrase(text) ?? speakerPhrase(afterSubordinator(text));
+    let phrase = clause ?? speakerPhrase(text) ?? speakerPhrase(afterSubordinator(text));
+    // "A few weeks after Obama announced…", "Three hours after police said…": a time clause
+    // read whole is a description; the name in it is who speaks.
+    if (phrase?.kind === 'description') {
+      const inner = speakerPhrase(afterSubordinator(text));
+      if (inner && inner.kind !== 'description') phrase = inner;
+    }
     // "Any ''cleareyed'' interpretation of Mr. Kerry's actions, said Michael Kofman, an expert":
     // a description before the comma is what is said, the name after the verb says it.
     if (phrase?.kind === 'description' && gap.includes(',')) {

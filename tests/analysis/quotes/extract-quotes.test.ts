@@ -188,6 +188,16 @@ describe('a quotation after a colon', () => {
   });
 });
 
+describe('a time clause before the speaker', () => {
+  it('gives the name in it, not the clause read as a description', () => {
+    const quotes = quotesOf(
+      'Mark Dale spoke at the harbour in May.',
+      'A few weeks after Dale announced that the ferry would close, the council sold it.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Mark Dale']);
+  });
+});
+
 describe('a pronoun later in the sentence', () => {
   it("is the sentence's subject, not the nearest name", () => {
     const quotes = quotesOf(
