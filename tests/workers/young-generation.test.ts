@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
@@ -43,6 +44,19 @@ describe('young generations: small on the receiving thread, sized per worker poo
     // ...with it, a prepare worker grows past it and a command worker stays small.
     expect(await newSpaceMbOf(youngGeneration(96))).toBeGreaterThan(8);
     expect(await newSpaceMbOf(youngGeneration(3))).toBeLessThanOrEqual(2);
+  });
+
+  // Each of V8's background threads keeps its own malloc arena; the bin asks for 2, not 4.
+  it.runIf(existsSync('/proc/self/task'))('the bin`s flags start two fewer V8 threads', () => {
+    const threads = (flags: string[]) =>
+      Number(
+        spawnSync(
+          process.execPath,
+          [...flags, '-e', "console.log(require('fs').readdirSync('/proc/self/task').length)"],
+          { encoding: 'utf8' },
+        ).stdout.trim(),
+      );
+    expect(threads(binNodeFlags(ROOT))).toBe(threads([]) - 2);
   });
 
   it('npm start runs the bot with the same node flags as the bin', () => {
