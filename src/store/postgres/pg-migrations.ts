@@ -188,4 +188,10 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   );
   CREATE INDEX story_aliases_story ON story_aliases (story_id);
   `,
+  `
+  -- As in the SQLite store: the spelling in the speaker index, so counting a name's quotes by
+  -- speaker and spelling ("/who trump") can read the index alone.
+  DROP INDEX quotes_speaker;
+  CREATE INDEX quotes_speaker ON quotes (speaker_key, speaker);
+  `,
 ];

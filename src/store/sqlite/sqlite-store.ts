@@ -114,6 +114,12 @@ export function useWal(
   }
 }
 
+/**
+ * From this many quotes on, a speaker's newest quotes are found by walking articles newest first
+ * (see `#quotes`): 1,000 in 100,000 articles finds 50 within about 5,000 articles.
+ */
+export const MANY_QUOTES = 1_000;
+
 /** How many speaker alias rows a store remembers having written (a few MB at most). */
 const MAX_REMEMBERED_ALIASES = 50_000;
 
@@ -402,9 +408,12 @@ export class SqliteStore implements Store {
     const person = (await this.peopleNamed(name))[0];
     if (!person) return [];
     const { keys } = person;
-    return this.#quotes(`q.speaker_key IN (${keys.map(() => '?').join(',')})`, keys, options).map(
-      (q) => ({ ...q, speaker: person.name }),
-    );
+    const condition = `q.speaker_key IN (${keys.map(() => '?').join(',')})`;
+    const articleFirst = person.quotes >= MANY_QUOTES;
+    return this.#quotes(condition, keys, options, articleFirst).map((q) => ({
+      ...q,
+      speaker: person.name,
+    }));
   }
 
   async peopleNamed(name: string): Promise<Person[]> {
@@ -450,13 +459,28 @@ export class SqliteStore implements Store {
       .slice(0, clampLimit(options.limit, LIMITS.quotes));
   }
 
-  #quotes(condition: string, params: unknown[], options: SearchOptions): StoredQuote[] {
+  /**
+   * `articleFirst`: walk articles newest first and look up each one's quotes, stopping at the
+   * limit, instead of reading every quote that matches and sorting them all. For someone quoted
+   * 150,000 times in 100,000 articles that is 13 ms instead of 450; for someone quoted rarely it
+   * would read most of the store, so the caller chooses by how many quotes there are.
+   */
+  #quotes(
+    condition: string,
+    params: unknown[],
+    options: SearchOptions,
+    articleFirst = false,
+  ): StoredQuote[] {
     const limit = clampLimit(options.limit, LIMITS.quotes);
+    // CROSS JOIN is SQLite's way to fix the join order: articles outside, by their date index.
+    const from = articleFirst
+      ? 'articles a CROSS JOIN quotes q ON q.article_seq = a.seq'
+      : 'quotes q JOIN articles a ON a.seq = q.article_seq';
     return this.#db
       .prepare<unknown[], QuoteRow>(
         `SELECT a.id AS article_id, a.title, a.outlet, a.url, a.published, q.paragraph, q.speaker, q.role,
                 q.quote, q.kind, q.cue, q.start, q.end
-         FROM quotes q JOIN articles a ON a.seq = q.article_seq
+         FROM ${from}
          WHERE ${condition} AND a.dated >= ? AND (? IS NULL OR (a.ingested_at >= ? AND a.backfill = 0))
          ORDER BY a.dated DESC, q.start LIMIT ?`,
       )

@@ -42,6 +42,33 @@ export function speakersContract(factory: TestDatabaseFactory): void {
         ]);
       }));
 
+    it("gives a much-quoted speaker's newest quotes first, as for anyone else", () =>
+      withStore(async (s) => {
+        // 60 articles of 20 quotes each: past MANY_QUOTES, where the SQLite store walks articles
+        // newest first instead of sorting every quote. Dates are not in insertion order.
+        const day = (i: number) => (i * 37) % 60;
+        const many = Array.from({ length: 60 }, (_, i) =>
+          article(`m${i}`, ['"Words," Mark Dale said.'], {
+            published: new Date(Date.UTC(2024, 0, 1 + day(i))).toISOString(),
+            quotes: Array.from({ length: 20 }, (_, k) => ({
+              ...quote('Mark Dale', `Point ${i}-${k}`),
+              start: 100 - k,
+              end: 110 - k,
+            })),
+          }),
+        );
+        await s.addArticles(many);
+        const found = await s.quotesBySpeaker('dale', { limit: 30 });
+        // The newest article (day 59) first, its quotes in text order, then the next newest.
+        const newest = (d: number) =>
+          Array.from({ length: 60 }, (_, i) => i).find((i) => day(i) === d)!;
+        const expected = [59, 58].flatMap((d) =>
+          Array.from({ length: 20 }, (_, k) => `Point ${newest(d)}-${19 - k}`),
+        );
+        expect(found.map((q) => q.quote)).toEqual(expected.slice(0, 30));
+        expect(found.every((q) => q.speaker === 'Mark Dale')).toBe(true);
+      }));
+
     it('finds names with letters that do not decompose (ø, ł, æ, ß) however they are typed', () =>
       withStore(async (s) => {
         await s.addArticles([
