@@ -409,7 +409,8 @@ export class SqliteStore implements Store {
     if (!person) return [];
     const { keys } = person;
     const condition = `q.speaker_key IN (${keys.map(() => '?').join(',')})`;
-    const articleFirst = person.quotes >= MANY_QUOTES;
+    // Not for a digest's "ingested since": recent ingests may be spread over old dates.
+    const articleFirst = person.quotes >= MANY_QUOTES && !options.ingestedSince;
     return this.#quotes(condition, keys, options, articleFirst).map((q) => ({
       ...q,
       speaker: person.name,
