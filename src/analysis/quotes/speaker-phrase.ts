@@ -148,6 +148,11 @@ const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*|&/gu;
 const CAP = /^\p{Lu}/u;
 const ADVERB = /^\p{Ll}+ly$/u;
 const PAST = /^\p{Ll}+ed$/u;
+const RELATIVES = new Set(['who', 'which', 'that', 'whose']);
+/** Where a described subject's own clause starts ("the SVP was"); lower case only ("in May"). */
+const CLAUSE_STARTS = new Set(
+  'is was were are has had have will would can could should may might must did do does'.split(' '),
+);
 const PARTICLE_CAP = /^(?:al|el|bin|ibn)-\p{Lu}/u;
 /** Capitalised, or a particle joined to a capitalised name ("al-Assad"); ASCII without a regex. */
 function isCap(t: string): boolean {
@@ -499,11 +504,22 @@ export function describedAs(text: string): SpeakerPhrase | undefined {
     .split(/[,;:(]/)[0]!
     .trim()
     .replace(LEADING_DROP, '');
-  const toks = tokens(cut);
+  let toks = tokens(cut);
   if (toks.length === 0 || toks.length > 12) return undefined;
   const first = toks[0]!.toLowerCase();
   if (PRONOUNS.has(first) || (CLAUSE_WORDS.has(first) && first !== 'to')) return undefined;
-  const name = cut.replace(/^(?:The|A|An)\b/, (m) => m.toLowerCase());
+  // "the SVP was", "the panel is right to", "lawmakers who are open to…": a described subject
+  // read up to its verb ends where its own clause starts (a relative clause before it included).
+  let subject = cut;
+  const verb = toks.findIndex((t, i) => i > 1 && CLAUSE_STARTS.has(t));
+  if (verb > 0) {
+    const relative = toks.findIndex((t, i) => i > 0 && i < verb && RELATIVES.has(t.toLowerCase()));
+    const end = relative > 0 ? relative : verb;
+    const at = cut.indexOf(toks[end]!, cut.indexOf(toks[end - 1]!) + toks[end - 1]!.length);
+    subject = cut.slice(0, at).trimEnd();
+    toks = toks.slice(0, end);
+  }
+  const name = subject.replace(/^(?:The|A|An)\b/, (m) => m.toLowerCase());
   return { kind: 'description', name, tokens: toks };
 }
 

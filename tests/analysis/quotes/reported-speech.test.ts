@@ -176,3 +176,13 @@ describe('where reported content ends: comments and dashes', () => {
     ).toEqual(['traffic is in decline']);
   });
 });
+
+describe('a described speaker', () => {
+  it('ends where its own clause starts, never with its verb', () => {
+    expect(
+      reported(
+        'Moreover, even if the plan is upheld, some harbour experts have concluded that the ferry will close.',
+      ),
+    ).toEqual([{ speaker: 'some harbour experts', quote: 'the ferry will close' }]);
+  });
+});
