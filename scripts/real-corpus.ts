@@ -101,7 +101,7 @@ function schemaFiles(root: string): string[] {
   const dir = join(root, 'src', 'store');
   return readdirSync(dir, { recursive: true })
     .map(String)
-    .filter((f) => /migration|schema/i.test(f))
+    .filter((f) => /migration|schema|page-size/i.test(f))
     .sort()
     .map((f) => join(dir, f));
 }

@@ -41,6 +41,7 @@ import {
 import type { StoryPlan } from '../story-store.ts';
 import { ftsQuery } from './fts-query.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { PAGE_SIZE } from './page-size.ts';
 import { SqliteLedger } from './sqlite-ledger.ts';
 import { SqliteStories, slices } from './sqlite-stories.ts';
 
@@ -52,18 +53,6 @@ const CANDIDATE_LIMIT = LIMITS.candidates;
  * only ever happens under real contention, where waiting beats losing the batch.
  */
 const BUSY_TIMEOUT_MS = 30_000;
-
-/**
- * Page size of a new store, in bytes (SQLite's default is 4,096). Ingest rewrites every page it
- * touches into the WAL at each commit and copies it back at each checkpoint, and its rows land
- * all over the random-key indexes (article ids, speaker keys, story terms): with 16 KB pages a
- * batch dirties a quarter as many pages for the same rows, and a story's row (its ~3 KB JSON
- * centroid and title vector) shares its page with others. Writing a 3,000-article stream cost
- * the writing thread 0.87-0.90 ms per article against 1.01-1.03 with 4 KB pages, the commits
- * alone 0.09 against 0.16 (same runs, alternating; 32 and 64 KB did a little better still, but
- * every read of one row then copies a page that size). Existing stores keep their page size.
- */
-const PAGE_SIZE = 16_384;
 
 /**
  * Opens the file, giving a new one `PAGE_SIZE` pages (a file's page size is fixed once it holds
