@@ -3,8 +3,8 @@ import type { Article } from '../articles/article.ts';
 /**
  * Tables copied row for row by `migrate-store`, with the columns they are ordered by (their
  * primary keys, so that a page is read after the last key of the one before). Articles are not
- * among them: they go through `addArticles`, which also writes their paragraphs, quotes and
- * speaker aliases. A new table that is neither derived from articles nor listed here is not
+ * among them: they go through `addArticles`, which also writes their paragraphs, quotes,
+ * speaker aliases and speaker counts. A new table that is neither derived from articles nor listed here is not
  * copied, and the counts check says so.
  */
 export const TRANSFERRED_TABLES: Readonly<Record<string, readonly string[]>> = {
@@ -26,6 +26,7 @@ export const COUNTED_TABLES: readonly string[] = [
   'paragraphs',
   'quotes',
   'speaker_aliases',
+  'speaker_counts',
   ...Object.keys(TRANSFERRED_TABLES),
 ];
 

@@ -86,10 +86,43 @@ describe('SQLite migrations', () => {
     }, path);
   });
 
-  it('keeps the stories of a store written when they were a WITHOUT ROWID table', async () => {
+  it('counts the quotes of a store written before speakers were counted', async () => {
     const path = dbPath();
     const db = new Database(path);
     const before = MIGRATIONS.length - 1;
+    for (const m of MIGRATIONS.slice(0, before)) {
+      if (typeof m === 'string') db.exec(m);
+      else m(db);
+    }
+    db.pragma(`user_version = ${before}`);
+    db.prepare(
+      `INSERT INTO articles (seq, id, title, origin, raw, captions, removed, ingested_at, dated)
+       VALUES (1, 'a', 't', 'o', 'r', '[]', '[]', '2024-05-01T00:00:00.000Z', '2024-05-01T00:00:00.000Z')`,
+    ).run();
+    const insertQuote = db.prepare(
+      `INSERT INTO quotes (article_seq, paragraph, speaker, speaker_key, quote, kind, start, end)
+       VALUES (1, 0, ?, 'pedro sanchez', ?, 'direct', 0, 5)`,
+    );
+    for (const [speaker, text] of [
+      ['Pedro Sánchez', 'One'],
+      ['Pedro Sánchez', 'Two'],
+      ['Pedro Sanchez', 'Three'],
+    ])
+      insertQuote.run(speaker, text);
+    db.prepare('INSERT INTO speaker_aliases VALUES (?, ?)').run('sanchez', 'pedro sanchez');
+    db.close();
+    await withStore(async (s) => {
+      expect((await s.peopleNamed('sanchez')).map((p) => [p.name, p.quotes])).toEqual([
+        ['Pedro Sánchez', 3],
+      ]);
+    }, path);
+  });
+
+  it('keeps the stories of a store written when they were a WITHOUT ROWID table', async () => {
+    const path = dbPath();
+    const db = new Database(path);
+    // Every migration before the one that made stories a rowid table (the 8th).
+    const before = 7;
     for (const m of MIGRATIONS.slice(0, before)) {
       if (typeof m === 'string') db.exec(m);
       else m(db);

@@ -3,7 +3,13 @@ import { speakerKey } from '../../analysis/quotes/speaker-key.ts';
 import type { Article } from '../../articles/article.ts';
 import type { FeedState } from '../../articles/feeds/feed-state.ts';
 import { clampLimit, LIMITS } from '../limits.ts';
-import { aliasKeys, findPeople, type Person, speakerCounts } from '../speaker-names.ts';
+import {
+  aliasKeys,
+  findPeople,
+  type Person,
+  SpeakerCounts,
+  speakerCounts,
+} from '../speaker-names.ts';
 import {
   type ArticleQuoteRow,
   type ArticleRow,
@@ -236,6 +242,17 @@ export class PgStore implements Store {
           ],
         );
       }
+      const counts = new SpeakerCounts();
+      for (const q of quotes) counts.add(q.key, q.speaker);
+      const counted = counts.rows();
+      if (counted.length > 0) {
+        await client.query(
+          `INSERT INTO speaker_counts (speaker_key, speaker, n)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
+           ON CONFLICT (speaker_key, speaker) DO UPDATE SET n = speaker_counts.n + excluded.n`,
+          [counted.map((r) => r[0]), counted.map((r) => r[1]), counted.map((r) => r[2])],
+        );
+      }
       for (const q of quotes) {
         for (const alias of aliasKeys(q.speaker)) {
           const row = `${alias}\u0000${q.key}`;
@@ -357,8 +374,8 @@ export class PgStore implements Store {
       },
       async (keys) => {
         const { rows } = await this.#pool.query<{ key: string; speaker: string; n: number }>(
-          `SELECT speaker_key AS key, speaker, COUNT(*)::int AS n FROM quotes
-           WHERE speaker_key = ANY($1::text[]) GROUP BY speaker_key, speaker`,
+          `SELECT speaker_key AS key, speaker, n::int AS n FROM speaker_counts
+           WHERE speaker_key = ANY($1::text[]) ORDER BY speaker_key, speaker`,
           [keys],
         );
         return speakerCounts(rows);

@@ -232,4 +232,17 @@ export const MIGRATIONS: readonly Migration[] = [
   DROP INDEX quotes_speaker;
   CREATE INDEX quotes_speaker ON quotes(speaker_key, speaker);
   `,
+  `
+  -- How many quotes each speaker has, by key and spelling, kept as quotes are written: "/who
+  -- trump" counted them on every asking, 140,000 index entries at 100,000 articles (0.1-0.3 s).
+  -- A migration that rewrites speaker keys must rebuild this table too.
+  CREATE TABLE speaker_counts (
+    speaker_key TEXT NOT NULL,
+    speaker TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (speaker_key, speaker)
+  ) WITHOUT ROWID;
+  INSERT INTO speaker_counts (speaker_key, speaker, n)
+    SELECT speaker_key, speaker, COUNT(*) FROM quotes GROUP BY speaker_key, speaker;
+  `,
 ];

@@ -5,7 +5,13 @@ import { speakerKey } from '../../analysis/quotes/speaker-key.ts';
 import type { Article } from '../../articles/article.ts';
 import type { FeedState } from '../../articles/feeds/feed-state.ts';
 import { clampLimit, LIMITS } from '../limits.ts';
-import { aliasKeys, findPeople, type Person, speakerCounts } from '../speaker-names.ts';
+import {
+  aliasKeys,
+  findPeople,
+  type Person,
+  SpeakerCounts,
+  speakerCounts,
+} from '../speaker-names.ts';
 import {
   type ArticleQuoteRow,
   type ArticleRow,
@@ -213,10 +219,15 @@ export class SqliteStore implements Store {
     const insertAlias = db.prepare(
       'INSERT OR IGNORE INTO speaker_aliases (alias_key, speaker_key) VALUES (?, ?)',
     );
+    const countQuotes = db.prepare(
+      `INSERT INTO speaker_counts (speaker_key, speaker, n) VALUES (?, ?, ?)
+       ON CONFLICT (speaker_key, speaker) DO UPDATE SET n = n + excluded.n`,
+    );
     // Alias rows this batch writes, remembered once it commits.
     const newAliases = new Set<string>();
-    const addAll = db.transaction((batch: readonly Article[]) =>
-      batch.map((a): AddResult => {
+    const addAll = db.transaction((batch: readonly Article[]) => {
+      const counts = new SpeakerCounts();
+      const results = batch.map((a): AddResult => {
         if (exists.get(a.id)) return { id: a.id, inserted: false };
         const seq = Number(
           insertArticle.run({
@@ -257,6 +268,7 @@ export class SqliteStore implements Store {
             q.start,
             q.end,
           );
+          counts.add(key, q.speaker);
           for (const alias of aliasKeys(q.speaker)) {
             const row = `${alias}\u0000${key}`;
             if (this.#storedAliases.has(row) || newAliases.has(row)) continue;
@@ -265,8 +277,10 @@ export class SqliteStore implements Store {
           }
         }
         return { id: a.id, inserted: true };
-      }),
-    );
+      });
+      for (const [key, speaker, n] of counts.rows()) countQuotes.run(key, speaker, n);
+      return results;
+    });
     const results = addAll.immediate(articles);
     if (this.#storedAliases.size + newAliases.size > MAX_REMEMBERED_ALIASES)
       this.#storedAliases.clear();
@@ -417,8 +431,8 @@ export class SqliteStore implements Store {
         speakerCounts(
           this.#db
             .prepare<string[], { key: string; speaker: string; n: number }>(
-              `SELECT speaker_key AS key, speaker, COUNT(*) AS n FROM quotes
-               WHERE speaker_key IN (${keys.map(() => '?').join(',')}) GROUP BY speaker_key, speaker`,
+              `SELECT speaker_key AS key, speaker, n FROM speaker_counts
+               WHERE speaker_key IN (${keys.map(() => '?').join(',')}) ORDER BY speaker_key, speaker`,
             )
             .all(...keys),
         ),

@@ -170,6 +170,36 @@ export function speakersContract(factory: TestDatabaseFactory): void {
           'p1',
           'p2',
         ]);
+        // The rolled-back batch counted nothing.
+        expect((await s.peopleNamed('putin')).map((p) => p.quotes)).toEqual([2]);
+      }));
+
+    it("counts each speaker's quotes once per stored article, across batches and writers", () =>
+      withStores(factory, 2, async (one, two) => {
+        const said = (id: string, speaker: string, n: number) =>
+          article(id, [`"Point ${id}," ${speaker} said.`], {
+            quotes: Array.from({ length: n }, (_, k) => quote(speaker, `Point ${id} ${k}`)),
+          });
+        // Two processes writing at once, each in several batches; one article twice.
+        await Promise.all([
+          (async () => {
+            await one.addArticles([said('a1', 'Pedro Sánchez', 2), said('a2', 'Ana Cruz', 1)]);
+            await one.addArticles([said('a3', 'Pedro Sanchez', 3)]);
+          })(),
+          (async () => {
+            await two.addArticles([said('b1', 'Pedro Sánchez', 4), said('a1', 'Pedro Sánchez', 2)]);
+            await two.addArticles([said('b2', 'Ana Cruz', 5)]);
+          })(),
+        ]);
+        for (const s of [one, two]) {
+          // The spellings share one key; the name shown is the spelling with most quotes.
+          expect((await s.peopleNamed('sanchez')).map((p) => [p.name, p.quotes])).toEqual([
+            ['Pedro Sánchez', 9],
+          ]);
+          expect((await s.peopleNamed('cruz')).map((p) => [p.name, p.quotes])).toEqual([
+            ['Ana Cruz', 6],
+          ]);
+        }
       }));
 
     it('gives quotes newest article first, within since and ingestedSince, limited', () =>
