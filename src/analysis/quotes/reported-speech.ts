@@ -321,7 +321,7 @@ function contentStart(
   while (
     j < to &&
     j <= i + 3 &&
-    (TIME_WORDS.has(p.words[j]!.lower) || LISTENERS.has(p.words[j]!.lower))
+    (TIME_WORDS.has(p.words[j]!.lower) || listener(p.words[j]!.lower, verb))
   )
     j++;
   const next = p.words[j];
@@ -335,7 +335,10 @@ function contentStart(
     /,\s*$/.test(p.text.slice(p.words[i - 1]?.end ?? 0, p.words[i - 1] ? p.words[i]!.start : 0))
   )
     return next.start;
-  if (!onlySpace(p.text, p.words[j - 1]!.end, next.start)) return undefined;
+  // "said $4.5 billion was…": a currency sign opens the clause's first word.
+  const sign = /^\s*([$€£])?$/.exec(p.text.slice(p.words[j - 1]!.end, next.start));
+  if (!sign) return undefined;
+  const start = sign[1] ? next.start - 1 : next.start;
   // "said on Friday he met…": a short phrase of time or place, then the clause's own subject.
   if (PLACE_OR_TIME.has(next.lower)) {
     for (let k = j + 1; k < to && k <= j + 5; k++) {
@@ -350,7 +353,16 @@ function contentStart(
       p.words[j + 1]?.lower ?? '',
     );
   if (NON_CLAUSE_START.has(next.lower) && !LISTENERS.has(next.lower) && !counted) return undefined;
-  return next.start;
+  return start;
+}
+
+/**
+ * Whether a word after a speech verb is who was spoken to ("told her he…", "told reporters…"):
+ * "her" is one only after a verb that takes a listener without "to"; after "said" it opens the
+ * clause ("said her net worth was…").
+ */
+function listener(word: string, verb: SpeechVerb): boolean {
+  return LISTENERS.has(word) && (word !== 'her' || verb.addressee === true);
 }
 
 /** Words an inserted ", and X," may span before its closing comma. */

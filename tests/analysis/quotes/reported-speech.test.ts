@@ -126,6 +126,24 @@ describe('what is told to someone', () => {
     expect(reported('Mark Dale told reporters his firm had paid the fine.')).toEqual([
       { speaker: 'Mark Dale', quote: 'his firm had paid the fine' },
     ]);
+    expect(reported('Lena Moss told her she would resign in May.')).toEqual([
+      { speaker: 'Lena Moss', quote: 'she would resign in May' },
+    ]);
+  });
+
+  it('reads "her" after "said" as the start of what was said, not as a listener', () => {
+    expect(reported('The port said her $4.5 million share was marked down to zero.')).toEqual([
+      { speaker: 'the port', quote: 'her $4.5 million share was marked down to zero' },
+    ]);
+    expect(reported('Lena Moss said her thanks to the ferry crews.')).toEqual([
+      { speaker: 'Lena Moss', quote: 'her thanks to the ferry crews' },
+    ]);
+  });
+
+  it('starts what was said at a sum of money', () => {
+    expect(reported('Lena Moss said $5 million more was being sent to the harbour.')).toEqual([
+      { speaker: 'Lena Moss', quote: '$5 million more was being sent to the harbour' },
+    ]);
   });
 });
 
