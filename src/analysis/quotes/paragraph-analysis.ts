@@ -12,7 +12,13 @@ import {
 } from './paragraph.ts';
 import type { Quote } from './quote.ts';
 import type { Speaker, SpeakerBook } from './speaker-book.ts';
-import { describedAs, jointPhrase, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
+import {
+  describedAs,
+  jointDescription,
+  jointPhrase,
+  type SpeakerPhrase,
+  speakerPhrase,
+} from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
 import { hasWords, onlySpace, startsLower, startsUpper } from './text-scan.ts';
 
@@ -280,7 +286,11 @@ export class ParagraphAnalysis {
     const clause = SUBORDINATE_CLAUSE.test(text)
       ? speakerPhrase(afterSubordinator(text))
       : undefined;
-    let phrase = clause ?? speakerPhrase(text) ?? speakerPhrase(afterSubordinator(text));
+    let phrase =
+      clause ??
+      speakerPhrase(text) ??
+      speakerPhrase(afterSubordinator(text)) ??
+      jointDescription(text);
     // "A few weeks after Obama announced…", "Three hours after police said…": a time clause
     // read whole is a description; the name in it is who speaks.
     if (phrase?.kind === 'description') {

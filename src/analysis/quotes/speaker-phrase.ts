@@ -494,6 +494,40 @@ export function jointPhrase(text: string): [SpeakerPhrase, SpeakerPhrase] | unde
   return [a, b];
 }
 
+/** Capitalised words that may open a description of a group at a sentence's start. */
+const GROUP_OPENERS =
+  /^(?:The|Her|His|Their|Its|Our|Many|Some|Most|Several|Both|All|Other|Few|These|Those)$/;
+
+/**
+ * Two groups as one subject, described by its own words: "Her advisers and allies", "many
+ * experts and some lawmakers", "longtime labor officials and political operatives". The part
+ * next to the verb (asides dropped) holds one "and" between two short descriptions that each end
+ * on a plural; two people are `jointPhrase`'s.
+ */
+export function jointDescription(text: string): SpeakerPhrase | undefined {
+  if (!text.includes(' and ')) return undefined;
+  const part = withoutAsides(text)
+    .split(/[,;:(]/)
+    .at(-1)!
+    .trim()
+    .replace(LEADING_DROP, '');
+  const at = part.indexOf(' and ');
+  if (at < 0 || part.indexOf(' and ', at + 5) >= 0) return undefined;
+  const sides = [part.slice(0, at), part.slice(at + 5)];
+  if (sides.some((side) => side.split(' ').length > 5)) return undefined;
+  // Lower case past its first word: a name anywhere ("Mr. Xi and other leaders", "Clinton's
+  // chief pollster and strategist Joel Benenson") is the rules' to resolve, not a description.
+  const words = tokens(part);
+  if (words.slice(1).some((w) => !/^[\p{Ll}\p{N}]/u.test(w))) return undefined;
+  if (!/^\p{Ll}/u.test(words[0] ?? '') && !GROUP_OPENERS.test(words[0] ?? '')) return undefined;
+  // Two groups of people: each side ends on a plural ("advisers and allies"), not on an
+  // adjective or a figure ("the mental and emotional", "39 percent … and 22 percent").
+  if (sides.some((side) => !/\p{Ll}[^s\W]s$/u.test(side))) return undefined;
+  const [a, b] = sides.map(readPart);
+  if (a?.kind !== 'description' || b?.kind !== 'description') return undefined;
+  return { kind: 'description', name: part, tokens: words };
+}
+
 /**
  * A source that reads as no name, described by its own words ("54 percent", "early results of
  * the exit poll"): up to its first comma, at most 12 words, written as in the text. Undefined

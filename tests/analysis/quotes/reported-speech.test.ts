@@ -203,4 +203,15 @@ describe('a described speaker', () => {
       ),
     ).toEqual([{ speaker: 'some harbour experts', quote: 'the ferry will close' }]);
   });
+
+  it('may be two groups joined by "and"', () => {
+    expect(reported('Her advisers and allies say she will spend May on the ferry plan.')).toEqual([
+      { speaker: 'Her advisers and allies', quote: 'she will spend May on the ferry plan' },
+    ]);
+    expect(
+      reported('Many skippers and some harbour workers say the ferry is too slow.').map(
+        (q) => q.speaker,
+      ),
+    ).toEqual(['Many skippers and some harbour workers']);
+  });
 });
