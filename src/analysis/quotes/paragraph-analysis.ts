@@ -68,6 +68,9 @@ const SUBORDINATOR =
 const SUBORDINATE_CLAUSE =
   /,\s*(?:when|after|because|while|since|if|although|though|before|until|once)\s+\S+\s*$/i;
 
+/** Words before a participle that open its clause, whose subject is the sentence's. */
+const PARTICIPLE_LEADS = new Set(['after', 'before', 'while', 'when', 'since', 'without']);
+
 /** The text after the last subordinating word, where a clause's own subject starts. */
 function afterSubordinator(text: string): string {
   const m = SUBORDINATOR.exec(text);
@@ -263,14 +266,34 @@ export class ParagraphAnalysis {
     const prev = p.words[i - 1];
     const gap = prev ? p.text.slice(prev.end, w.start) : '';
     if (verb.form === 'participle') {
-      if (gap.includes(',') || prev?.lower === 'and')
+      // "…, eventually saying", "after initially saying": the adverb or the subordinator belongs
+      // to the participle's own clause.
+      let at = i;
+      if (i > 0 && /ly$/.test(prev!.lower) && onlySpace(p.text, prev!.end, w.start)) at--;
+      const lead = p.words[at - 1];
+      const joined =
+        (lead ? p.text.slice(lead.end, p.words[at]!.start) : '').includes(',') ||
+        lead?.lower === 'and' ||
+        PARTICIPLE_LEADS.has(lead?.lower ?? '');
+      if (joined) {
+        // The sentence's subject when it is a name; a described one may be the sentence read up
+        // to a verb no list knows ("Mr. Trump struck a"), where its opening name is better.
+        // A single unknown word opening the sentence ("Prior", "Alongside") is no better.
+        const subject = this.sentenceSubject(sentence);
+        const opener = this.leadSpeaker(sentence);
+        const named = opener && (opener.name.includes(' ') || this.book.knowsSurname(opener.name));
         return (
           this.sentenceSpeaker[sentence] ??
           this.voiceBefore(sentence, w.start) ??
-          this.sentenceSubject(sentence)
+          (subject?.kind === 'description' ? undefined : subject) ??
+          (named ? opener : subject)
         );
+      }
+      // "with 30 percent of voters saying they…": who says is what "with" names.
+      const counted = this.withSubject(at, sentence);
+      if (counted) return counted;
       // "with Sen. John McCain calling it…": the name right before the participle.
-      return this.nameBefore(i);
+      return this.nameBefore(at);
     }
     const s = p.sentences[sentence]!;
     const windowStart = Math.max(s.start, w.start - SUBJECT_WINDOW);
@@ -319,6 +342,24 @@ export class ParagraphAnalysis {
       return this.sentenceSpeaker[sentence] ?? this.sentenceSubject(sentence);
     // "Because of how …, explained Rosenberg, “…”": an inverted verb and its subject after it.
     return gap.includes(',') ? this.invertedSubject(i) : undefined;
+  }
+
+  /**
+   * The noun phrase between "with" and the participle at word `i`, read as a description ("with
+   * 50 percent saying", "with three in 10 saying"); a name there is `nameBefore`'s.
+   */
+  private withSubject(i: number, sentence: number): Speaker | undefined {
+    const { p } = this;
+    const from = p.firstWord[sentence]!;
+    for (let j = i - 1; j >= from && j >= i - 7; j--) {
+      const word = p.words[j]!;
+      if (/[,.;:]/.test(p.text.slice(word.end, p.words[j + 1]!.start))) return undefined;
+      if (word.lower !== 'with') continue;
+      if (j === i - 1 || startsUpper(p.words[i - 1]!.text)) return undefined;
+      const phrase = describedAs(p.text.slice(p.words[j + 1]!.start, p.words[i - 1]!.end));
+      return phrase && this.book.resolve(phrase, p.base + p.words[j + 1]!.start);
+    }
+    return undefined;
   }
 
   /**

@@ -215,3 +215,27 @@ describe('a described speaker', () => {
     ).toEqual(['Many skippers and some harbour workers']);
   });
 });
+
+describe('a participle reporting speech', () => {
+  it("after a comma or an adverbial word, is said by the sentence's own speaker", () => {
+    expect(
+      reported(
+        'On Tuesday night, Mark Dale struck a measured tone, saying he understood the burden.',
+      ),
+    ).toEqual([{ speaker: 'Mark Dale', quote: 'he understood the burden' }]);
+    expect(reported('Lena Moss turned on the council, eventually saying it had failed.')).toEqual([
+      { speaker: 'Lena Moss', quote: 'it had failed' },
+    ]);
+    expect(
+      reported('Lena Moss, after initially saying she would stay, left the board in May.').map(
+        (q) => q.speaker,
+      ),
+    ).toEqual(['Lena Moss']);
+  });
+
+  it('after "with", is said by what "with" names', () => {
+    expect(
+      reported('The poll was good for the mayor, with 30 percent of voters saying they trust her.'),
+    ).toEqual([{ speaker: '30 percent of voters', quote: 'they trust her' }]);
+  });
+});
