@@ -473,6 +473,16 @@ function writersComment(w: Word, next: Word | undefined): boolean {
   }
 }
 
+/** Whether words `j` to `to` run without a comma or a verb of their own for at least 4 words. */
+function gloss(p: Paragraph, j: number, to: number): boolean {
+  if (to - j < 4) return false;
+  for (let k = j + 1; k < to; k++) {
+    if (/[,;:]/.test(p.text.slice(p.words[k - 1]!.end, p.words[k]!.start))) return false;
+    if (AUX.has(p.words[k]!.lower) || verbAt(p, k)) return false;
+  }
+  return true;
+}
+
 /**
  * Where reported content ends: at the sentence's end, or where the sentence goes on to something
  * else (", according to", ";", ", but said", ", telling", ", adding", ", even as…"). A dash does
@@ -488,6 +498,13 @@ function contentEnd(a: ParagraphAnalysis, start: number, si: number, to: number)
     const gap = p.text.slice(p.words[j - 1]!.end, w.start);
     if (gap.includes(';')) return p.words[j - 1]!.end;
     if (gap.includes(',') && writersComment(w, p.words[j + 1])) return p.words[j - 1]!.end;
+    // "…brutal leaders like Saddam Hussein - ''He would have loved Stalin,'' Mr. Biden said -":
+    // a quotation set in after a dash is an aside with its own attribution.
+    if (/[-–—]\s*["“'‘]/.test(gap)) return p.words[j - 1]!.end;
+    // "…would slash up to 30,000 jobs, a mass layoff rivaling that of…": a noun phrase set after
+    // the content and running to the sentence's end is the writer's gloss on it.
+    if (gap.includes(',') && (w.lower === 'a' || w.lower === 'an') && gloss(p, j, to))
+      return p.words[j - 1]!.end;
     // "…, and the American Civil Liberties Union has sued…": a clause with a subject of its own.
     // ("an attack by Russian forces, and the use of chemical weapons, would…" is one subject.)
     if (

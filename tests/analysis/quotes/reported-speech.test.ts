@@ -183,6 +183,26 @@ describe('where reported content ends: comments and dashes', () => {
     ).toEqual(['earnings of $8.42 a share']);
   });
 
+  it("ends before the writer's gloss: a noun phrase to the sentence's end", () => {
+    expect(
+      reported(
+        'The port announced it would cut 3,000 jobs, a mass layoff rivaling the cuts of the last decade.',
+      ).map((q) => q.quote),
+    ).toEqual(['it would cut 3,000 jobs']);
+    // A noun phrase set in between commas is part of what is said.
+    expect(
+      reported('Mark Dale said the plan, a compromise, would pass in May.').map((q) => q.quote),
+    ).toEqual(['the plan, a compromise, would pass in May']);
+  });
+
+  it('ends before a quotation set in after a dash, with its own attribution', () => {
+    expect(
+      reported(
+        "Mark Dale suggested the mayor liked grand schemes - ''She would have loved the canal,'' he said - and left.",
+      ).map((q) => q.quote),
+    ).toContain('the mayor liked grand schemes');
+  });
+
   it('reads on past a dash, unless the sentence turns there', () => {
     expect(
       reported(
