@@ -428,10 +428,15 @@ function clauseEnd(a: ParagraphAnalysis, i: number, start: number, si: number, t
   const from = p.firstWord[si]!;
   let k = from;
   if (LEAD_WORDS.has(p.words[k]?.lower ?? '')) k++;
-  const opens =
-    k < i &&
-    SUBORDINATORS.has(p.words[k]!.lower) &&
-    !/,/.test(p.text.slice(p.words[k]!.end, p.words[i]!.start));
+  const noComma = k < i && !/,/.test(p.text.slice(p.words[k]!.end, p.words[i]!.start));
+  // "In an election year in which a majority of Americans say they…, even some allies…": a
+  // relative clause inside an opening phrase of place or time ends with that phrase.
+  const opensWithRelative = () => {
+    if (!OPENING_PREPOSITIONS.has(p.words[k]!.lower)) return false;
+    for (let j = k + 1; j < i; j++) if (RELATIVES.has(p.words[j]!.lower)) return true;
+    return false;
+  };
+  const opens = noComma && (SUBORDINATORS.has(p.words[k]!.lower) || opensWithRelative());
   const rel =
     i >= 2 &&
     (p.words[i - 1]!.lower === 'who' || p.words[i - 1]!.lower === 'which') &&
@@ -443,6 +448,10 @@ function clauseEnd(a: ParagraphAnalysis, i: number, start: number, si: number, t
   }
   return Infinity;
 }
+
+/** Prepositions that open a sentence with a phrase of place or time ("In a year in which…"). */
+const OPENING_PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'for', 'among', 'across']);
+const RELATIVES = new Set(['which', 'whom', 'where', 'when', 'whose']);
 
 /** "…, as has Carlos Gimenez", "…, as was the case with…": an auxiliary right after "as". */
 const AUXILIARIES = new Set(['has', 'have', 'had', 'did', 'does', 'do', 'was', 'is', 'were']);

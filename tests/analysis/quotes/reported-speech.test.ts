@@ -203,6 +203,14 @@ describe('where reported content ends: comments and dashes', () => {
     ).toContain('the mayor liked grand schemes');
   });
 
+  it('ends with the opening phrase that holds it in a relative clause', () => {
+    expect(
+      reported(
+        'And in a year in which most skippers say the ferry is late, even the mayor took the bus.',
+      ).map((q) => q.quote),
+    ).toEqual(['the ferry is late']);
+  });
+
   it('reads on past a dash, unless the sentence turns there', () => {
     expect(
       reported(
