@@ -272,7 +272,7 @@ export class ParagraphAnalysis {
       if (i > 0 && /ly$/.test(prev!.lower) && onlySpace(p.text, prev!.end, w.start)) at--;
       const lead = p.words[at - 1];
       const joined =
-        (lead ? p.text.slice(lead.end, p.words[at]!.start) : '').includes(',') ||
+        /[,–—]|\s-\s/.test(lead ? p.text.slice(lead.end, p.words[at]!.start) : '') ||
         lead?.lower === 'and' ||
         PARTICIPLE_LEADS.has(lead?.lower ?? '');
       if (joined) {

@@ -251,6 +251,9 @@ describe('a participle reporting speech', () => {
         'On Tuesday night, Mark Dale struck a measured tone, saying he understood the burden.',
       ),
     ).toEqual([{ speaker: 'Mark Dale', quote: 'he understood the burden' }]);
+    expect(reported('Lena Moss changed her vote on the spot – saying she had been wrong.')).toEqual(
+      [{ speaker: 'Lena Moss', quote: 'she had been wrong' }],
+    );
     expect(reported('Lena Moss turned on the council, eventually saying it had failed.')).toEqual([
       { speaker: 'Lena Moss', quote: 'it had failed' },
     ]);
