@@ -203,6 +203,20 @@ describe('where reported content ends: comments and dashes', () => {
     ).toContain('the mayor liked grand schemes');
   });
 
+  it('ends where "and" brings a subject and a speech verb of its own, comma or not', () => {
+    expect(
+      reported('Many skippers have said they will not sail and others have said they might.').map(
+        (q) => q.quote,
+      ),
+    ).toContain('they will not sail');
+    // Two names before one verb are one subject, not a new clause.
+    expect(
+      reported(
+        'Mark Dale said the fares will rise because the council and Lena Moss agreed to it.',
+      ).map((q) => q.quote),
+    ).toEqual(['the fares will rise because the council and Lena Moss agreed to it']);
+  });
+
   it('ends with the opening phrase that holds it in a relative clause', () => {
     expect(
       reported(
