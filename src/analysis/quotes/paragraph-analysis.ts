@@ -700,7 +700,11 @@ export class ParagraphAnalysis {
     const { p } = this;
     const w = p.words[i]!;
     const s = p.sentences[sentence]!;
-    const from = Math.max(s.start, p.text.lastIndexOf(',', w.start - 1) + 1);
+    const from = Math.max(
+      s.start,
+      p.text.lastIndexOf(',', w.start - 1) + 1,
+      p.text.lastIndexOf(';', w.start - 1) + 1,
+    );
     const text = afterSubordinator(p.text.slice(from, w.start)) || p.text.slice(from, w.start);
     const phrase = describedAs(text.trim());
     return phrase && this.book.resolve(phrase, p.base + from);

@@ -246,6 +246,15 @@ describe('a described speaker', () => {
     ).toEqual([{ speaker: 'some harbour experts', quote: 'the ferry will close' }]);
   });
 
+  it('starts after a semicolon ("…of the campaign; 46 percent said…")', () => {
+    expect(
+      reported('Most voters said they were tired; 46 percent said they were angry about it.'),
+    ).toEqual([
+      { speaker: 'Most voters', quote: 'they were tired' },
+      { speaker: '46 percent', quote: 'they were angry about it' },
+    ]);
+  });
+
   it('may be two groups joined by "and"', () => {
     expect(reported('Her advisers and allies say she will spend May on the ferry plan.')).toEqual([
       { speaker: 'Her advisers and allies', quote: 'she will spend May on the ferry plan' },
