@@ -401,7 +401,18 @@ function addressed(a: ParagraphAnalysis, i: number, to: number): number | undefi
 /** Words that open a clause's own subject after ", and". */
 const NEW_SUBJECT = /^(?:he|she|they|it|we|i|the|a|an|more|most|many|some|\p{Lu}.*)$/u;
 /** Words after "and" that can only start a clause of their own ("… and others have said"). */
-const OWN_SUBJECT = new Set(['he', 'she', 'they', 'we', 'i', 'others', 'many', 'some', 'most']);
+const OWN_SUBJECT = new Set([
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'others',
+  'many',
+  'some',
+  'most',
+  'one',
+]);
 /** Words that open a subordinate clause at a sentence's start ("When Trump suggested that…, "). */
 const SUBORDINATORS = new Set([
   'when',
@@ -534,7 +545,8 @@ function contentEnd(a: ParagraphAnalysis, start: number, si: number, to: number)
     // "…, and three-quarters said the same", "… and said": another speech verb, another clause.
     // ("… and others have said they…": a subject of its own, then its speech verb.)
     if (w.lower === 'and' || w.lower === 'but' || w.lower === 'while') {
-      const subject = gap.includes(',') || OWN_SUBJECT.has(p.words[j + 1]?.lower ?? '');
+      const next = p.words[j + 1]?.lower ?? '';
+      const subject = gap.includes(',') || OWN_SUBJECT.has(next) || /^\d/.test(next);
       for (let k = j + 1; k < to && k <= j + 4; k++) {
         const verb = verbAt(p, k);
         if (verb && verb.form !== 'participle') return p.words[j - 1]!.end;

@@ -209,6 +209,11 @@ describe('where reported content ends: comments and dashes', () => {
         (q) => q.quote,
       ),
     ).toContain('they will not sail');
+    expect(
+      reported('One in three said the ferry is late and one in four said it is unsafe.').map(
+        (q) => q.quote,
+      ),
+    ).toEqual(['the ferry is late', 'it is unsafe']);
     // Two names before one verb are one subject, not a new clause.
     expect(
       reported(
