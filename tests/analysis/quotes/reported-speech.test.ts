@@ -222,6 +222,14 @@ describe('where reported content ends: comments and dashes', () => {
     ).toEqual(['the fares will rise because the council and Lena Moss agreed to it']);
   });
 
+  it('ends with a subordinate clause that opens the sentence after a sentence adverb', () => {
+    expect(
+      reported('However, while the port says it is busy, the ferries are half empty.').map(
+        (q) => q.quote,
+      ),
+    ).toEqual(['it is busy']);
+  });
+
   it('ends with the opening phrase that holds it in a relative clause', () => {
     expect(
       reported(
