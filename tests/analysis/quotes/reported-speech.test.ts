@@ -140,6 +140,12 @@ describe('what is told to someone', () => {
     ]);
   });
 
+  it('reports what is claimed in an infinitive', () => {
+    expect(reported('Several skippers claim to speak for the whole harbour.')).toEqual([
+      { speaker: 'Several skippers', quote: 'to speak for the whole harbour' },
+    ]);
+  });
+
   it('starts what was said at a sum of money', () => {
     expect(reported('Lena Moss said $5 million more was being sent to the harbour.')).toEqual([
       { speaker: 'Lena Moss', quote: '$5 million more was being sent to the harbour' },
