@@ -443,6 +443,12 @@ function clauseEnd(a: ParagraphAnalysis, i: number, start: number, si: number, t
   if (LEAD_WORDS.has(p.words[k]?.lower ?? '')) k++;
   // "However, while the RNC says…, they are…": a sentence adverb and its comma come first.
   if (SENTENCE_ADVERBS.has(p.words[k]?.lower ?? '') && p.text[p.words[k]!.end] === ',') k++;
+  // "Ever since Bernie Sanders announced…", "Shortly after…": an adverb before the subordinator.
+  if (
+    SUBORDINATOR_ADVERBS.has(p.words[k]?.lower ?? '') &&
+    SUBORDINATORS.has(p.words[k + 1]?.lower ?? '')
+  )
+    k++;
   const noComma = k < i && !/,/.test(p.text.slice(p.words[k]!.end, p.words[i]!.start));
   // "In an election year in which a majority of Americans say they…, even some allies…": a
   // relative clause inside an opening phrase of place or time ends with that phrase.
@@ -465,6 +471,7 @@ function clauseEnd(a: ParagraphAnalysis, i: number, start: number, si: number, t
 }
 
 const SENTENCE_ADVERBS = new Set(['however', 'meanwhile', 'still', 'indeed', 'instead', 'now']);
+const SUBORDINATOR_ADVERBS = new Set(['ever', 'just', 'shortly', 'soon', 'long', 'right', 'only']);
 
 /** Prepositions that open a sentence with a phrase of place or time ("In a year in which…"). */
 const OPENING_PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'for', 'among', 'across']);

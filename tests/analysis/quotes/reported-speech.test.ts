@@ -236,6 +236,14 @@ describe('where reported content ends: comments and dashes', () => {
     ).toEqual(['it is busy']);
   });
 
+  it('ends with a subordinate clause opened by an adverb and its subordinator', () => {
+    expect(
+      reported('Ever since Lena Moss announced her candidacy last year, the race has changed.').map(
+        (q) => q.quote,
+      ),
+    ).toEqual(['her candidacy last year']);
+  });
+
   it('ends with the opening phrase that holds it in a relative clause', () => {
     expect(
       reported(
