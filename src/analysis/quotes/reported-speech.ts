@@ -283,6 +283,21 @@ function contentStart(
     if (first.lower === 'that') return first.end;
     return isPronoun(first.lower) ? first.start : undefined;
   }
+  // "argued for a new ferry", "warned of the risk", "wrote about the fares": what the verb's
+  // preposition takes is what was said.
+  const object = p.words[i + 2];
+  if (
+    first &&
+    object &&
+    i + 2 < to &&
+    PREPOSITION_CUES.get(verb.lemma)?.has(first.lower) &&
+    // A bare form reports only as an infinitive ("to warn of…"), not in "they warn of…" read
+    // as a subject's plural noun, which the rules cannot tell apart.
+    (verb.form !== 'base' || p.words[i - 1]?.lower === 'to') &&
+    onlySpace(p.text, p.words[i]!.end, first.start) &&
+    onlySpace(p.text, first.end, object.start)
+  )
+    return object.start;
   if (first && i + 1 < to) {
     const gap = p.text.slice(p.words[i]!.end, first.start);
     // "Some Americans say: It's time…": what is said follows the colon.
@@ -470,6 +485,18 @@ function clauseEnd(a: ParagraphAnalysis, i: number, start: number, si: number, t
   return Infinity;
 }
 
+/**
+ * Speech verbs whose content may be a preposition's object, and those prepositions: the ones the
+ * labels of real news take for attributions ("argued for" 3 of 7 times on the train split,
+ * "warned of" 5 of 19, "wrote about" 3 of 13), not those they never or rarely do ("called for"
+ * 1 of 143, "asked for" 4 of 32, "boasted of" 0 of 13).
+ */
+const PREPOSITION_CUES = new Map<string, Set<string>>([
+  ['argue', new Set(['for', 'against'])],
+  ['warn', new Set(['of', 'about', 'against'])],
+  ['write', new Set(['of', 'about'])],
+]);
+
 const SENTENCE_ADVERBS = new Set(['however', 'meanwhile', 'still', 'indeed', 'instead', 'now']);
 const SUBORDINATOR_ADVERBS = new Set(['ever', 'just', 'shortly', 'soon', 'long', 'right', 'only']);
 
@@ -486,8 +513,9 @@ const AUXILIARIES = new Set(['has', 'have', 'had', 'did', 'does', 'do', 'was', '
  * $8.04 analysts expected") or a parallel (", as has Carlos Gimenez"). The labels of real news
  * end what was said before it.
  */
-function writersComment(w: Word, next: Word | undefined): boolean {
+function writersComment(w: Word, next: Word | undefined, third?: Word): boolean {
   const n = next?.lower;
+  const after = third?.lower;
   switch (w.lower) {
     case 'despite':
     case 'though':
@@ -500,7 +528,9 @@ function writersComment(w: Word, next: Word | undefined): boolean {
     case 'well':
       return n === 'above' || n === 'below';
     case 'as':
-      return n !== undefined && AUXILIARIES.has(n);
+      return (
+        n !== undefined && (AUXILIARIES.has(n) || (PRONOUNS.has(n) && AUXILIARIES.has(after ?? '')))
+      );
     default:
       return false;
   }
@@ -530,7 +560,8 @@ function contentEnd(a: ParagraphAnalysis, start: number, si: number, to: number)
     const w = p.words[j]!;
     const gap = p.text.slice(p.words[j - 1]!.end, w.start);
     if (gap.includes(';')) return p.words[j - 1]!.end;
-    if (gap.includes(',') && writersComment(w, p.words[j + 1])) return p.words[j - 1]!.end;
+    if (gap.includes(',') && writersComment(w, p.words[j + 1], p.words[j + 2]))
+      return p.words[j - 1]!.end;
     // "…brutal leaders like Saddam Hussein - ''He would have loved Stalin,'' Mr. Biden said -":
     // a quotation set in after a dash is an aside with its own attribution.
     if (/[-–—]\s*["“'‘]/.test(gap)) return p.words[j - 1]!.end;

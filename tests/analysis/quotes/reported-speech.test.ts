@@ -140,6 +140,17 @@ describe('what is told to someone', () => {
     ]);
   });
 
+  it("reports a speech verb's prepositional object, where the labels of real news do", () => {
+    expect(reported('Mark Dale argued for a new ferry to the islands.')).toEqual([
+      { speaker: 'Mark Dale', quote: 'a new ferry to the islands' },
+    ]);
+    expect(reported('Lena Moss warned of the risk of a strike.').map((q) => q.quote)).toEqual([
+      'the risk of a strike',
+    ]);
+    // "called for" is an attribution once in 143 times on the train split.
+    expect(reported('Mark Dale called for a new ferry.')).toEqual([]);
+  });
+
   it('reports what is claimed in an infinitive', () => {
     expect(reported('Several skippers claim to speak for the whole harbour.')).toEqual([
       { speaker: 'Several skippers', quote: 'to speak for the whole harbour' },
@@ -179,6 +190,9 @@ describe('where reported content ends: comments and dashes', () => {
     expect(
       quote('Two council members have said they will not back the plan, as has the mayor.'),
     ).toEqual(['they will not back the plan']);
+    expect(
+      quote('Lena Moss argued for order and calm, as she did when the ferry sank in May.'),
+    ).toEqual(['order and calm']);
     expect(
       quote(
         'Most voters said they trust the mayor, compared with 41 percent who trust the council.',
