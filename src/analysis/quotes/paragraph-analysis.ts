@@ -68,6 +68,16 @@ const SUBORDINATOR =
 const SUBORDINATE_CLAUSE =
   /,\s*(?:when|after|because|while|since|if|although|though|before|until|once)\s+\S+\s*$/i;
 
+/**
+ * Common irregular past tenses: never a role noun between names ("Paul Ryan gave Trump…" names
+ * Paul Ryan, not a "Paul Ryan gave" Trump). Regular ones end in "ed".
+ */
+const IRREGULAR_PAST = new Set(
+  'gave took made met won hit led beat sent put struck came went got ran left kept held brought bought thought felt found lost paid saw set spent stood taught understood sold drew threw knew began broke chose drove fell shook spoke swore wrote became'.split(
+    ' ',
+  ),
+);
+
 /** Words before a participle that open its clause, whose subject is the sentence's. */
 const PARTICIPLE_LEADS = new Set(['after', 'before', 'while', 'when', 'since', 'without']);
 
@@ -103,7 +113,8 @@ export function afterRoleNouns(p: Paragraph, j: number): number {
   for (let k = j; k < words.length && k < j + 3; k++) {
     const w = words[k]!;
     if (!startsLower(w.text) || !onlySpace(p.text, words[k - 1]!.end, w.start)) return -1;
-    if (w.verb || NOT_ROLE_NOUN.has(w.lower) || /(?:ly|ed)$/.test(w.lower)) return -1;
+    if (w.verb || NOT_ROLE_NOUN.has(w.lower) || IRREGULAR_PAST.has(w.lower)) return -1;
+    if (/(?:ly|ed)$/.test(w.lower)) return -1;
     const next = words[k + 1];
     if (next && startsUpper(next.text) && onlySpace(p.text, w.end, next.start)) return k + 1;
   }
@@ -636,7 +647,8 @@ export class ParagraphAnalysis {
         startsUpper(next.text) &&
         onlySpace(p.text, w.end, next.start) &&
         !w.verb &&
-        !AUX.has(w.lower)
+        !AUX.has(w.lower) &&
+        !IRREGULAR_PAST.has(w.lower)
       ) {
         j++;
         continue;

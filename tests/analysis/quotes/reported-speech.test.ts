@@ -318,6 +318,10 @@ describe('a participle reporting speech', () => {
     expect(reported('Lena Moss changed her vote on the spot – saying she had been wrong.')).toEqual(
       [{ speaker: 'Lena Moss', quote: 'she had been wrong' }],
     );
+    // An irregular past tense ends the opening name: "Mark Dale gave Moss", not one name.
+    expect(
+      reported('Mark Dale gave Moss some credit at the meeting, saying she had done well.'),
+    ).toEqual([{ speaker: 'Mark Dale', quote: 'she had done well' }]);
     expect(reported('Lena Moss turned on the council, eventually saying it had failed.')).toEqual([
       { speaker: 'Lena Moss', quote: 'it had failed' },
     ]);
