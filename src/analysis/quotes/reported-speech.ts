@@ -315,7 +315,8 @@ function contentStart(
     const w = p.words[j]!;
     if (/[.;:]/.test(p.text.slice(p.words[j - 1]!.end, w.start))) break;
     if (w.lower === 'that') return w.end;
-    if (j <= i + 4 && QUESTION_WORDS.has(w.lower)) return w.start;
+    // "asked former Attorney General Eric Holder whether…": who was asked may be a long name.
+    if ((j <= i + 4 || verb.lemma === 'ask') && QUESTION_WORDS.has(w.lower)) return w.start;
     // "warned players not to talk…": the content keeps its "not".
     // ("pledged delegates according to a count…": no infinitive.)
     if (

@@ -131,6 +131,12 @@ describe('what is told to someone', () => {
     ]);
   });
 
+  it('finds the question after a long name of who was asked', () => {
+    expect(
+      reported('Mark Dale asked former Harbour Master Lena Moss whether the ferry would run.'),
+    ).toEqual([{ speaker: 'Mark Dale', quote: 'whether the ferry would run' }]);
+  });
+
   it('reads "her" after "said" as the start of what was said, not as a listener', () => {
     expect(reported('The port said her $4.5 million share was marked down to zero.')).toEqual([
       { speaker: 'the port', quote: 'her $4.5 million share was marked down to zero' },
