@@ -362,7 +362,16 @@ function contentStart(
       if (isPronoun(p.words[k]!.lower)) return p.words[k]!.start;
     }
   }
-  if (verb.pronounClause && !isPronoun(next.lower)) return undefined;
+  // "claimed victory" reports nothing; "claim Mr. Trump's deficiencies were not permanent" does:
+  // a subject of its own, then a finite auxiliary within a few words.
+  // ("answer", "counter", "estimate", "post", "repeat" are nouns too often for that, "maintain",
+  // "observe" and "confirm" too often mean keep, watch and approve.)
+  if (
+    verb.pronounClause &&
+    !isPronoun(next.lower) &&
+    !(CLAUSE_VERBS.has(verb.lemma) && finiteSoon(p, j, to))
+  )
+    return undefined;
   // "at least six planes", "about half of…": a preposition before a number opens a noun phrase.
   const counted =
     /^(?:least|most|half|\d.*|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(
@@ -371,6 +380,22 @@ function contentStart(
   if (NON_CLAUSE_START.has(next.lower) && !LISTENERS.has(next.lower) && !counted) return undefined;
   return start;
 }
+
+/** Whether words from `j` reach an auxiliary ("were", "had", "would") before a stop. */
+function finiteSoon(p: Paragraph, j: number, to: number): boolean {
+  for (let k = j + 1; k < to && k <= j + 6; k++) {
+    if (/[,.;:]/.test(p.text.slice(p.words[k - 1]!.end, p.words[k]!.start))) return false;
+    // "…of followers who were new…": a relative clause's verb is not the clause's own.
+    if (RELATIVE_PRONOUNS.has(p.words[k]!.lower)) return false;
+    if (AUX.has(p.words[k]!.lower)) return true;
+  }
+  return false;
+}
+
+/** Verbs of `pronounClause` that take any subject's clause when a finite verb follows. */
+const CLAUSE_VERBS = new Set(['claim', 'conclude']);
+
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whose', 'whom']);
 
 /**
  * Whether a word after a speech verb is who was spoken to ("told her he…", "told reporters…"):

@@ -157,6 +157,17 @@ describe('what is told to someone', () => {
     expect(reported('Mark Dale called for a new ferry.')).toEqual([]);
   });
 
+  it('reports a clause after "claim" whatever its subject, when a finite verb follows', () => {
+    expect(reported('Mark Dale claimed the ferry was never late.')).toEqual([
+      { speaker: 'Mark Dale', quote: 'the ferry was never late' },
+    ]);
+    // An object claimed is no speech; nor is a relative clause's verb the clause's own.
+    expect(reported('Mark Dale claimed victory in the race for the harbour.')).toEqual([]);
+    expect(reported('Mark Dale claimed the votes of skippers who were new to the race.')).toEqual(
+      [],
+    );
+  });
+
   it('reports what is claimed in an infinitive', () => {
     expect(reported('Several skippers claim to speak for the whole harbour.')).toEqual([
       { speaker: 'Several skippers', quote: 'to speak for the whole harbour' },
