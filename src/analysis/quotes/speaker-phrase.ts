@@ -72,11 +72,14 @@ const NO_NAME = set([
   ...words.leads,
   ...openers.words.map((w) => w.toLowerCase()).filter((w) => !GROUP_NOUNS.has(w)),
 ]);
+/** "Seventy-four (percent of voters)": a number, however it opens a sentence. */
+const COMPOUND_NUMBER =
+  /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)$/;
 /** Capitalised words before a name that open the sentence and are no part of it ("Yet Clinton"). */
 const LEADS = set([...words.leads, ...openers.words.map((w) => w.toLowerCase())]);
 /** Words that may trail a subject before its verb ("the minister has also", "she later"). */
 const TRAILING_AUX_WORD =
-  /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|cannot|\p{Ll}+ly)$/u;
+  /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|cannot|(?:did|does|do|is|are|was|were|has|have|had|would|could|should|wo)n[’']t|\p{Ll}+ly)$/u;
 const SPACE = /\s/;
 
 function isSeparator(text: string, i: number): boolean {
@@ -298,7 +301,7 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
     const word = run[0]!.toLowerCase();
     // "I", "we": the writer speaks, described as written; not a name for /who.
     if (FIRST_PERSON.has(word)) return { kind: 'description', name: run[0]!, tokens: run };
-    if (NO_NAME.has(word)) return undefined;
+    if (NO_NAME.has(word) || COMPOUND_NUMBER.test(word)) return undefined;
   }
   if (run.length === 0 || toks.slice(0, runStart).some((t) => PREPOSITIONS.has(t))) {
     // "analysts at Norberg Bank", "hospital managers": people described, not named.
@@ -382,6 +385,14 @@ function withoutAsides(text: string): string {
 const ENDS_IN_PLACE = /\b(?:in|at|near)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}.'’-]*$/u;
 /** "Additionally", "Frustrated", "Quite suddenly": one long -ly/-ed word, or a word and an adverb. */
 const LEAD_ADVERBIAL = /^(?:\p{Lu}\p{Ll}{5,}(?:ly|ed)|\p{Lu}\p{Ll}+\s+\p{Ll}+ly)$/u;
+/** One word that opens sentences and names no one ("Nevertheless", "Overall"), not a pronoun. */
+function isLeadWord(part: string): boolean {
+  const word = part.toLowerCase();
+  return (
+    LEADS.has(word) && !PRONOUNS.has(word) && !FIRST_PERSON.has(word) && !GROUP_NOUNS.has(word)
+  );
+}
+
 /**
  * "Iowa", "N.H.", "New Hampshire": one capitalised word, or two when the first is a compass or
  * "New"; a person's name after a place ("in Gaza, Ismail Haniyeh,") has two words of its own.
@@ -402,8 +413,9 @@ function subjectParts(text: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
   raw.forEach((p, i) => {
-    // "Frustrated, Sanders said", "Quite suddenly, …, Crawford said": an adverbial lead-in.
-    if (i === 0 && raw.length > 1 && LEAD_ADVERBIAL.test(p)) return;
+    // "Frustrated, Sanders said", "Quite suddenly, …, Crawford said", "Regardless, the State
+    // Department said": an adverbial lead-in.
+    if (i === 0 && raw.length > 1 && (LEAD_ADVERBIAL.test(p) || isLeadWord(p))) return;
     // "in Ames, Iowa, on Sunday, Mrs. Clinton": the state after a place, never the part next to the verb.
     // An abbreviated state ("retired in Cambridge, Mass., said") is one even next to the verb.
     const place =

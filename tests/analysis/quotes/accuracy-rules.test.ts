@@ -80,6 +80,41 @@ describe('subjects with modifiers', () => {
   });
 });
 
+describe('sentence adverbs and numbers are no speakers', () => {
+  it('reads the subject after a sentence adverb and its comma', () => {
+    expect(speakerPhrase('Nevertheless, Ana Lima')).toMatchObject({ name: 'Ana Lima' });
+    expect(speakerPhrase('Regardless, the State Department')).toMatchObject({
+      kind: 'organisation',
+      name: 'the State Department',
+    });
+    expect(speakerPhrase('Overall, conservative outside groups')).toMatchObject({
+      kind: 'description',
+      name: 'conservative outside groups',
+    });
+    const q = quotesOf('Nonetheless, Ana Lima said the bridge would reopen in May.');
+    expect(q.map((x) => [x.kind, x.speaker])).toEqual([['reported', 'Ana Lima']]);
+  });
+
+  it('keeps a group that opens the sentence before its apposition', () => {
+    const q = quotesOf(
+      'Republicans, who hold a majority in the Senate, have blocked the measures, saying they infringe on the right to bear arms.',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Republicans']);
+  });
+
+  it('takes no number that opens a sentence for a name', () => {
+    expect(speakerPhrase('Seventy-four')).toBeUndefined();
+    expect(speakerPhrase('Eleven')).toBeUndefined();
+    const q = quotesOf('Thirty-one percent of those surveyed say they would be satisfied.');
+    expect(q.map((x) => x.speaker)).toEqual(['Thirty-one percent of those surveyed']);
+  });
+
+  it('ends a subject before a negated auxiliary', () => {
+    expect(speakerPhrase('Only, CNN didn’t')).toMatchObject({ name: 'CNN' });
+    expect(speakerPhrase("Ana Lima wouldn't")).toMatchObject({ name: 'Ana Lima' });
+  });
+});
+
 describe('pronouns prefer people', () => {
   it('gives "he" to the last speaker over a bare capitalised name since', () => {
     const q = quotesOf(
