@@ -174,6 +174,13 @@ function tokens(text: string): string[] {
   return out;
 }
 
+/** Where the last of `toks` (the first tokens of `text`, in order) ends in `text`. */
+function endOfTokens(text: string, toks: readonly string[]): number {
+  let end = 0;
+  for (const t of toks) end = text.indexOf(t, end) + t.length;
+  return end;
+}
+
 /** "Rouhani's" -> "Rouhani". */
 export function withoutPossessive(t: string): string {
   const n = t.length;
@@ -215,8 +222,9 @@ const MEMO_PART = 40;
 const readPart = memo(readPartOnce, { size: 20_000, maxKeyLength: MEMO_PART });
 
 function readPartOnce(part: string): SpeakerPhrase | undefined {
-  const dropped = part.replace(LEADING_DROP, '');
+  let dropped = part.replace(LEADING_DROP, '');
   const toks = tokens(dropped);
+  const tokensRead = toks.length;
   for (;;) {
     const last = toks.at(-1);
     if (toks.length < 2 || last === undefined) break;
@@ -228,6 +236,8 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
     } else break;
   }
   if (toks.length === 0 || toks.length > 9) return undefined;
+  // "the Florida senator is (predicting)": the words dropped from the end leave the name too.
+  if (toks.length < tokensRead) dropped = dropped.slice(0, endOfTokens(dropped, toks));
   const first = toks[0]!.toLowerCase();
   if (toks.length === 1 && PRONOUNS.has(first)) return { kind: 'pronoun', pronoun: first as 'he' };
   // A lowercase "-ed" word is a verb ("the two sides signed") unless a determiner makes it an adjective.
@@ -540,16 +550,22 @@ export function jointDescription(text: string): SpeakerPhrase | undefined {
   return { kind: 'description', name: part, tokens: words };
 }
 
+const COMPARED = /^(?:compared (?:with|to)|among|than)\s+/i;
+const TRAILING_WHO = /\s+who$/i;
+
 /**
  * A source that reads as no name, described by its own words ("54 percent", "early results of
  * the exit poll"): up to its first comma, at most 12 words, written as in the text. Undefined
  * for what is plainly a clause or a pronoun.
  */
 export function describedAs(text: string): SpeakerPhrase | undefined {
+  // "those who (said)", "compared with 23 percent who (said)": who speaks is what "who" stands for.
   const cut = text
     .split(/[,;:(]/)[0]!
     .trim()
-    .replace(LEADING_DROP, '');
+    .replace(LEADING_DROP, '')
+    .replace(COMPARED, '')
+    .replace(TRAILING_WHO, '');
   let toks = tokens(cut);
   if (toks.length === 0 || toks.length > 12) return undefined;
   const first = toks[0]!.toLowerCase();
@@ -565,7 +581,7 @@ export function describedAs(text: string): SpeakerPhrase | undefined {
     subject = cut.slice(0, at).trimEnd();
     toks = toks.slice(0, end);
   }
-  const name = subject.replace(/^(?:The|A|An)\b/, (m) => m.toLowerCase());
+  const name = subject.replace(/^(?:The|A|An|Those)\b/, (m) => m.toLowerCase());
   return { kind: 'description', name, tokens: toks };
 }
 

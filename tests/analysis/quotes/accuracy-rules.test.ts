@@ -109,6 +109,28 @@ describe('sentence adverbs and numbers are no speakers', () => {
     expect(q.map((x) => x.speaker)).toEqual(['Thirty-one percent of those surveyed']);
   });
 
+  it('leaves the auxiliary a described subject ends on out of its name', () => {
+    expect(speakerPhrase('The Florida senator is')).toMatchObject({
+      kind: 'description',
+      name: 'the Florida senator',
+    });
+    const q = quotesOf('A major climate group is demanding that the candidates address energy.');
+    expect(q.map((x) => x.speaker)).toEqual(['a major climate group']);
+  });
+
+  it('gives what "who" stands for, not "who", as the speaker', () => {
+    const q = quotesOf(
+      'Almost half said they wanted an outsider, compared with 23 percent who said they preferred experience.',
+    );
+    expect(speakerOf(q, 'they preferred')).toBe('23 percent');
+    expect(
+      speakerOf(
+        quotesOf('Those who said the economy mattered most backed Ana Lima.'),
+        'the economy',
+      ),
+    ).toBe('those');
+  });
+
   it('ends a subject before a negated auxiliary', () => {
     expect(speakerPhrase('Only, CNN didn’t')).toMatchObject({ name: 'CNN' });
     expect(speakerPhrase("Ana Lima wouldn't")).toMatchObject({ name: 'Ana Lima' });
