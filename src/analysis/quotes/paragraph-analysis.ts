@@ -189,7 +189,9 @@ export class ParagraphAnalysis {
    * Gives each direct quote the extent its quotation has with like marks paired, where the
    * paragraph mixes straight and curly marks (`“A," she said. "B.”` is one quotation, A to B, as
    * the labels of real news read it), and drops the direct quotes that quotation then holds.
-   * The speakers stay those read from the quotations as `quoteSpans` splits them.
+   * The speakers stay those read from the quotations as `quoteSpans` splits them. Its words are
+   * the quoted pieces joined by an ellipsis ("A … B."): the writer's words between them (`she
+   * said`) are no one's quote, and users are shown quotes verbatim.
    */
   widenToLikeMarks(): void {
     const { p } = this;
@@ -206,7 +208,7 @@ export class ParagraphAnalysis {
       if (!l || !r || l.end <= r.end) continue;
       const end = p.text[l.end - 1] === ',' ? l.end - 1 : l.end;
       f.quote.end = p.base + end;
-      f.quote.quote = p.text.slice(start, end);
+      f.quote.quote = quotedPieces(p.text, p.spans, start, end);
       wide.push([f.quote.start, f.quote.end]);
     }
     if (wide.length === 0) return;
@@ -813,4 +815,24 @@ export class ParagraphAnalysis {
     if (whole.close >= b - 1) return undefined;
     return [a, b];
   }
+}
+
+/**
+ * The quoted words between `start` and `end` without the writer's between them: the pieces
+ * `spans` (in text order) read there, each without a comma that closes it, joined by " … ".
+ */
+function quotedPieces(
+  text: string,
+  spans: readonly QuoteSpan[],
+  start: number,
+  end: number,
+): string {
+  const pieces: string[] = [];
+  for (const s of spans) {
+    if (s.start < start || s.start >= end) continue;
+    const to = Math.min(s.end, end);
+    const piece = text.slice(s.start, text[to - 1] === ',' ? to - 1 : to).trim();
+    if (piece) pieces.push(piece);
+  }
+  return pieces.length > 0 ? pieces.join(' … ') : text.slice(start, end);
 }

@@ -166,16 +166,24 @@ describe('extractQuotes patterns', () => {
 
   it('pairs like marks where a paragraph mixes them, with the speaker read between', () => {
     // Mixed typing: the straight quotation runs to the next straight mark, over the curly ones
-    // (as the labels of real news delimit it); the cue between still names the speaker.
-    const q = quotesOf(
+    // (as the labels of real news delimit it); the cue between still names the speaker, and the
+    // writer's words between the pieces are left out of the quote ("A … B"), which users read
+    // as verbatim.
+    const text = [
       'Tom Reed spoke first.',
       '"I know,” Reed added. “Not yet," he said.',
       '“Our roads are crumbling," Ann Lee said. "Families endure blackouts.”',
-    );
+    ];
+    const q = quotesOf(...text);
     expect(q.map((x) => [x.quote, x.speaker])).toEqual([
-      ['I know,” Reed added. “Not yet', 'Tom Reed'],
-      ['Our roads are crumbling," Ann Lee said. "Families endure blackouts.', 'Ann Lee'],
+      ['I know … Not yet', 'Tom Reed'],
+      ['Our roads are crumbling … Families endure blackouts.', 'Ann Lee'],
     ]);
+    // The offsets still span the whole quotation, its first mark's words to its last's.
+    const joined = text.join('\n\n');
+    expect(joined.slice(q[1]!.start, q[1]!.end)).toBe(
+      'Our roads are crumbling," Ann Lee said. "Families endure blackouts.',
+    );
   });
 });
 
