@@ -1,0 +1,100 @@
+/**
+ * `npm run eval:story-briefs`: which story `/brief <topic>` briefs, against the labelled stories.
+ * Ingests the 840-article PolNeAR stream with `newsbrief ingest` into a fresh SQLite store (the
+ * bin, as users run it), then runs `newsbrief brief <topic> --json` for each topic of
+ * tests/fixtures/stories/polnear-train.topics.json (what a reader following each labelled story
+ * would type) and reads the stories it answers with: the briefed one first, then the earlier or
+ * related ones it lists. A story is the labelled one when most of its articles are that story's.
+ * Prints, per topic, the briefed story and where the labelled one came; then how often it was
+ * briefed (top 1) and how often it was at least listed.
+ *
+ *   tsx scripts/eval-story-briefs.ts [--data <articles.json>] [--show]
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { binNodeFlags } from './bin-node-flags.ts';
+import { DATA, LABELS } from './eval-stories.ts';
+
+const root = join(import.meta.dirname, '..');
+const TOPICS = join(root, 'tests', 'fixtures', 'stories', 'polnear-train.topics.json');
+
+interface Labels {
+  stories: { id: string; articles: { title: string }[] }[];
+}
+interface Topics {
+  topics: { topic: string; story: string }[];
+}
+interface BriefJson {
+  stories?: { id: string; title: string }[];
+}
+
+/** Titles compare with their spacing folded (the labels were typed from the articles). */
+const fold = (title: string) => title.replace(/\s+/g, ' ').trim();
+
+function bin(args: string[], db: string): string {
+  const run = spawnSync(
+    process.execPath,
+    [...binNodeFlags(root), join(root, 'bin', 'newsbrief.js'), ...args],
+    {
+      env: { ...process.env, NEWSBRIEF_DB: db, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  if (run.status !== 0) throw new Error(`newsbrief ${args.join(' ')} failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { data: { type: 'string', default: DATA }, show: { type: 'boolean', default: false } },
+  });
+  const labels = JSON.parse(readFileSync(LABELS, 'utf8')) as Labels;
+  const { topics } = JSON.parse(readFileSync(TOPICS, 'utf8')) as Topics;
+  const dir = await mkdtemp(join(tmpdir(), 'newsbrief-story-briefs-'));
+  const db = join(dir, 'store.db');
+  try {
+    bin(['ingest', values.data], db);
+    const store = new SqliteStore(db);
+    let briefed = 0;
+    let listed = 0;
+    for (const { topic, story: labelId } of topics) {
+      const label = labels.stories.find((s) => s.id === labelId);
+      if (!label) throw new Error(`no labelled story ${labelId} (topic "${topic}")`);
+      const wanted = new Set(label.articles.map((a) => fold(a.title)));
+      const answer = JSON.parse(bin(['brief', topic, '--json'], db)) as BriefJson;
+      const stories = answer.stories ?? [];
+      const members = await store.storyMembers(stories.map((s) => s.id));
+      const isLabelled = (id: string) => {
+        const own = members.filter((m) => m.storyId === id);
+        return (
+          own.length > 0 && own.filter((m) => wanted.has(fold(m.title))).length * 2 > own.length
+        );
+      };
+      const at = stories.findIndex((s) => isLabelled(s.id));
+      if (at === 0) briefed++;
+      if (at >= 0) listed++;
+      const verdict = at === 0 ? 'briefed' : at > 0 ? `listed ${at + 1}` : 'missing';
+      console.log(
+        `${verdict.padEnd(9)} ${topic.padEnd(38)} -> ${stories[0]?.title.slice(0, 70) ?? '(no story)'}`,
+      );
+      if (values.show)
+        for (const s of stories.slice(1))
+          console.log(`${''.padEnd(50)}${isLabelled(s.id) ? '*' : ' '} ${s.title.slice(0, 70)}`);
+    }
+    await store.close();
+    const pct = (n: number) => `${n}/${topics.length} (${((100 * n) / topics.length).toFixed(0)}%)`;
+    console.log(
+      `\nthe labelled story briefed: ${pct(briefed)}; briefed or listed among earlier and related stories: ${pct(listed)}`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
