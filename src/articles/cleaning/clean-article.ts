@@ -6,6 +6,7 @@ import { looksLikeHeadline } from './detect-title.ts';
 import { truncationReasons } from './find-truncated.ts';
 import { normalizeSpacing } from './normalize-spacing.ts';
 import { boilerplateReason } from './remove-boilerplate.ts';
+import { repairMojibake } from './repair-mojibake.ts';
 import { splitParagraphs } from './split-paragraphs.ts';
 
 /** What a source knows before cleaning: the body's paragraphs and maybe a title and captions. */
@@ -37,11 +38,11 @@ export function cleanParagraphs(input: CleanInput): CleanedArticle {
   const removed: Removal[] = [];
   const remove = (text: string, reason: string) => removed.push({ text, reason });
   let body: Candidate[] = input.paragraphs
-    .map((p) => normalizeSpacing(decodeEntities(p)))
+    .map((p) => normalizeSpacing(repairMojibake(decodeEntities(p))))
     .filter((p) => p !== '')
     .map((text, i) => ({ text, position: i + 1 }));
 
-  let title = input.title ? normalizeSpacing(decodeEntities(input.title)) : '';
+  let title = input.title ? normalizeSpacing(repairMojibake(decodeEntities(input.title))) : '';
   if (!title && body.length > 1 && looksLikeHeadline(body[0]?.text ?? '')) {
     title = body[0]?.text ?? '';
     remove(title, 'headline (moved to title)');

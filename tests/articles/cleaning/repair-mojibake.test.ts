@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/analysis/quotes/extract-quotes.ts';
+import { cleanText } from '../../../src/articles/cleaning/clean-article.ts';
+import { repairMojibake } from '../../../src/articles/cleaning/repair-mojibake.ts';
+
+describe('repairMojibake', () => {
+  it.each([
+    // UTF-8 read as Windows-1252, as real feeds deliver it.
+    ['Marc TrÃ©vidic put it', 'Marc Trévidic put it'],
+    ['PeÃ±a Nieto and FranÃ§ois Hollande', 'Peña Nieto and François Hollande'],
+    ['ErdoÄŸan', 'Erdoğan'],
+    ['â€œYes,â€\u009d he said. Itâ€™s over â€” done.', '“Yes,” he said. It’s over — done.'],
+    ['Â© 2016', '© 2016'],
+  ])('%j -> %j', (input, expected) => {
+    expect(repairMojibake(input)).toBe(expected);
+  });
+
+  it.each([
+    ['naïve résumé in São Paulo and Zürich'],
+    // German quotes after "ß" would read as a letter of N'Ko: not Latin text, so not a misreading.
+    ['Straße“ und café—'],
+    ['plain ascii'],
+    ['Ã  la carte'],
+  ])('leaves %j as it is', (input) => {
+    expect(repairMojibake(input)).toBe(input);
+  });
+
+  it('gives a quote back its speaker once the name reads again', () => {
+    const { paragraphs } = cleanText(
+      'But at the time, as anti-terrorist prosecutor Marc TrÃ©vidic put it, "there was not much to complain about."',
+    );
+    expect(paragraphs[0]).toContain('Marc Trévidic');
+    expect(extractQuotes(paragraphs).quotes.map((q) => q.speaker)).toEqual(['Marc Trévidic']);
+  });
+});
