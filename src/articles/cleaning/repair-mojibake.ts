@@ -46,7 +46,7 @@ const MISREAD = new RegExp(
   'g',
 );
 /** What a repaired run may read as: Latin letters and marks, general punctuation, € and ™. */
-const PLAUSIBLE = /^[\u00a0-\u024f\u0300-\u036f\u2010-\u206f\u20ac\u2122]+$/;
+const PLAUSIBLE = /^(?:[\u00a0-\u024f\u2010-\u206f\u20ac\u2122]|\p{M})+$/u;
 /** A quick test before the regex: every misread run starts with one of these. */
 const LEAD = /[\u00c2-\u00f4]/;
 
