@@ -75,6 +75,13 @@ const NO_NAME = set([
 /** "Seventy-four (percent of voters)": a number, however it opens a sentence. */
 const COMPOUND_NUMBER =
   /^(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)$/;
+/** Words a role never opens with: they open the sentence's lead-in before the name. */
+const NOT_ROLE_START = set([
+  ...words.prepositions,
+  ...'by on as after before since about no not but and or so yet then still now also even instead plus however meanwhile perhaps maybe indeed'.split(
+    ' ',
+  ),
+]);
 /** Capitalised words before a name that open the sentence and are no part of it ("Yet Clinton"). */
 const LEADS = set([...words.leads, ...openers.words.map((w) => w.toLowerCase())]);
 /** Words that may trail a subject before its verb ("the minister has also", "she later"). */
@@ -319,7 +326,9 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   }
   const read = readName(run, toks.slice(0, runStart));
   if (read.kind === 'person' && runStart + (read.roleWords ?? 0) > 0) {
-    read.role = part.slice(0, part.indexOf(read.tokens[0]!)).trim() || undefined;
+    const role = part.slice(0, part.indexOf(read.tokens[0]!)).trim();
+    // "No wonder Donald Trump", "By comparison Hillary Clinton": a sentence's lead-in, no role.
+    if (role && !NOT_ROLE_START.has(role.split(/\s/, 1)[0]!.toLowerCase())) read.role = role;
   }
   delete read.roleWords;
   return read;

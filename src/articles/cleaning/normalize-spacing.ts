@@ -12,6 +12,9 @@ export function normalizeSpacing(text: string): string {
       // Runs of spaces, tabs and no-break spaces; a lone space is left alone (matching every
       // space between words made this the costliest step of cleaning).
       .replace(/ [ \t\u00a0]+|[\t\u00a0][ \t\u00a0]*/g, ' ')
+      // No space after a sentence's end, where a scraper joined two blocks: `Trump said.Trump`,
+      // `here.Read`. A lower-case word, then a capitalised one: not `U.S.A` nor `Ph.D`.
+      .replace(/([a-z]{2})([.!?])([A-Z][a-z])/g, '$1$2 $3')
       // A space before closing punctuation: `today .`, `word ,`.
       .replace(/(\S) +([.,;:!?)\]])(?=\s|$|["'”’])/g, '$1$2')
       // A lone quote mark dangling after closed quotes at the end (`"bloodbath" "`).

@@ -131,6 +131,13 @@ describe('sentence adverbs and numbers are no speakers', () => {
     ).toBe('those');
   });
 
+  it('takes no sentence lead-in before a name for its role', () => {
+    expect(speakerPhrase('No wonder Ana Lima')).toMatchObject({ name: 'Ana Lima' });
+    expect(speakerPhrase('No wonder Ana Lima')).not.toHaveProperty('role');
+    expect(speakerPhrase('By comparison Ana Lima')).not.toHaveProperty('role');
+    expect(speakerPhrase('Former Gov. Ana Lima')).toMatchObject({ role: 'Former Gov.' });
+  });
+
   it('ends a subject before a negated auxiliary', () => {
     expect(speakerPhrase('Only, CNN didn’t')).toMatchObject({ name: 'CNN' });
     expect(speakerPhrase("Ana Lima wouldn't")).toMatchObject({ name: 'Ana Lima' });

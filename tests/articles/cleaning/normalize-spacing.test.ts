@@ -14,6 +14,10 @@ describe('normalizeSpacing', () => {
     ['\u200bzero\u200d width\ufeff', 'zero width'],
     ['bell\u0007', 'bell'],
     ['Sen. Lind\u00adsey Gra\u00adham', 'Sen. Lindsey Graham'],
+    // Two blocks a scraper joined without a space; abbreviations and domains stay as they are.
+    ['the crowd, Trump said.Trump then left', 'the crowd, Trump said. Trump then left'],
+    ['Read more here.Read the latest', 'Read more here. Read the latest'],
+    ['the U.S.A and a Ph.D from example.com', 'the U.S.A and a Ph.D from example.com'],
     // The seed's dangling quote mark after a closed quote.
     ['result in a "bloodbath" "', 'result in a "bloodbath"'],
   ])('%j -> %j', (input, expected) => {
