@@ -53,6 +53,11 @@ export interface SpeakingBefore {
   top?: Speaker;
   /** How often each capitalised word (by `speakerKey`) occurs in the article's running text. */
   counts?: ReadonlyMap<string, number>;
+  /**
+   * The article marks speech with single quotes, as British outlets do (‘…,’ she said): it has
+   * several single-quoted spans and no double-quoted one, so they are quotations, not titles.
+   */
+  singleMarks?: boolean;
 }
 
 /**
@@ -138,8 +143,9 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
   }
   const cued = [...a.out];
   for (const { span, sentence, naming } of pending) {
-    // Single marks with no cue next to them are titles and scare quotes far more than speech.
-    if (span.single) continue;
+    // Single marks with no cue next to them are titles and scare quotes far more than speech,
+    // unless the article writes all its quotations so.
+    if (span.single && !before.singleMarks) continue;
     const cands: Candidate[] = [];
     const rule = gather(cands, contextTiers(a, span, sentence, naming, cued, before));
     if (rule < 0) continue;

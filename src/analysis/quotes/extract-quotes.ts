@@ -47,7 +47,11 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
         const key = speakerKey(w.text);
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
-  const before: SpeakingBefore = { spoken: new Map(), counts };
+  // British style: two single-quoted spans at least (one alone is a title or a word in an
+  // American article without quotes) and no double-quoted one.
+  const singles = paras.reduce((n, p) => n + p.spans.length, 0);
+  const singleMarks = singles >= 2 && paras.every((p) => p.spans.every((s) => s.single));
+  const before: SpeakingBefore = { spoken: new Map(), counts, singleMarks };
   paras.forEach((p, index) => {
     for (const { person, pos, signal } of runs[index]!) {
       if (person && (person.tokens.length > 1 || book.knowsSurname(person.tokens[0]!))) {

@@ -187,6 +187,26 @@ describe('extractQuotes patterns', () => {
   });
 });
 
+describe('an article that marks speech with single quotes, as British outlets do', () => {
+  it('takes its single-quoted spans for quotations, cued or not', () => {
+    const q = quotesOf(
+      '‘We will win this election,’ Ann Lee said on Tuesday. ‘It is the right thing for the port.’',
+      '‘I think,’ said the minister, ‘that we have done enough.’',
+    );
+    expect(q.map((x) => [x.quote, x.speaker])).toEqual([
+      ['We will win this election', 'Ann Lee'],
+      ['It is the right thing for the port.', 'Ann Lee'],
+      ['I think', 'the minister'],
+      ['that we have done enough.', 'the minister'],
+    ]);
+  });
+
+  it('still reads an uncued single-quoted span as a title where speech has double marks', () => {
+    const q = quotesOf('"We will win," Ann Lee said. ‘It is the right thing for the port.’');
+    expect(q.map((x) => x.quote)).toEqual(['We will win']);
+  });
+});
+
 describe('a quotation after a colon', () => {
   it('is not said by the one it is addressed to', () => {
     const quotes = quotesOf(
