@@ -212,8 +212,21 @@ function namedBy(
 ): Person[] {
   return people.filter((p) => {
     const own = personWords(speakerKey(p.name));
-    return words.every((w) => own.includes(w)) && (!asSurname || own.at(-1) === words.at(-1));
+    if (!words.every((w) => own.includes(w))) return false;
+    return !asSurname || (own.at(-1) === words.at(-1) && !describes(p.name));
   });
+}
+
+/** Words after which a name is what a description is about, not whose it is. */
+const ABOUT_WORDS = new Set(['to', 'for', 'of', 'at', 'with', 'from', 'by', 'about', 'against']);
+
+/**
+ * Whether a speaker is a description that ends on someone's name ("a longtime adviser to Trump",
+ * "Aides to Clinton", "Attorneys for Clinton"): no one named Trump or Clinton.
+ */
+function describes(speaker: string): boolean {
+  const words = speakerKey(speaker).split(' ');
+  return /^(?:a|an)\s/i.test(speaker) || ABOUT_WORDS.has(words.at(-2) ?? '');
 }
 
 /**

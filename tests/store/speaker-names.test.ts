@@ -29,6 +29,8 @@ describe('findPeople', () => {
       'Eric Trump': 4,
       Trump: 20,
       'Trump adviser': 3,
+      'a longtime adviser to Trump': 2,
+      'Aides to Trump': 1,
       'senior adviser': 7,
       'Jeb Bush': 9,
       'Ted Cruz': 8,
