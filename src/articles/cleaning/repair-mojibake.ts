@@ -72,9 +72,13 @@ function repairOnce(text: string): string {
   });
 }
 
+/** A combining mark: decomposed text ("A" and U+0303 for "Ã", as one real feed sent it). */
+const COMBINING = /[\u0300-\u036f]/;
+
 /** The text with its misread runs read again, twice at most (text misread twice: "Ã¢€"). */
 export function repairMojibake(text: string): string {
-  if (!LEAD.test(text)) return text;
-  const once = repairOnce(text);
-  return once === text ? text : repairOnce(once);
+  const composed = COMBINING.test(text) ? text.normalize('NFC') : text;
+  if (!LEAD.test(composed)) return text;
+  const once = repairOnce(composed);
+  return once === composed ? text : repairOnce(once);
 }

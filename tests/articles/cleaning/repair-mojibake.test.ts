@@ -11,6 +11,8 @@ describe('repairMojibake', () => {
     ['ErdoÄŸan', 'Erdoğan'],
     ['â€œYes,â€\u009d he said. Itâ€™s over â€” done.', '“Yes,” he said. It’s over — done.'],
     ['Â© 2016', '© 2016'],
+    // Decomposed, as the PolNeAR stream carries it: "A" and a combining tilde for "Ã".
+    ['TrA\u0303\u00a9vidic', 'Trévidic'],
   ])('%j -> %j', (input, expected) => {
     expect(repairMojibake(input)).toBe(expected);
   });
