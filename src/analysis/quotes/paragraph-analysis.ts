@@ -732,7 +732,10 @@ export class ParagraphAnalysis {
     for (let i = from; i < p.words.length && i < from + 14; i++) {
       const w = p.words[i]!;
       if (w.start >= s.end) break;
-      if (w.text === w.lower && (AUX.has(w.lower) || w.lower.endsWith('ed') || w.verb)) {
+      if (
+        w.text === w.lower &&
+        (AUX.has(w.lower) || w.lower.endsWith('ed') || IRREGULAR_PAST.has(w.lower) || w.verb)
+      ) {
         if ((p.spans[spanFrom(p, s.start)]?.open ?? Number.POSITIVE_INFINITY) < w.start)
           return undefined;
         const phrase = speakerPhrase(p.text.slice(s.start, w.start));

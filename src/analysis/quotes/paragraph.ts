@@ -202,6 +202,15 @@ export function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
   const prev = p.words[wi - 1];
   if (!prev || !onlySpace(p.text, prev.end, w.start)) return verb;
   if (DETERMINERS.has(prev.lower)) return undefined;
+  // "eight state legislative candidates", "two reports": after a number, a verb that is also a
+  // noun is that noun.
+  if (
+    NOUN_LEMMAS.has(verb.lemma) &&
+    verb.form !== 'past' &&
+    verb.form !== 'participle' &&
+    NUMBER.test(prev.lower)
+  )
+    return undefined;
   // "the secretary of state", "asked for comment": after a preposition a verb form is a noun;
   // a participle there is a gerund that still reports ("responded by saying").
   if (verb.form !== 'participle' && PREPOSITIONS.has(prev.lower)) return undefined;
@@ -214,6 +223,9 @@ export function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
   return verb;
 }
 
+/** A figure or a number word up to twelve, tens included ("8", "eight", "twenty-two"). */
+const NUMBER =
+  /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|dozens|hundreds|thousands)$/;
 /** Finite verbs that a speech verb's present form is a noun before ("the report was"). */
 const NOUN_BEFORE = new Set(['was', 'were', 'is', 'are', 'has', 'had', 'have']);
 /** Speech verbs whose present forms are as often nouns: "report", "claims", "comments". */

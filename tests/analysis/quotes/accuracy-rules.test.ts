@@ -138,6 +138,16 @@ describe('sentence adverbs and numbers are no speakers', () => {
     expect(speakerPhrase('Former Gov. Ana Lima')).toMatchObject({ role: 'Former Gov.' });
   });
 
+  it('reads a speech verb that is also a noun after a number as that noun', () => {
+    // "eight state legislative candidates": no one "states" here.
+    const q = quotesOf(
+      'Sen. Ana Lima is facing criticism. Lima had previously said, “We’ll see,” when asked.',
+      'But Lima has begun to rebut that criticism. On Tuesday, Lima went further, endorsing eight state legislative candidates “who embody the spirit of our movement.”',
+    );
+    expect(q.find((x) => x.quote.startsWith('who embody'))).toMatchObject({ speaker: 'Ana Lima' });
+    expect(q.find((x) => x.quote.startsWith('who embody'))?.cue).toBeUndefined();
+  });
+
   it('ends a subject before a negated auxiliary', () => {
     expect(speakerPhrase('Only, CNN didn’t')).toMatchObject({ name: 'CNN' });
     expect(speakerPhrase("Ana Lima wouldn't")).toMatchObject({ name: 'Ana Lima' });
