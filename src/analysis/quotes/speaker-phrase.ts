@@ -240,6 +240,8 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
     else if (TIME_WORDS.has(last.toLowerCase()) && toks.length > 2) {
       toks.pop();
       if (TIME_LEADS.has(toks.at(-1)!.toLowerCase())) toks.pop();
+      // "A campaign TV ad released Thursday": the participle that dated the subject goes too.
+      else if (toks.length > 2 && /^\p{Ll}+ed$/u.test(toks.at(-1)!)) toks.pop();
     } else break;
   }
   if (toks.length === 0 || toks.length > 9) return undefined;

@@ -148,6 +148,17 @@ describe('sentence adverbs and numbers are no speakers', () => {
     expect(q.find((x) => x.quote.startsWith('who embody'))?.cue).toBeUndefined();
   });
 
+  it('drops the participle that dates a described subject with its day', () => {
+    expect(speakerPhrase('A campaign TV ad released Thursday')).toMatchObject({
+      kind: 'description',
+      name: 'a campaign TV ad',
+    });
+    const q = quotesOf(
+      'A campaign TV ad released Thursday accuses Lima of buying influence "in a pattern of sleaze."',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['a campaign TV ad']);
+  });
+
   it('ends a subject before a negated auxiliary', () => {
     expect(speakerPhrase('Only, CNN didn’t')).toMatchObject({ name: 'CNN' });
     expect(speakerPhrase("Ana Lima wouldn't")).toMatchObject({ name: 'Ana Lima' });
