@@ -12,6 +12,7 @@ import {
 } from './paragraph.ts';
 import type { Quote } from './quote.ts';
 import type { Speaker, SpeakerBook } from './speaker-book.ts';
+import { speakerKey } from './speaker-key.ts';
 import {
   describedAs,
   jointDescription,
@@ -757,7 +758,8 @@ export class ParagraphAnalysis {
       j < p.words.length &&
       j - verbIndex <= 8 &&
       !AFTER_NAME_STOP.has(p.words[j]!.lower) &&
-      !/[,.;:!?()"“”]/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start))
+      !/[,.;:!?()"“”]/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start)) &&
+      !this.ofSomeone(j)
     ) {
       j++;
     }
@@ -768,6 +770,23 @@ export class ParagraphAnalysis {
     const role = /^,\s*((?:the|a|an|his|her|their|its)\s[^,.;]+)/.exec(rest);
     if (role) text = `${text}, ${role[1]}`;
     return { phrase: speakerPhrase(text), at: first.start, end };
+  }
+
+  /**
+   * Whether word `j` is "of" before someone the article names ("said political scientist Patrick
+   * Murray of Christie, who…"): "said X of Y" is said about Y, where "Ted Cruz of Texas" names a
+   * place.
+   */
+  private ofSomeone(j: number): boolean {
+    const { p } = this;
+    const next = p.words[j + 1];
+    return (
+      p.words[j]!.lower === 'of' &&
+      next !== undefined &&
+      startsUpper(next.text) &&
+      this.book.knowsSurname(next.text) &&
+      !this.book.isPlace(speakerKey(next.text))
+    );
   }
 
   /**

@@ -159,6 +159,15 @@ describe('sentence adverbs and numbers are no speakers', () => {
     expect(q.map((x) => x.speaker)).toEqual(['a campaign TV ad']);
   });
 
+  it('reads "said X of Y" about someone the article names as said about Y', () => {
+    const q = quotesOf(
+      'Gov. Mark Dale quit on Wednesday.',
+      '"It just was never meant to be," said political scientist Ana Lima of Dale, who quit.',
+      '"We will win," said Sen. Tom Reed of Texas.',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Ana Lima', 'Tom Reed of Texas']);
+  });
+
   it('ends a subject before a negated auxiliary', () => {
     expect(speakerPhrase('Only, CNN didn’t')).toMatchObject({ name: 'CNN' });
     expect(speakerPhrase("Ana Lima wouldn't")).toMatchObject({ name: 'Ana Lima' });
