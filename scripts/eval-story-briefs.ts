@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { binNodeFlags } from './bin-node-flags.ts';
@@ -36,12 +36,23 @@ interface BriefJson {
 /** Titles compare with their spacing folded (the labels were typed from the articles). */
 const fold = (title: string) => title.replace(/\s+/g, ' ').trim();
 
+/**
+ * Runs the bin in the temporary folder (no `.env` of this checkout is read there) on the
+ * temporary store only: never a `DATABASE_URL` nor an LLM key the caller's shell may hold.
+ */
 function bin(args: string[], db: string): string {
   const run = spawnSync(
     process.execPath,
     [...binNodeFlags(root), join(root, 'bin', 'newsbrief.js'), ...args],
     {
-      env: { ...process.env, NEWSBRIEF_DB: db, LOG_LEVEL: 'warn' },
+      cwd: dirname(db),
+      env: {
+        ...process.env,
+        NEWSBRIEF_DB: db,
+        DATABASE_URL: '',
+        OPENAI_API_KEY: '',
+        LOG_LEVEL: 'warn',
+      },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     },

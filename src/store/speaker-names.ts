@@ -175,9 +175,9 @@ export async function findPeople(
     for (const surname of surnames) {
       if (surname) for (const k of await keysFor(surname)) related.add(k);
     }
-    return groupPeople(await countsFor([...related])).filter((p) =>
-      p.keys.some((k) => matched.has(k)),
-    );
+    // A description that ends on someone's name is no one of that name, whatever it outnumbers.
+    const counts = (await countsFor([...related])).filter((c) => !describes(c.speaker));
+    return groupPeople(counts).filter((p) => p.keys.some((k) => matched.has(k)));
   };
   // People are grouped by surname, so those named by the typed surname come out the same from
   // its speakers alone as from the speakers of every surname among the matches; "trump" matches
@@ -212,8 +212,7 @@ function namedBy(
 ): Person[] {
   return people.filter((p) => {
     const own = personWords(speakerKey(p.name));
-    if (!words.every((w) => own.includes(w))) return false;
-    return !asSurname || (own.at(-1) === words.at(-1) && !describes(p.name));
+    return words.every((w) => own.includes(w)) && (!asSurname || own.at(-1) === words.at(-1));
   });
 }
 

@@ -50,6 +50,15 @@ describe('findPeople', () => {
     expect(s.looked).not.toContain('adviser');
   });
 
+  it('keeps a person whose description outnumbers their name', async () => {
+    const s = speakers({ 'Donald Trump': 2, 'a spokeswoman for Donald Trump': 3, 'Eric Trump': 4 });
+    const people = await findPeople('trump', s.keysFor, s.countsFor);
+    expect(people.map((p) => [p.name, p.quotes])).toEqual([
+      ['Eric Trump', 4],
+      ['Donald Trump', 2],
+    ]);
+  });
+
   it('still finds people by a first or middle name, reading the surnames it leads to', async () => {
     const s = store();
     const people = await findPeople('tayyip', s.keysFor, s.countsFor);

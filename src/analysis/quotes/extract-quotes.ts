@@ -47,10 +47,7 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
         const key = speakerKey(w.text);
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
-  // British style: two single-quoted spans at least (one alone is a title or a word in an
-  // American article without quotes) and no double-quoted one.
-  const singles = paras.reduce((n, p) => n + p.spans.length, 0);
-  const singleMarks = singles >= 2 && paras.every((p) => p.spans.every((s) => s.single));
+  const singleMarks = britishMarks(paras);
   const before: SpeakingBefore = { spoken: new Map(), counts, singleMarks };
   paras.forEach((p, index) => {
     for (const { person, pos, signal } of runs[index]!) {
@@ -91,6 +88,25 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
     speakers: book.list().filter((s) => used.has(s)),
     sentences: paras.map((p) => p.sentenceSpans),
   };
+}
+
+/**
+ * Whether the article marks speech with single quotes, as British outlets do: no double-quoted
+ * span, two single-quoted ones at least, and one of them closed by a comma inside its marks as
+ * speech before its attribution is (‘We will win,’ she said). American scare quotes in an article
+ * without quotations ('Little Marco', 'a tax in disguise') have no such comma.
+ */
+function britishMarks(paras: readonly Paragraph[]): boolean {
+  let singles = 0;
+  let attributed = false;
+  for (const p of paras) {
+    for (const s of p.spans) {
+      if (!s.single) return false;
+      singles++;
+      if (p.text[s.end - 1] === ',') attributed = true;
+    }
+  }
+  return singles >= 2 && attributed;
 }
 
 /** A dash and a name, alone in a paragraph: "- Bernie Sanders.", "— the White House". */

@@ -209,7 +209,7 @@ export class ParagraphAnalysis {
       if (!l || !r || l.end <= r.end) continue;
       const end = p.text[l.end - 1] === ',' ? l.end - 1 : l.end;
       f.quote.end = p.base + end;
-      f.quote.quote = quotedPieces(p.text, p.spans, start, end);
+      f.quote.quote = quotedPieces(p, start, end);
       wide.push([f.quote.start, f.quote.end]);
     }
     if (wide.length === 0) return;
@@ -840,18 +840,19 @@ export class ParagraphAnalysis {
 }
 
 /**
- * The quoted words between `start` and `end` without the writer's between them: the pieces
- * `spans` (in text order) read there, each without a comma that closes it, joined by " … ".
+ * The quoted words between `start` and `end` (paragraph offsets) without the writer's between
+ * them: the double-quoted pieces the paragraph's spans read there, each without a comma that
+ * closes it, joined by " … ". A single-quoted phrase between them is the writer's (`Ann Lee said
+ * of the ‘plan’`).
  */
-function quotedPieces(
-  text: string,
-  spans: readonly QuoteSpan[],
-  start: number,
-  end: number,
-): string {
+function quotedPieces(p: Paragraph, start: number, end: number): string {
+  const { text } = p;
   const pieces: string[] = [];
-  for (const s of spans) {
-    if (s.start < start || s.start >= end) continue;
+  // Spans are in text order: from the first that opens before `start` (its words start there).
+  for (let k = Math.max(0, spanFrom(p, start) - 1); k < p.spans.length; k++) {
+    const s = p.spans[k]!;
+    if (s.start >= end) break;
+    if (s.start < start || s.single) continue;
     const to = Math.min(s.end, end);
     const piece = text.slice(s.start, text[to - 1] === ',' ? to - 1 : to).trim();
     if (piece) pieces.push(piece);

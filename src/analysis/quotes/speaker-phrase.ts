@@ -78,7 +78,7 @@ const COMPOUND_NUMBER =
 /** Words a role never opens with: they open the sentence's lead-in before the name. */
 const NOT_ROLE_START = set([
   ...words.prepositions,
-  ...'by on as after before since about no not but and or so yet then still now also even instead plus however meanwhile perhaps maybe indeed'.split(
+  ...'by on as after before since about no not but and or so yet still now also even instead plus however meanwhile perhaps maybe indeed'.split(
     ' ',
   ),
 ]);
@@ -86,7 +86,7 @@ const NOT_ROLE_START = set([
 const LEADS = set([...words.leads, ...openers.words.map((w) => w.toLowerCase())]);
 /** Words that may trail a subject before its verb ("the minister has also", "she later"). */
 const TRAILING_AUX_WORD =
-  /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|cannot|(?:did|does|do|is|are|was|were|has|have|had|would|could|should|wo)n[’']t|\p{Ll}+ly)$/u;
+  /^(?:has|have|had|also|later|then|again|once|previously|earlier|would|will|did|does|not|just|first|finally|repeatedly|cannot|(?:did|does|do|is|are|was|were|has|have|had|would|could|should|wo|ca|must|need)n[’']t|\p{Ll}+ly)$/u;
 const SPACE = /\s/;
 
 function isSeparator(text: string, i: number): boolean {
@@ -406,13 +406,27 @@ function withoutAsides(text: string): string {
 const ENDS_IN_PLACE = /\b(?:in|at|near)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,2}\p{Lu}[\p{L}.'’-]*$/u;
 /** "Additionally", "Frustrated", "Quite suddenly": one long -ly/-ed word, or a word and an adverb. */
 const LEAD_ADVERBIAL = /^(?:\p{Lu}\p{Ll}{5,}(?:ly|ed)|\p{Lu}\p{Ll}+\s+\p{Ll}+ly)$/u;
-/** One word that opens sentences and names no one ("Nevertheless", "Overall"), not a pronoun. */
+/**
+ * One word that opens sentences and names no one ("Nevertheless", "Overall"): not a pronoun, a
+ * group or a quantifier, which are subjects themselves ("Most, though, said…").
+ */
 function isLeadWord(part: string): boolean {
   const word = part.toLowerCase();
   return (
-    LEADS.has(word) && !PRONOUNS.has(word) && !FIRST_PERSON.has(word) && !GROUP_NOUNS.has(word)
+    LEADS.has(word) &&
+    !PRONOUNS.has(word) &&
+    !FIRST_PERSON.has(word) &&
+    !GROUP_NOUNS.has(word) &&
+    !QUANTIFIERS.has(word)
   );
 }
+
+/** Words that are a subject alone: "Many, however, said…", "Some say…", "Two said…". */
+const QUANTIFIERS = new Set(
+  'many most some several both all each few more much any one two three four five six seven eight nine ten another others'.split(
+    ' ',
+  ),
+);
 
 /**
  * "Iowa", "N.H.", "New Hampshire": one capitalised word, or two when the first is a compass or
@@ -562,7 +576,6 @@ export function jointDescription(text: string): SpeakerPhrase | undefined {
 }
 
 const COMPARED = /^(?:compared (?:with|to)|among|than)\s+/i;
-const TRAILING_WHO = /\s+who$/i;
 
 /**
  * A source that reads as no name, described by its own words ("54 percent", "early results of
@@ -571,12 +584,13 @@ const TRAILING_WHO = /\s+who$/i;
  */
 export function describedAs(text: string): SpeakerPhrase | undefined {
   // "those who (said)", "compared with 23 percent who (said)": who speaks is what "who" stands for.
-  const cut = text
+  const rawCut = text
     .split(/[,;:(]/)[0]!
     .trim()
     .replace(LEADING_DROP, '')
-    .replace(COMPARED, '')
-    .replace(TRAILING_WHO, '');
+    .replace(COMPARED, '');
+  // By hand, not /\s+who$/: that regex is quadratic on a long run of spaces. "WHO" is an agency.
+  const cut = rawCut.endsWith(' who') ? rawCut.slice(0, -4).trimEnd() : rawCut;
   let toks = tokens(cut);
   if (toks.length === 0 || toks.length > 12) return undefined;
   const first = toks[0]!.toLowerCase();

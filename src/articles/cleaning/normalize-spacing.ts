@@ -13,8 +13,9 @@ export function normalizeSpacing(text: string): string {
       // space between words made this the costliest step of cleaning).
       .replace(/ [ \t\u00a0]+|[\t\u00a0][ \t\u00a0]*/g, ' ')
       // No space after a sentence's end, where a scraper joined two blocks: `Trump said.Trump`,
-      // `here.Read`. A lower-case word, then a capitalised one: not `U.S.A` nor `Ph.D`.
-      .replace(/([a-z]{2})([.!?])([A-Z][a-z])/g, '$1$2 $3')
+      // `here.Read`. A whole lower-case word, then a capitalised one ending at a space or a
+      // stop: not `U.S.A`, `Ph.D`, `news.Google.com`, `Amazon.Com`, `search?Query=`.
+      .replace(/(^|\s)([a-z]{2,}[.!?])([A-Z][a-z]+)(?=[\s,;:!?)]|$)/g, '$1$2 $3')
       // A space before closing punctuation: `today .`, `word ,`.
       .replace(/(\S) +([.,;:!?)\]])(?=\s|$|["'”’])/g, '$1$2')
       // A lone quote mark dangling after closed quotes at the end (`"bloodbath" "`).

@@ -201,6 +201,14 @@ describe('an article that marks speech with single quotes, as British outlets do
     ]);
   });
 
+  it('is not an American article whose only quote marks are single scare quotes', () => {
+    const q = quotesOf(
+      'Ana Lima said the plan was fine.',
+      "Critics call it the 'Fair Streets' plan, or 'a tax in disguise'.",
+    );
+    expect(q.filter((x) => x.kind === 'direct')).toEqual([]);
+  });
+
   it('still reads an uncued single-quoted span as a title where speech has double marks', () => {
     const q = quotesOf('"We will win," Ann Lee said. ‘It is the right thing for the port.’');
     expect(q.map((x) => x.quote)).toEqual(['We will win']);

@@ -18,6 +18,9 @@ describe('normalizeSpacing', () => {
     ['the crowd, Trump said.Trump then left', 'the crowd, Trump said. Trump then left'],
     ['Read more here.Read the latest', 'Read more here. Read the latest'],
     ['the U.S.A and a Ph.D from example.com', 'the U.S.A and a Ph.D from example.com'],
+    ['on news.Google.com and Amazon.Com', 'on news.Google.com and Amazon.Com'],
+    ['see index.php?Title=Main or search?Query=x', 'see index.php?Title=Main or search?Query=x'],
+    ['Yahoo!Finance and System.Console.WriteLine', 'Yahoo!Finance and System.Console.WriteLine'],
     // The seed's dangling quote mark after a closed quote.
     ['result in a "bloodbath" "', 'result in a "bloodbath"'],
   ])('%j -> %j', (input, expected) => {

@@ -8,7 +8,9 @@ describe('repairMojibake', () => {
     // UTF-8 read as Windows-1252, as real feeds deliver it.
     ['Marc TrÃ©vidic put it', 'Marc Trévidic put it'],
     ['PeÃ±a Nieto and FranÃ§ois Hollande', 'Peña Nieto and François Hollande'],
-    ['ErdoÄŸan', 'Erdoğan'],
+    ['â€œErdoÄŸan,â€\u009d he said', '“Erdoğan,” he said'],
+    // One sequence that reads as nothing (a lost byte) leaves the others repaired.
+    ['cafÃ© ðŸ˜', 'café ðŸ˜'],
     ['â€œYes,â€\u009d he said. Itâ€™s over â€” done.', '“Yes,” he said. It’s over — done.'],
     ['Â© 2016', '© 2016'],
     // Decomposed, as the PolNeAR stream carries it: "A" and a combining tilde for "Ã".
@@ -23,6 +25,13 @@ describe('repairMojibake', () => {
     ['Straße“ und café—'],
     ['plain ascii'],
     ['Ã  la carte'],
+    // Upper-case letters before curly quotes, an ellipsis or a no-break space, with no sign of a
+    // misreading anywhere: real text.
+    ['“TÄMÄ” and CAFÉ… and Ç\u00a0!'],
+    // A misread sequence that would read as a bidirectional control stays as it is.
+    ['Hello â€® dlrow'],
+    // A lone "ErdoÄŸan" is ambiguous without other signs ("Ä" before "Ÿ" may be real).
+    ['ErdoÄŸan'],
   ])('leaves %j as it is', (input) => {
     expect(repairMojibake(input)).toBe(input);
   });
