@@ -499,16 +499,34 @@ function clauseEnd(a: ParagraphAnalysis, i: number, start: number, si: number, t
     return false;
   };
   const opens = noComma && (SUBORDINATORS.has(p.words[k]!.lower) || opensWithRelative());
-  const rel =
-    i >= 2 &&
-    (p.words[i - 1]!.lower === 'who' || p.words[i - 1]!.lower === 'which') &&
-    /,\s*$/.test(p.text.slice(p.words[i - 2]!.end, p.words[i - 1]!.start));
+  const rel = relativeClause(p, i);
   if (!opens && !rel) return Infinity;
-  for (let j = wordFrom(p, start) + 1; j < to - 1; j++) {
+  // A relative clause set off by commas ends at its closing comma, even before the sentence's
+  // last word ("The mayor, who said the roads were unsafe, resigned.").
+  for (let j = wordFrom(p, start) + 1; j < (rel ? to : to - 1); j++) {
     if (p.text.slice(p.words[j - 1]!.end, p.words[j]!.start).includes(','))
       return p.words[j - 1]!.end;
   }
   return Infinity;
+}
+
+/** Words between "who" and its verb: "who has long argued", "who also said". */
+const RELATIVE_GAP =
+  /^(?:has|have|had|also|long|once|often|later|then|never|previously|repeatedly|\p{Ll}+ly)$/u;
+
+/**
+ * Whether the verb at word `i` is that of a relative clause set off by a comma: ", who said",
+ * ", which reported", ", who has long argued".
+ */
+function relativeClause(p: Paragraph, i: number): boolean {
+  let k = i - 1;
+  while (k > 0 && i - k <= 3 && RELATIVE_GAP.test(p.words[k]!.lower)) k--;
+  const rel = p.words[k]?.lower;
+  return (
+    k >= 1 &&
+    (rel === 'who' || rel === 'which') &&
+    /,\s*$/.test(p.text.slice(p.words[k - 1]!.end, p.words[k]!.start))
+  );
 }
 
 /**

@@ -6,6 +6,19 @@ const reported = (...paragraphs: string[]) =>
     .quotes.filter((q) => q.kind === 'reported')
     .map((q) => ({ speaker: q.speaker, quote: q.quote }));
 
+describe('reported speech inside a relative clause set off by commas', () => {
+  it('ends at the comma that closes the clause, even before the last word', () => {
+    const q = extractQuotes([
+      'The mayor, who said the roads were unsafe, resigned.',
+      'Ana Lima, who has long argued that taxes are too high, won the race.',
+    ]).quotes;
+    expect(q.map((x) => [x.speaker, x.quote])).toEqual([
+      ['the mayor', 'the roads were unsafe'],
+      ['Ana Lima', 'taxes are too high'],
+    ]);
+  });
+});
+
 describe('attributions set inside what they report', () => {
   it('reports the whole sentence around "…, X said, …", verbatim', () => {
     expect(reported('The harbour, Mayor Lena Moss said, will reopen before the summer.')).toEqual([
