@@ -79,6 +79,18 @@ const IRREGULAR_PAST = new Set(
   ),
 );
 
+/** Words between "who" and its verb: "who has long argued", "who also said". */
+export const RELATIVE_GAP =
+  /^(?:has|have|had|also|long|once|often|later|then|never|previously|repeatedly|\p{Ll}+ly)$/u;
+/**
+ * Adverbs that open a sentence before a comma or "than" ("Rather, it was…", "Rather than try…")
+ * and are a surname otherwise ("Rather said the network had failed": Dan Rather).
+ */
+export const COMMA_ADVERBS = new Set(['rather']);
+/** Forms of "be" that say what someone is: "Trump is a liar who…". */
+const ARTICLES = new Set(['a', 'an', 'the']);
+const COPULA = new Set(['is', 'was']);
+
 /** Words before a participle that open its clause, whose subject is the sentence's. */
 const PARTICIPLE_LEADS = new Set(['after', 'before', 'while', 'when', 'since', 'without']);
 
@@ -568,6 +580,30 @@ export class ParagraphAnalysis {
     return this.book.resolve(phrase, p.base + p.words[j]!.start);
   }
 
+  /**
+   * The name a relative clause's "who" stands for when the noun before it is what the name is:
+   * "Donald Trump is a serial liar… who has repeatedly pledged to…" is Trump's pledge. Word `i`
+   * is the clause's verb; "who" comes right before it or before an auxiliary and adverbs, with no
+   * comma (", who said" is read elsewhere), and a form of "be" earlier in the sentence follows a
+   * name.
+   */
+  copulaSubject(i: number, sentence: number): Speaker | undefined {
+    const { p } = this;
+    let k = i - 1;
+    while (k > 0 && i - k <= 3 && RELATIVE_GAP.test(p.words[k]!.lower)) k--;
+    const from = p.firstWord[sentence]!;
+    if (k <= from || p.words[k]!.lower !== 'who') return undefined;
+    if (!onlySpace(p.text, p.words[k - 1]!.end, p.words[k]!.start)) return undefined;
+    for (let j = k - 1; j > from && k - j <= 15; j--) {
+      if (!COPULA.has(p.words[j]!.lower)) continue;
+      // "It was Mr. Manafort who had argued…": a cleft sentence; the name right before "who".
+      if (p.words[j - 1]!.lower === 'it') return this.nameBefore(k);
+      // "Trump is a serial liar… who has pledged": "be" and an article, what the name is.
+      return ARTICLES.has(p.words[j + 1]!.lower) ? this.nameBefore(j) : undefined;
+    }
+    return undefined;
+  }
+
   /** Who spoke last in the paragraph: the latest direct quote or speech verb with a speaker. */
   lastSpeaker(): Speaker | undefined {
     let pos = -1;
@@ -602,6 +638,8 @@ export class ParagraphAnalysis {
     if (
       !startsUpper(first.text) ||
       OPENING_WORDS.has(first.lower) ||
+      (COMMA_ADVERBS.has(first.lower) &&
+        (p.text[first.end] === ',' || words[i + 1]?.lower === 'than')) ||
       /(?:ing|ly)$/.test(first.lower) ||
       participleOpener(p, i)
     ) {

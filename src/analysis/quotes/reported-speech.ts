@@ -1,6 +1,6 @@
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { type Paragraph, spanFrom, verbAt, type Word, wordFrom } from './paragraph.ts';
-import type { ParagraphAnalysis } from './paragraph-analysis.ts';
+import { type ParagraphAnalysis, RELATIVE_GAP } from './paragraph-analysis.ts';
 import type { Speaker } from './speaker-book.ts';
 import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
@@ -221,7 +221,10 @@ function clause(
     a.subjectOf(i, verb, si) ??
     (verb.form === 'participle'
       ? participleSpeaker(a, i, si)
-      : (a.leadSpeaker(si) ?? a.nearestName(si, i) ?? a.describedSubject(i, si)));
+      : (a.copulaSubject(i, si) ??
+        a.leadSpeaker(si) ??
+        a.nearestName(si, i) ??
+        a.describedSubject(i, si)));
   if (!speaker) return undefined;
   const { p } = a;
   a.add('reported', range[0], range[1], speaker, p.words[i]!.text);
@@ -509,10 +512,6 @@ function clauseEnd(a: ParagraphAnalysis, i: number, start: number, si: number, t
   }
   return Infinity;
 }
-
-/** Words between "who" and its verb: "who has long argued", "who also said". */
-const RELATIVE_GAP =
-  /^(?:has|have|had|also|long|once|often|later|then|never|previously|repeatedly|\p{Ll}+ly)$/u;
 
 /**
  * Whether the verb at word `i` is that of a relative clause set off by a comma: ", who said",

@@ -413,7 +413,7 @@ const LEAD_ADVERBIAL = /^(?:\p{Lu}\p{Ll}{5,}(?:ly|ed)|\p{Lu}\p{Ll}+\s+\p{Ll}+ly)
 function isLeadWord(part: string): boolean {
   const word = part.toLowerCase();
   return (
-    LEADS.has(word) &&
+    (LEADS.has(word) || word === 'rather') &&
     !PRONOUNS.has(word) &&
     !FIRST_PERSON.has(word) &&
     !GROUP_NOUNS.has(word) &&

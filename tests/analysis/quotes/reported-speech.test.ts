@@ -6,6 +6,17 @@ const reported = (...paragraphs: string[]) =>
     .quotes.filter((q) => q.kind === 'reported')
     .map((q) => ({ speaker: q.speaker, quote: q.quote }));
 
+describe('reported speech in a relative clause without commas', () => {
+  it('is said by the name the clause describes, in "X is a … who" and "It was X who"', () => {
+    const q = extractQuotes([
+      'Editor’s note: Ana Lima is a serial liar and bully who has repeatedly pledged to close the port.',
+      'Rather than wait, he left. It was Mr. Tom Reed who had argued for a new name for the movement.',
+      'Dan Rather spoke. Rather said the network had failed.',
+    ]).quotes;
+    expect(q.map((x) => x.speaker)).toEqual(['Ana Lima', 'Tom Reed', 'Dan Rather']);
+  });
+});
+
 describe('reported speech inside a relative clause set off by commas', () => {
   it('ends at the comma that closes the clause, even before the last word', () => {
     const q = extractQuotes([
