@@ -599,7 +599,17 @@ export class ParagraphAnalysis {
       // "It was Mr. Manafort who had argued…": a cleft sentence; the name right before "who".
       if (p.words[j - 1]!.lower === 'it') return this.nameBefore(k);
       // "Trump is a serial liar… who has pledged": "be" and an article, what the name is.
-      return ARTICLES.has(p.words[j + 1]!.lower) ? this.nameBefore(j) : undefined;
+      if (!ARTICLES.has(p.words[j + 1]!.lower)) return undefined;
+      // "Trump regularly incites violence and is a serial liar… who has pledged": the name
+      // that opens the clause (after a colon: "Editor's note: Trump…").
+      if (p.words[j - 1]!.lower !== 'and') return this.nameBefore(j);
+      let c = from;
+      for (let q = j - 1; q > from; q--)
+        if (p.text.slice(p.words[q - 1]!.end, p.words[q]!.start).includes(':')) {
+          c = q;
+          break;
+        }
+      return startsUpper(p.words[c]!.text) ? this.nearestNameAfter(sentence, c) : undefined;
     }
     return undefined;
   }

@@ -12,8 +12,9 @@ describe('reported speech in a relative clause without commas', () => {
       'Editor’s note: Ana Lima is a serial liar and bully who has repeatedly pledged to close the port.',
       'Rather than wait, he left. It was Mr. Tom Reed who had argued for a new name for the movement.',
       'Dan Rather spoke. Rather said the network had failed.',
+      'Editor’s note: Mark Dale regularly incites violence and is a serial liar who has repeatedly pledged to sell the ferry.',
     ]).quotes;
-    expect(q.map((x) => x.speaker)).toEqual(['Ana Lima', 'Tom Reed', 'Dan Rather']);
+    expect(q.map((x) => x.speaker)).toEqual(['Ana Lima', 'Tom Reed', 'Dan Rather', 'Mark Dale']);
   });
 });
 
