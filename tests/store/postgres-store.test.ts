@@ -8,21 +8,6 @@ import { createTestDatabase, postgresFactory, postgresUrl } from './postgres-dat
 describe.skipIf(!postgresUrl)('PostgreSQL', () => {
   describeStoreContract('PostgreSQL', postgresFactory);
 
-  describe('PostgreSQL search', () => {
-    it('stems English words, so "ceasefires" finds "ceasefire"', async () => {
-      const db = await createTestDatabase();
-      const store = await PgStore.open(db.url);
-      try {
-        await store.addArticles([article('s1', ['Leaders called for a ceasefire in Idlib.'])]);
-        expect((await store.searchPassages('ceasefires')).map((p) => p.articleId)).toEqual(['s1']);
-        expect((await store.searchPassages('calling')).map((p) => p.articleId)).toEqual(['s1']);
-      } finally {
-        await store.close();
-        await db.drop();
-      }
-    });
-  });
-
   describe('PostgreSQL reads', () => {
     it('reads articles with their paragraphs and quotes in one query, however many', async () => {
       const db = await createTestDatabase();

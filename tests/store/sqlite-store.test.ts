@@ -89,7 +89,9 @@ describe('SQLite migrations', () => {
   it('counts the quotes of a store written before speakers were counted', async () => {
     const path = dbPath();
     const db = new Database(path);
-    const before = MIGRATIONS.length - 1;
+    const before = MIGRATIONS.findIndex(
+      (m) => typeof m === 'string' && m.includes('CREATE TABLE speaker_counts'),
+    );
     for (const m of MIGRATIONS.slice(0, before)) {
       if (typeof m === 'string') db.exec(m);
       else m(db);
@@ -115,6 +117,38 @@ describe('SQLite migrations', () => {
       expect((await s.peopleNamed('sanchez')).map((p) => [p.name, p.quotes])).toEqual([
         ['Pedro Sánchez', 3],
       ]);
+    }, path);
+  });
+
+  it('searches by word stem in a store indexed before stems, without re-ingesting', async () => {
+    const path = dbPath();
+    const db = new Database(path);
+    const before = MIGRATIONS.length - 1;
+    for (const m of MIGRATIONS.slice(0, before)) {
+      if (typeof m === 'string') db.exec(m);
+      else m(db);
+    }
+    db.pragma(`user_version = ${before}`);
+    db.prepare(
+      `INSERT INTO articles (seq, id, title, origin, raw, captions, removed, ingested_at, dated)
+       VALUES (1, 'a', 't', 'o', 'r', '[]', '[]', '2024-05-01T00:00:00.000Z', '2024-05-01T00:00:00.000Z')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO paragraphs (rowid, article_seq, idx, text, sentences)
+       VALUES (1, 1, 0, 'Trump visited Mexico.', '[[0,21]]')`,
+    ).run();
+    db.prepare('INSERT INTO paragraphs_fts (rowid, text) VALUES (1, ?)').run(
+      'Trump visited Mexico.',
+    );
+    expect(
+      db.prepare(`SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH '"visit"'`).all(),
+    ).toEqual([]);
+    db.close();
+    await withStore(async (s) => {
+      expect((await s.searchPassages('trump visit')).map((p) => p.text)).toEqual([
+        'Trump visited Mexico.',
+      ]);
+      expect((await s.searchPassages('visited')).map((p) => p.articleId)).toEqual(['a']);
     }, path);
   });
 

@@ -245,4 +245,16 @@ export const MIGRATIONS: readonly Migration[] = [
   INSERT INTO speaker_counts (speaker_key, speaker, n)
     SELECT speaker_key, speaker, COUNT(*) FROM quotes GROUP BY speaker_key, speaker;
   `,
+  `
+  -- Paragraphs are searched by word stem, as the PostgreSQL store's English text search does:
+  -- "/brief trump mexico visit" found 5 paragraphs, because the coverage says "visits",
+  -- "visited" and "visiting". The Porter stemmer wraps the same tokenizer (diacritics folded);
+  -- the index is rebuilt from the paragraphs it indexes.
+  DROP TABLE paragraphs_fts;
+  CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+    text, content='paragraphs', content_rowid='rowid',
+    tokenize='porter unicode61 remove_diacritics 2'
+  );
+  INSERT INTO paragraphs_fts (paragraphs_fts) VALUES ('rebuild');
+  `,
 ];

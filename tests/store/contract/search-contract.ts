@@ -22,6 +22,20 @@ export function searchContract(factory: TestDatabaseFactory): void {
         expect((await s.searchPassages('KRAKÓW')).map((p) => p.articleId)).toEqual(['s2']);
       }));
 
+    it('finds other forms of a word: "visits" and "visited" for "visit"', () =>
+      withStore(async (s) => {
+        await s.addArticles([
+          article('s1', ['Leaders called for a ceasefire in Idlib.']),
+          article('s2', ['Trump visited Mexico on Wednesday.', 'His visits abroad are rare.']),
+        ]);
+        expect((await s.searchPassages('ceasefires')).map((p) => p.articleId)).toEqual(['s1']);
+        expect((await s.searchPassages('calling')).map((p) => p.articleId)).toEqual(['s1']);
+        expect((await s.searchPassages('trump mexico visit')).map((p) => p.articleId)).toEqual([
+          's2',
+        ]);
+        expect((await s.searchPassages('visit')).map((p) => p.paragraph).sort()).toEqual([0, 1]);
+      }));
+
     it('returns passages with their sentences and article, best first', () =>
       withStore(async (s) => {
         await s.addArticles([
