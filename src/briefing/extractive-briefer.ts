@@ -187,7 +187,7 @@ export class ExtractiveBriefer implements Briefer {
         `No stored article mentions "${topic}" yet. Try /sources to see what I hold.`,
       );
     }
-    const ranked = await findStories(this.store, hits);
+    const ranked = await findStories(this.store, hits, query);
     briefed ??= ranked[0]?.story;
     // Earlier and related stories may share only some of the topic's words ("comey" and
     // "emails" but not "letter"): they are looked for among passages with any of them.
@@ -288,7 +288,7 @@ export class ExtractiveBriefer implements Briefer {
         return p ? citations.cite(p) : 0;
       },
     );
-    const related = relatedStories(await findStories(this.store, relatedHits), briefed.id);
+    const related = relatedStories(await findStories(this.store, relatedHits, query), briefed.id);
     const relatedText = relatedLines(related, relatedHits, citations);
     const storyOfArticle = new Map<string, string>(members.map((m) => [m.articleId, briefed.id]));
     for (const r of related) for (const id of r.articles) storyOfArticle.set(id, r.story.id);

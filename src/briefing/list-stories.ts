@@ -29,7 +29,7 @@ export async function listStories(
   limit = MAX_LISTED,
 ): Promise<Story[]> {
   const stories = topic?.trim()
-    ? (await findStories(store, await store.searchPassages(topic, { limit: 200 })))
+    ? (await findStories(store, await store.searchPassages(topic, { limit: 200 }), topic))
         .filter((r) => r.match >= ABOUT)
         .slice(0, LOOKED_AT)
         .map((r) => r.story)

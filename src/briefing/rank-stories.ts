@@ -1,3 +1,4 @@
+import { stemmer } from 'stemmer';
 import type { Passage } from '../store/store.ts';
 import type { Story } from '../store/story-store.ts';
 
@@ -10,6 +11,14 @@ const DAY = 86_400_000;
  * that names Iowa in passing made February's caucuses 0.04 as recent and briefed in their place.)
  */
 export const ABOUT_SHARE = 0.5;
+/**
+ * An article whose headline has every word of the topic matches (1 + this) times as well as its
+ * passages alone say; half the words, half that. A headline says what an article is about, where
+ * one paragraph that names all the words may be a passing mention ("Obama, who endorsed Clinton,
+ * …" in a story about a Florida primary). `npm run eval:story-briefs`: the labelled story briefed
+ * for 18 of 30 topics without, 20 with 2 (19-20 from 1 to 10).
+ */
+export const TITLE_WEIGHT = 2;
 
 /** A story found for a topic, with how well it matches and its matching articles, best first. */
 export interface RankedStory {
@@ -22,7 +31,8 @@ export interface RankedStory {
 }
 
 /**
- * The stories of the passages a topic found, ranked by match and recency. Match is the best
+ * The stories of the passages a topic found, ranked by match and recency. An article's score
+ * is its passages' and more when its headline names the topic (`TITLE_WEIGHT`). Match is the best
  * article's score plus a little for each further matching article (a story many outlets covered
  * matches better, but five passing mentions do not beat one article about the topic). Recency
  * is measured from the newest story on the topic, not from the clock, so an archive ranks the
@@ -31,10 +41,20 @@ export interface RankedStory {
 export function rankStories(
   hits: readonly Passage[],
   storyOf: ReadonlyMap<string, Story>,
+  topic = '',
 ): RankedStory[] {
+  const wanted = stems(topic);
   const articleScore = new Map<string, number>();
-  for (const h of hits)
+  const headlines = new Map<string, string>();
+  for (const h of hits) {
     articleScore.set(h.articleId, (articleScore.get(h.articleId) ?? 0) + h.score);
+    headlines.set(h.articleId, h.title);
+  }
+  for (const [id, headline] of headlines)
+    articleScore.set(
+      id,
+      (articleScore.get(id) ?? 0) * (1 + TITLE_WEIGHT * shareIn(wanted, headline)),
+    );
   const byStory = new Map<string, { story: Story; scores: [string, number][] }>();
   for (const [articleId, score] of articleScore) {
     const story = storyOf.get(articleId);
@@ -65,4 +85,19 @@ export function rankStories(
       };
     })
     .sort((a, b) => b.score - a.score || (a.story.last < b.story.last ? 1 : -1));
+}
+
+/** The Porter stems of a text's words, as the SQLite store's search reads them. */
+function stems(text: string): Set<string> {
+  const folded = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+  return new Set((folded.match(/[\p{L}\p{N}]+/gu) ?? []).map(stemmer));
+}
+
+/** The share of the wanted stems that a headline has, 0..1. */
+function shareIn(wanted: ReadonlySet<string>, title: string): number {
+  if (wanted.size === 0) return 0;
+  const have = stems(title);
+  let n = 0;
+  for (const w of wanted) if (have.has(w)) n++;
+  return n / wanted.size;
 }

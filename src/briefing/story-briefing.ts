@@ -12,7 +12,11 @@ export const STORY_ID = /^s[0-9a-f]{12}$/;
 export const MAX_RELATED = 5;
 
 /** The stories of the articles the passages belong to, ranked for the topic. */
-export async function findStories(store: Store, hits: readonly Passage[]): Promise<RankedStory[]> {
+export async function findStories(
+  store: Store,
+  hits: readonly Passage[],
+  topic = '',
+): Promise<RankedStory[]> {
   if (hits.length === 0) return [];
   const storyIds = await store.storyIdsOf([...new Set(hits.map((h) => h.articleId))]);
   const stories = new Map(
@@ -23,7 +27,7 @@ export async function findStories(store: Store, hits: readonly Passage[]): Promi
     const story = stories.get(id);
     if (story) storyOf.set(articleId, story);
   }
-  return rankStories(hits, storyOf);
+  return rankStories(hits, storyOf, topic);
 }
 
 /**

@@ -11,12 +11,12 @@ const story = (id: string, last: string): Story => ({
   last,
   articles: 1,
 });
-const hit = (articleId: string, score: number): Passage => ({
+const hit = (articleId: string, score: number, title = articleId): Passage => ({
   articleId,
   paragraph: 0,
   text: '',
   score,
-  title: articleId,
+  title,
 });
 
 describe('rankStories', () => {
@@ -45,5 +45,23 @@ describe('rankStories', () => {
     );
     expect(ranked.map((r) => r.story.id)).toEqual(['october', 'july']);
     expect(ranked[1]?.score).toBeLessThan(0.1);
+  });
+
+  it('ranks a story whose headline names the topic above a newer passing mention', () => {
+    const endorsement = story('endorsement', '2016-06-09T00:00:00.000Z');
+    const primary = story('primary', '2016-08-30T00:00:00.000Z');
+    const hits = [
+      hit('a', 10, 'Barack Obama’s Endorsement Comes At A Good Time For Hillary Clinton'),
+      hit('b', 6, 'Wasserman Schultz survives spirited primary'),
+    ];
+    const storyOf = new Map([
+      ['a', endorsement],
+      ['b', primary],
+    ]);
+    expect(rankStories(hits, storyOf).map((r) => r.story.id)).toEqual(['primary', 'endorsement']);
+    expect(rankStories(hits, storyOf, 'obama endorses clinton').map((r) => r.story.id)).toEqual([
+      'endorsement',
+      'primary',
+    ]);
   });
 });
