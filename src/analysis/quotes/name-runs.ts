@@ -98,6 +98,20 @@ function ofTitle(p: Paragraph, i: number): boolean {
   return p.words[i - 1]?.lower === 'of' && title !== undefined && isTitle(title.lower);
 }
 
+/**
+ * Where the run of words `first`..`last` names someone: after its last possessive when a
+ * person's name of two words or more follows ("Gallup's Jeffrey M. Jones" names Jones, employed
+ * by Gallup); else at `first` ("Bush's Facebook post", "Obama's Gun Grab" stay whole).
+ */
+function afterPossessive(words: Paragraph['words'], first: number, last: number): number {
+  for (let w = last - 3; w >= first; w--) {
+    if (withoutPossessive(words[w]!.text) === words[w]!.text) continue;
+    const rest = words.slice(w + 1, last).map((x) => x.text);
+    return personName(rest.join(' ')) ? w + 1 : first;
+  }
+  return first;
+}
+
 /** The capitalised runs of a paragraph's running text, each read as a person's name if it is one. */
 export function nameRuns(p: Paragraph): NameRun[] {
   const { words, text } = p;
@@ -124,7 +138,7 @@ export function nameRuns(p: Paragraph): NameRun[] {
     )
       last--;
     // "Secretary of State Hillary Clinton": the run after "of" opens with the title's complement.
-    const first = last - i > 2 && ofTitle(p, i) ? i + 1 : i;
+    const first = afterPossessive(words, last - i > 2 && ofTitle(p, i) ? i + 1 : i, last);
     let stop = false;
     for (let w = first; w < last && !stop; w++) stop = NAME_STOP.has(words[w]!.lower);
     if (last > first && !stop) {

@@ -291,6 +291,14 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   }
   if (DETERMINERS.has(first)) return { kind: 'description', name: written, tokens: toks, gender };
   if (first === 'the') {
+    // "the Times' Maggie Haberman": a person of the organisation before her name.
+    const after = afterPossessor(dropped, toks, 1);
+    if (after > 1 && toks.slice(1, after).every(isCap)) {
+      const read = readName(toks.slice(after), []);
+      delete read.roleWords;
+      if (read.kind === 'person')
+        return { ...read, role: part.slice(0, part.indexOf(toks[after]!)).trim() };
+    }
     const head = toks.at(-1)!.toLowerCase();
     if (toks.length > 1 && isCap(toks[1]!) && isCap(toks.at(-1)!)) {
       return { kind: 'organisation', name: written, tokens: toks };
@@ -314,6 +322,7 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   }
   let runStart = properRunStart(toks);
   while (runStart < toks.length - 1 && LEADS.has(toks[runStart]!.toLowerCase())) runStart++;
+  runStart = afterPossessor(dropped, toks, runStart);
   const run = toks.slice(runStart);
   // "But, Mr. Hannity said", "Thursday, Trump said": a sentence word or a date names no one.
   if (run.length === 1 && runStart === toks.length - 1) {
@@ -334,6 +343,27 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   }
   delete read.roleWords;
   return read;
+}
+
+/**
+ * Where a name starts after its possessor: "Gallup's Jeffrey M. Jones", "Reuters' Tom Smith":
+ * the possessor says whom the person works for (a role), not part of the name. `toks` are
+ * `tokens(text)` (possessives dropped), maybe shortened at the end.
+ */
+function afterPossessor(text: string, toks: readonly string[], runStart: number): number {
+  if (!text.includes("'") && !text.includes('\u2019')) return runStart;
+  // After the possessive, a name of two capitalised words at least: not "the CIA's Benghazi
+  // base", nor "South Dakota's Republican (governor)".
+  if (toks.length < 3 || !isCap(toks.at(-1)!) || !isCap(toks.at(-2)!)) return runStart;
+  const raw = [...text.matchAll(WORD)];
+  for (let i = toks.length - 3; i >= runStart && isCap(toks[i]!); i--) {
+    const word = raw[i]!;
+    const next = text[word.index + word[0].length];
+    const possessive =
+      word[0] !== toks[i] || (word[0].endsWith('s') && (next === "'" || next === '\u2019'));
+    if (possessive) return i + 1;
+  }
+  return runStart;
 }
 
 type Named = Exclude<SpeakerPhrase, { kind: 'pronoun' }> & { roleWords?: number };

@@ -652,3 +652,32 @@ describe('a name after the quotation with a long apposition before its verb', ()
     });
   });
 });
+
+describe('a possessive before a name is whom the person works for', () => {
+  it('names the person after the possessive, and keeps the possessor as the role', () => {
+    const q = quotesOf(
+      '“The public will reflect on his record,” Gallup’s Jeffrey M. Jones wrote in April.',
+      '“It is a referendum,” Jones said. "We won," Reuters\' Tom Vale said.',
+      '"It was close," the Times\' Maggie Haberman said.',
+    );
+    expect(speakerOf(q, 'The public will reflect')).toBe('Jeffrey M Jones');
+    expect(q.find((x) => x.quote.startsWith('The public'))?.role).toBe('Gallup’s');
+    expect(speakerOf(q, 'It is a referendum')).toBe('Jeffrey M Jones');
+    expect(speakerOf(q, 'We won')).toBe('Tom Vale');
+    expect(speakerOf(q, 'It was close')).toBe('Maggie Haberman');
+  });
+
+  it('reads no name after a possessive that is a place, a post or a thing', () => {
+    expect(speakerPhrase("the officer in charge of the CIA's Benghazi base")?.kind).toBe(
+      'description',
+    );
+    expect(speakerPhrase("the People's Daily newspaper")).toMatchObject({
+      name: "the People's Daily newspaper",
+    });
+    expect(speakerPhrase("South Dakota's Republican")).not.toMatchObject({ name: 'Republican' });
+    expect(speakerPhrase("Clinton's campaign manager Robby Mook")).toMatchObject({
+      name: 'Robby Mook',
+      role: "Clinton's campaign manager",
+    });
+  });
+});
