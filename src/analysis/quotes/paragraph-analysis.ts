@@ -68,6 +68,26 @@ const SUBORDINATOR =
 /** A comma, then a subordinate clause's opening word and one word: `…, when he`. */
 const SUBORDINATE_CLAUSE =
   /,\s*(?:when|after|because|while|since|if|although|though|before|until|once)\s+\S+\s*$/i;
+/**
+ * "a bill…, which critics said was discriminatory", "a system that Trump says is rigged": the
+ * relative pronoun is the reported clause's subject; who says it is the name or the group after
+ * it. A pronoun there ("which he said") is left to the sentence's subject, an adverb or a verb
+ * ("which often", "that helps") to the rest of the rules.
+ */
+const RELATIVE_SAYER = /(?:^|[\s,])(?:which|that)\s+((?:the\s+)?\p{L}+)\s*$/u;
+const SAYING_GROUPS = new Set(
+  'critics officials analysts experts aides advisers advocates opponents supporters observers sources friends callers residents lawyers prosecutors investigators authorities organizers voters police scientists economists historians researchers activists leaders'.split(
+    ' ',
+  ),
+);
+
+/** Who says the reported clause after a relative pronoun, if `text` ends in one and a sayer. */
+function relativeSayer(text: string): string | undefined {
+  const sayer = RELATIVE_SAYER.exec(text)?.[1];
+  if (!sayer) return undefined;
+  const head = sayer.slice(sayer.lastIndexOf(' ') + 1);
+  return startsUpper(head) || SAYING_GROUPS.has(head) ? sayer : undefined;
+}
 
 /**
  * Common irregular past tenses: never a role noun between names ("Paul Ryan gave Trump…" names
@@ -332,9 +352,12 @@ export class ParagraphAnalysis {
     if (joint) return joint;
     // "Dale went after Reed at the meeting, when he called…": the subject is the clause's own
     // ("he"), not the sentence read up to the comma as a description.
+    const sayer = relativeSayer(text);
     const clause = SUBORDINATE_CLAUSE.test(text)
       ? speakerPhrase(afterSubordinator(text))
-      : undefined;
+      : sayer
+        ? speakerPhrase(sayer)
+        : undefined;
     let phrase =
       clause ??
       speakerPhrase(text) ??

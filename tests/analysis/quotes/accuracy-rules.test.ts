@@ -681,3 +681,22 @@ describe('a possessive before a name is whom the person works for', () => {
     });
   });
 });
+
+describe('who says a relative clause', () => {
+  it('is the name or group after "which" or "that", not what the clause describes', () => {
+    const q = quotesOf(
+      'Governor Dan Moss vetoed the bathroom bill, which critics said was discriminatory against transgender students.',
+      'Cruz’s campaign emailed a video from 1999, in which Trump called himself “very pro-choice.”',
+    );
+    expect(speakerOf(q, 'was discriminatory')).toBe('critics');
+    expect(speakerOf(q, 'very pro-choice')).toBe('Trump');
+  });
+
+  it('leaves a pronoun there to the sentence’s subject', () => {
+    const q = quotesOf(
+      'Kasich says he can defeat likely Democratic nominee Hillary Clinton.',
+      'Donald Trump has blasted the delegate system, which he said runs the risk of leaving millions of voters disenfranchised.',
+    );
+    expect(speakerOf(q, 'runs the risk')).toBe('Donald Trump');
+  });
+});
