@@ -67,7 +67,7 @@ const checkouts = [{ label: 'this checkout', root: ROOT }];
 /**
  * A checkout whose node_modules is a link (a git worktree sharing another's install) does not
  * start as a user's install does: npx loads the linked tree package by package (~0.2 s more at
- * every start, stop 23). Its figures are printed, marked.
+ * every start, stop 23). A note under the figures says so.
  */
 const linkedInstall = (root: string) => {
   try {

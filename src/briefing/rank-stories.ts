@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import type { Passage } from '../store/store.ts';
 import type { Story } from '../store/story-store.ts';
+import { STORY_STOPWORDS } from '../stories/story-words.ts';
 
 /** Days after which a story counts half as recent as the newest on the topic. */
 export const RECENCY_DAYS = 7;
@@ -43,7 +44,7 @@ export function rankStories(
   storyOf: ReadonlyMap<string, Story>,
   topic = '',
 ): RankedStory[] {
-  const wanted = stems(topic);
+  const wanted = stems(topic, true);
   const articleScore = new Map<string, number>();
   const headlines = new Map<string, string>();
   for (const h of hits) {
@@ -87,10 +88,14 @@ export function rankStories(
     .sort((a, b) => b.score - a.score || (a.story.last < b.story.last ? 1 : -1));
 }
 
-/** The Porter stems of a text's words, as the SQLite store's search reads them. */
-function stems(text: string): Set<string> {
+/**
+ * The Porter stems of a text's words, as the SQLite store's search reads them; with `content`,
+ * of its content words only ("of", "the" in a topic say nothing of a headline).
+ */
+function stems(text: string, content = false): Set<string> {
   const folded = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
-  return new Set((folded.match(/[\p{L}\p{N}]+/gu) ?? []).map(stemmer));
+  const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set((content ? words.filter((w) => !STORY_STOPWORDS.has(w)) : words).map(stemmer));
 }
 
 /** The share of the wanted stems that a headline has, 0..1. */

@@ -123,7 +123,7 @@ describe('SQLite migrations', () => {
   it('searches by word stem in a store indexed before stems, without re-ingesting', async () => {
     const path = dbPath();
     const db = new Database(path);
-    const before = MIGRATIONS.length - 1;
+    const before = MIGRATIONS.findIndex((m) => typeof m === 'string' && m.includes("'porter "));
     for (const m of MIGRATIONS.slice(0, before)) {
       if (typeof m === 'string') db.exec(m);
       else m(db);
@@ -145,7 +145,8 @@ describe('SQLite migrations', () => {
     ).toEqual([]);
     db.close();
     await withStore(async (s) => {
-      expect((await s.searchPassages('trump visit')).map((p) => p.text)).toEqual([
+      // "visit" alone: with any word of a topic as the fallback, "trump visit" would pass unstemmed.
+      expect((await s.searchPassages('visit')).map((p) => p.text)).toEqual([
         'Trump visited Mexico.',
       ]);
       expect((await s.searchPassages('visited')).map((p) => p.articleId)).toEqual(['a']);

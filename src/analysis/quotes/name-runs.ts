@@ -99,11 +99,14 @@ function ofTitle(p: Paragraph, i: number): boolean {
 }
 
 /**
- * Where the run of words `first`..`last` names someone: after its last possessive when a
- * person's name of two words or more follows ("Gallup's Jeffrey M. Jones" names Jones, employed
- * by Gallup); else at `first` ("Bush's Facebook post", "Obama's Gun Grab" stay whole).
+ * Where the name after a possessive starts in the run of words `first`..`last`: "Gallup's
+ * Jeffrey M. Jones wrote", "by Variety's Gordon Cox:" name Jones and Cox, whom Gallup and Variety
+ * employ. Else `first`, the run whole: no person's name follows, or the possessed run modifies a
+ * noun ("Hillary Clinton's Bernie Sanders problem", "Obama's Gun Grab plan").
  */
-function afterPossessive(words: Paragraph['words'], first: number, last: number): number {
+function afterPossessive(p: Paragraph, first: number, last: number): number {
+  const { words } = p;
+  if (beforeNoun(p, last)) return first;
   for (let w = last - 3; w >= first; w--) {
     if (withoutPossessive(words[w]!.text) === words[w]!.text) continue;
     const rest = words.slice(w + 1, last).map((x) => x.text);
@@ -138,29 +141,35 @@ export function nameRuns(p: Paragraph): NameRun[] {
     )
       last--;
     // "Secretary of State Hillary Clinton": the run after "of" opens with the title's complement.
-    const first = afterPossessive(words, last - i > 2 && ofTitle(p, i) ? i + 1 : i, last);
-    let stop = false;
-    for (let w = first; w < last && !stop; w++) stop = NAME_STOP.has(words[w]!.lower);
-    if (last > first && !stop) {
-      const tokens: string[] = [];
-      for (let w = first; w < last; w++) tokens.push(withoutPossessive(words[w]!.text));
-      let person: PersonName | undefined =
-        tokens.length === 1 ? { tokens } : personName(tokens.join(' '));
-      const place = afterLocative(p, first);
-      if (person && person.tokens.length === tokens.length && place) person = undefined;
-      // "a fellow New Hampshire Sanders veteran": a long run before a noun modifies it.
-      if (
-        person &&
-        tokens.length > 2 &&
-        person.tokens.length === tokens.length &&
-        startsLower(words[first - 1]?.text ?? 'X') &&
-        beforeNoun(p, last)
-      )
-        person = undefined;
-      const signal = person !== undefined && personSignal(p, first, last, tokens, person);
-      out.push({ tokens, pos: words[first]!.start, person, signal, place });
-    }
+    const first = last - i > 2 && ofTitle(p, i) ? i + 1 : i;
+    // The possessor is no run of its own: in headlines ("Texas Gov. Hears About Obama's Gun
+    // Grab, …") it is mostly words in title case.
+    readRun(p, afterPossessive(p, first, last), last, out);
     i = j;
   }
   return out;
+}
+
+/** Reads words `first`..`last` as one run (when they are one) onto `out`. */
+function readRun(p: Paragraph, first: number, last: number, out: NameRun[]): void {
+  const { words } = p;
+  for (let w = first; w < last; w++) if (NAME_STOP.has(words[w]!.lower)) return;
+  if (last <= first) return;
+  const tokens: string[] = [];
+  for (let w = first; w < last; w++) tokens.push(withoutPossessive(words[w]!.text));
+  let person: PersonName | undefined =
+    tokens.length === 1 ? { tokens } : personName(tokens.join(' '));
+  const place = afterLocative(p, first);
+  if (person && person.tokens.length === tokens.length && place) person = undefined;
+  // "a fellow New Hampshire Sanders veteran": a long run before a noun modifies it.
+  if (
+    person &&
+    tokens.length > 2 &&
+    person.tokens.length === tokens.length &&
+    startsLower(words[first - 1]?.text ?? 'X') &&
+    beforeNoun(p, last)
+  )
+    person = undefined;
+  const signal = person !== undefined && personSignal(p, first, last, tokens, person);
+  out.push({ tokens, pos: words[first]!.start, person, signal, place });
 }

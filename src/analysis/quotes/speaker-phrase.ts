@@ -297,7 +297,7 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
       const read = readName(toks.slice(after), []);
       delete read.roleWords;
       if (read.kind === 'person')
-        return { ...read, role: part.slice(0, part.indexOf(toks[after]!)).trim() };
+        return { ...read, role: dropped.slice(0, wordStart(dropped, after)).trim() };
     }
     const head = toks.at(-1)!.toLowerCase();
     if (toks.length > 1 && isCap(toks[1]!) && isCap(toks.at(-1)!)) {
@@ -322,6 +322,7 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   }
   let runStart = properRunStart(toks);
   while (runStart < toks.length - 1 && LEADS.has(toks[runStart]!.toLowerCase())) runStart++;
+  const owner = runStart;
   runStart = afterPossessor(dropped, toks, runStart);
   const run = toks.slice(runStart);
   // "But, Mr. Hannity said", "Thursday, Trump said": a sentence word or a date names no one.
@@ -337,7 +338,11 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   }
   const read = readName(run, toks.slice(0, runStart));
   if (read.kind === 'person' && runStart + (read.roleWords ?? 0) > 0) {
-    const role = part.slice(0, part.indexOf(read.tokens[0]!)).trim();
+    // After a possessor, by word: "Marketwatch's Mark Hulbert" holds "Mark" twice.
+    const role =
+      runStart > owner
+        ? dropped.slice(0, wordStart(dropped, runStart + (read.roleWords ?? 0))).trim()
+        : part.slice(0, part.indexOf(read.tokens[0]!)).trim();
     // "No wonder Donald Trump", "By comparison Hillary Clinton": a sentence's lead-in, no role.
     if (role && !NOT_ROLE_START.has(role.split(/\s/, 1)[0]!.toLowerCase())) read.role = role;
   }
@@ -364,6 +369,13 @@ function afterPossessor(text: string, toks: readonly string[], runStart: number)
     if (possessive) return i + 1;
   }
   return runStart;
+}
+
+/** Where the `k`th word of `text` (as `tokens` counts them) starts. */
+function wordStart(text: string, k: number): number {
+  let n = 0;
+  for (const m of text.matchAll(WORD)) if (n++ === k) return m.index;
+  return text.length;
 }
 
 type Named = Exclude<SpeakerPhrase, { kind: 'pronoun' }> & { roleWords?: number };

@@ -667,6 +667,11 @@ describe('a possessive before a name is whom the person works for', () => {
     expect(speakerOf(q, 'It was close')).toBe('Maggie Haberman');
   });
 
+  it('reads no person in a possessed run before a noun', () => {
+    const q = quotesOf('Hillary Clinton’s Bernie Sanders problem grew. "It is fine," she said.');
+    expect(speakerOf(q, 'It is fine')).not.toBe('Bernie Sanders');
+  });
+
   it('reads no name after a possessive that is a place, a post or a thing', () => {
     expect(speakerPhrase("the officer in charge of the CIA's Benghazi base")?.kind).toBe(
       'description',
@@ -675,6 +680,11 @@ describe('a possessive before a name is whom the person works for', () => {
       name: "the People's Daily newspaper",
     });
     expect(speakerPhrase("South Dakota's Republican")).not.toMatchObject({ name: 'Republican' });
+    expect(speakerPhrase("the Times' Tim Arango")).toMatchObject({ role: "the Times'" });
+    expect(speakerPhrase("as the Washington Post's Dana Milbank")).toMatchObject({
+      role: "the Washington Post's",
+    });
+    expect(speakerPhrase("Marketwatch's Mark Hulbert")).toMatchObject({ role: "Marketwatch's" });
     expect(speakerPhrase("Clinton's campaign manager Robby Mook")).toMatchObject({
       name: 'Robby Mook',
       role: "Clinton's campaign manager",
