@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { binNodeFlags } from './bin-node-flags.ts';
@@ -61,19 +62,29 @@ function bin(args: string[], db: string): string {
   return run.stdout;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { data: { type: 'string', default: DATA }, show: { type: 'boolean', default: false } },
-  });
+/** Where the labelled story came for one topic: 0 briefed, 1.. listed after it, -1 missing. */
+export interface TopicResult {
+  topic: string;
+  at: number;
+  /** The titles of the stories the brief answered with, the briefed one first. */
+  stories: string[];
+  /** For each of `stories`, whether it is the labelled one. */
+  labelled: boolean[];
+}
+
+/**
+ * Ingests `data` with the bin into a fresh store and briefs every labelled topic; the store is
+ * deleted afterwards.
+ */
+export async function evaluateStoryBriefs(data: string = DATA): Promise<TopicResult[]> {
   const labels = JSON.parse(readFileSync(LABELS, 'utf8')) as Labels;
   const { topics } = JSON.parse(readFileSync(TOPICS, 'utf8')) as Topics;
   const dir = await mkdtemp(join(tmpdir(), 'newsbrief-story-briefs-'));
   const db = join(dir, 'store.db');
   try {
-    bin(['ingest', values.data], db);
+    bin(['ingest', data], db);
     const store = new SqliteStore(db);
-    let briefed = 0;
-    let listed = 0;
+    const results: TopicResult[] = [];
     for (const { topic, story: labelId } of topics) {
       const label = labels.stories.find((s) => s.id === labelId);
       if (!label) throw new Error(`no labelled story ${labelId} (topic "${topic}")`);
@@ -81,31 +92,47 @@ async function main(): Promise<void> {
       const answer = JSON.parse(bin(['brief', topic, '--json'], db)) as BriefJson;
       const stories = answer.stories ?? [];
       const members = await store.storyMembers(stories.map((s) => s.id));
-      const isLabelled = (id: string) => {
+      const labelled = stories.map(({ id }) => {
         const own = members.filter((m) => m.storyId === id);
         return (
           own.length > 0 && own.filter((m) => wanted.has(fold(m.title))).length * 2 > own.length
         );
-      };
-      const at = stories.findIndex((s) => isLabelled(s.id));
-      if (at === 0) briefed++;
-      if (at >= 0) listed++;
-      const verdict = at === 0 ? 'briefed' : at > 0 ? `listed ${at + 1}` : 'missing';
-      console.log(
-        `${verdict.padEnd(9)} ${topic.padEnd(38)} -> ${stories[0]?.title.slice(0, 70) ?? '(no story)'}`,
-      );
-      if (values.show)
-        for (const s of stories.slice(1))
-          console.log(`${''.padEnd(50)}${isLabelled(s.id) ? '*' : ' '} ${s.title.slice(0, 70)}`);
+      });
+      results.push({
+        topic,
+        at: labelled.indexOf(true),
+        stories: stories.map((s) => s.title),
+        labelled,
+      });
     }
     await store.close();
-    const pct = (n: number) => `${n}/${topics.length} (${((100 * n) / topics.length).toFixed(0)}%)`;
-    console.log(
-      `\nthe labelled story briefed: ${pct(briefed)}; briefed or listed among earlier and related stories: ${pct(listed)}`,
-    );
+    return results;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-await main();
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { data: { type: 'string', default: DATA }, show: { type: 'boolean', default: false } },
+  });
+  const results = await evaluateStoryBriefs(values.data);
+  for (const { topic, at, stories, labelled } of results) {
+    const verdict = at === 0 ? 'briefed' : at > 0 ? `listed ${at + 1}` : 'missing';
+    console.log(
+      `${verdict.padEnd(9)} ${topic.padEnd(38)} -> ${stories[0]?.slice(0, 70) ?? '(no story)'}`,
+    );
+    if (values.show)
+      stories.slice(1).forEach((title, i) => {
+        console.log(`${''.padEnd(50)}${labelled[i + 1] ? '*' : ' '} ${title.slice(0, 70)}`);
+      });
+  }
+  const briefed = results.filter((r) => r.at === 0).length;
+  const listed = results.filter((r) => r.at >= 0).length;
+  const pct = (n: number) => `${n}/${results.length} (${((100 * n) / results.length).toFixed(0)}%)`;
+  console.log(
+    `\nthe labelled story briefed: ${pct(briefed)}; briefed or listed among earlier and related stories: ${pct(listed)}`,
+  );
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
