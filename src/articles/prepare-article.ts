@@ -44,7 +44,9 @@ export function prepareArticle(input: ArticleInput, now: Date = new Date()): Art
   const cleaned = cleanInput(input);
   if (cleaned.paragraphs.length === 0)
     throw new SourceError('nothing left after cleaning (no article text)');
-  const { quotes, speakers, sentences } = extractQuotes(cleaned.paragraphs);
+  const { quotes, speakers, sentences } = extractQuotes(cleaned.paragraphs, {
+    headline: cleaned.paragraphs[0] === cleaned.title,
+  });
   return {
     ...cleaned,
     id: articleId(cleaned.paragraphs),

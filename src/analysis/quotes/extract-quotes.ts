@@ -25,7 +25,10 @@ export interface QuoteAnalysis {
  * one canonical speaker. Runs in time linear in the text: every look-around is bounded.
  * Offsets index `paragraphs.join('\n\n')`.
  */
-export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
+export function extractQuotes(
+  paragraphs: readonly string[],
+  options: { headline?: boolean } = {},
+): QuoteAnalysis {
   const book = new SpeakerBook();
   const paras: Paragraph[] = [];
   let base = 0;
@@ -35,9 +38,16 @@ export function extractQuotes(paragraphs: readonly string[]): QuoteAnalysis {
   }
   const runs = paras.map(nameRuns);
   for (const list of runs) for (const run of list) if (run.place) book.addPlace(run.tokens);
-  for (const list of runs) {
+  // A headline capitalises its first word whatever it is: "Understated Perez raises political
+  // profile" names no "Understated Perez" when the article calls him Thomas Perez. Its names
+  // are read last, and only those the rest of the article does not name otherwise.
+  const from = options.headline ? 1 : 0;
+  for (const list of runs.slice(from)) {
     for (const { person } of list) if (person) book.addFullName(person.tokens);
   }
+  if (from === 1)
+    for (const { person } of runs[0] ?? [])
+      if (person && !book.namesOtherwise(person.tokens)) book.addFullName(person.tokens);
   const quotes: Quote[] = [];
   const used = new Set<Speaker>();
   const counts = new Map<string, number>();

@@ -96,6 +96,13 @@ export class SpeakerBook {
     return this.places.has(key);
   }
 
+  /** Whether someone else with this full name's surname is named in full ("Thomas Perez"). */
+  namesOtherwise(tokens: readonly string[]): boolean {
+    const folded = tokens.map((t) => speakerKey(t)).join(' ');
+    const list = this.names.get(speakerKey(tokens.at(-1)!)) ?? [];
+    return list.length > 0 && !list.some((n) => n.folded.join(' ') === folded);
+  }
+
   /** Whether a single capitalised word is the surname of someone named in full. */
   knowsSurname(token: string): boolean {
     return this.names.has(speakerKey(token));

@@ -710,3 +710,24 @@ describe('who says a relative clause', () => {
     expect(speakerOf(q, 'runs the risk')).toBe('Donald Trump');
   });
 });
+
+describe('names in a headline', () => {
+  const text = [
+    'Understated Perez raises political profile.',
+    'Labor Secretary Thomas Perez stopped writing his speech.',
+    '"Donald Trump is a fraud," Perez said Sunday.',
+  ];
+
+  it('takes no headline word for a first name when the article names the person otherwise', () => {
+    const { quotes } = extractQuotes(text, { headline: true });
+    expect(speakerOf(quotes, 'Donald Trump is a fraud')).toBe('Thomas Perez');
+  });
+
+  it('still takes a headline name the article gives no other way', () => {
+    const { quotes } = extractQuotes(
+      ['Ana Lima wins the runoff.', '"We did it," Lima said on Sunday.'],
+      { headline: true },
+    );
+    expect(speakerOf(quotes, 'We did it')).toBe('Ana Lima');
+  });
+});
