@@ -519,8 +519,18 @@ function subjectParts(text: string): string[] {
   return out;
 }
 
+/** "Last week", "On Monday", "That year": a time set before the subject, never one itself. */
+function timePart(part: string): boolean {
+  const words = part.trim().toLowerCase().split(/\s+/);
+  const last = words.at(-1) ?? '';
+  if (!TIME_WORDS.has(last)) return false;
+  return words.length === 1 || (words.length === 2 && TIME_LEADS.has(words[0]!));
+}
+
 function readPhrase(text: string): SpeakerPhrase | undefined {
-  const parts = subjectParts(text);
+  const read = subjectParts(text);
+  // "Last week, the senator told…": the subject is what follows the time.
+  const parts = read.length > 1 && timePart(read[0]!) ? read.slice(1) : read;
   if (parts.length === 0 || parts.length > 3) return undefined;
   // The part next to the verb decides most rejections (a clause, not a noun phrase): read it first.
   const last = readPart(parts.at(-1)!);

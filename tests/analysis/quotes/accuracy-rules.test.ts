@@ -731,3 +731,14 @@ describe('names in a headline', () => {
     expect(speakerOf(quotes, 'We did it')).toBe('Ana Lima');
   });
 });
+
+describe('a time before the subject', () => {
+  it('is never the speaker: the subject after it is', () => {
+    const q = quotesOf(
+      'Last week, the senator told reporters that “the plan will fail.”',
+      'On Monday, German police said there were 906 attacks last year.',
+    );
+    expect(speakerOf(q, 'the plan will fail')).toBe('the senator');
+    expect(speakerOf(q, 'there were 906 attacks')).toBe('German police');
+  });
+});
