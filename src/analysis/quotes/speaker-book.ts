@@ -1,7 +1,7 @@
 import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { speakerKey } from './speaker-key.ts';
-import { ORG_ANAPHORS, type SpeakerPhrase } from './speaker-phrase.ts';
+import { namesOnePerson, ORG_ANAPHORS, type SpeakerPhrase } from './speaker-phrase.ts';
 
 /** A speaker of one article, as `extractQuotes` reports it. */
 export interface Speaker {
@@ -181,6 +181,10 @@ export class SpeakerBook {
       if (pronoun === 'it') return e.kind === 'organisation';
       if (pronoun === 'they') return e.kind !== 'person';
       if (e.kind === 'organisation') return false;
+      // "The presumed adjustment, he concluded, never happened": a description that names no
+      // person ("the book", "participants") is never who "he" or "she" is.
+      if (e.kind === 'description' && !namesOnePerson(e.key.slice(e.key.lastIndexOf(' ') + 1)))
+        return false;
       const known = this.genders.get(e.key);
       return known === undefined || known === gender;
     };

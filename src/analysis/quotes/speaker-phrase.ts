@@ -26,6 +26,18 @@ const set = (words: readonly string[]) => new Set(words);
 const TITLES = set(words.titles);
 /** A role or honorific before a name, lower case ("secretary", "sen"). */
 export const isTitle = (word: string) => TITLES.has(word);
+const PEOPLE = set([...words.people, ...words.titles]);
+/**
+ * Whether a description's last word names one person ("the senator", "his wife", "a local
+ * shopkeeper"): only such a description may be who a later "he" or "she" is. A noun of the list,
+ * or one ending as nouns of people do ("congressman", "strategist", "historian", "auctioneer",
+ * "policymaker", "steelworker"); not any "-er" or "-ent": "together", "the statement".
+ */
+export const namesOnePerson = (head: string) =>
+  PEOPLE.has(head) ||
+  /(?:man|woman|person|ist|ian|eer|keeper|maker|writer|worker|owner|holder|leader|player|seller|buyer|officer|member|voter)$/.test(
+    head,
+  );
 const MALE = set(words.male);
 const FEMALE = set(words.female);
 const ORG_WORDS = set(words.organisation);

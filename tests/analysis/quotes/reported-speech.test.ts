@@ -380,3 +380,37 @@ describe('a participle reporting speech', () => {
     ).toEqual([{ speaker: '30 percent of voters', quote: 'they trust her' }]);
   });
 });
+
+describe('"he" and "she" point back to people', () => {
+  it('never to a description that names no person ("the goal", "the closures")', () => {
+    expect(
+      reported(
+        'Oliver Hedge runs the National Golf Foundation in Jupiter.',
+        'Many of the closures, he said, have involved public courses.',
+        'Secretary of State Ana Kerry flew to Geneva on Friday.',
+        'The goal, she said, is to forge a durable cease-fire.',
+      ),
+    ).toEqual([
+      {
+        speaker: 'Oliver Hedge',
+        quote: 'Many of the closures, he said, have involved public courses',
+      },
+      { speaker: 'Ana Kerry', quote: 'The goal, she said, is to forge a durable cease-fire' },
+    ]);
+  });
+
+  it('still to one that does ("the senator", "the congresswoman")', () => {
+    const q = extractQuotes([
+      'The senator said the bill was dead.',
+      '"We will win," he said.',
+      'The congresswoman said the vote would wait.',
+      '"Not this week," she said.',
+    ]).quotes;
+    expect(q.map((x) => x.speaker)).toEqual([
+      'the senator',
+      'the senator',
+      'the congresswoman',
+      'the congresswoman',
+    ]);
+  });
+});
