@@ -540,7 +540,8 @@ function timePart(part: string): boolean {
 }
 
 function readPhrase(text: string): SpeakerPhrase | undefined {
-  const read = subjectParts(text);
+  // "according to the the congressional report": a writer's doubled article is read once.
+  const read = subjectParts(text.replace(/\b(the|an?)\s+\1\b/gi, '$1'));
   // "Last week, the senator told…": the subject is what follows the time.
   const parts = read.length > 1 && timePart(read[0]!) ? read.slice(1) : read;
   if (parts.length === 0 || parts.length > 3) return undefined;

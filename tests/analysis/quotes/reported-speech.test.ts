@@ -414,3 +414,13 @@ describe('"he" and "she" point back to people', () => {
     ]);
   });
 });
+
+describe('a doubled article in the attribution', () => {
+  it('is read once: "according to the the congressional report" is the congressional report', () => {
+    expect(
+      reported(
+        'Hackers also reached the chairman’s computer, according to the the congressional report.',
+      ).map((q) => q.speaker),
+    ).toEqual(['the congressional report']);
+  });
+});
