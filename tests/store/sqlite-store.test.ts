@@ -1,6 +1,9 @@
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
@@ -10,6 +13,7 @@ import { article } from './contract/test-database.ts';
 
 let dir: string;
 let n = 0;
+const require = createRequire(import.meta.url);
 const dbPath = () => join(dir, `store-${++n}.db`);
 
 beforeAll(async () => {
@@ -255,5 +259,61 @@ describe('switching a new file to WAL while another process holds it', () => {
     holder.exec('COMMIT');
     db.close();
     holder.close();
+  });
+});
+
+describe('opening a store while another process holds the write lock to migrate it', () => {
+  // Another thread holds the lock as a long migration would; this thread's open then has to wait
+  // longer than a write's busy timeout. The waits are shortened; the other thread signals when
+  // it holds the lock, so nothing depends on the machine's speed but the ratio of 100 ms to 1.5 s.
+  const holdLock = (path: string, ms: number) => {
+    const worker = new Worker(
+      `const { workerData, parentPort } = require('node:worker_threads');
+       const Database = require(workerData.sqlite);
+       const db = new Database(workerData.path);
+       db.exec('BEGIN IMMEDIATE');
+       parentPort.postMessage('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.ms);
+       db.exec('COMMIT');
+       db.close();`,
+      { eval: true, workerData: { path, ms, sqlite: require.resolve('better-sqlite3') } },
+    );
+    return {
+      locked: once(worker, 'message'),
+      done: once(worker, 'exit'),
+    };
+  };
+
+  /** A store one migration behind, as an upgrade finds it. */
+  const behind = () => {
+    const path = dbPath();
+    new SqliteStore(path).db.close();
+    const db = new Database(path);
+    db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    db.close();
+    return path;
+  };
+
+  it('waits for the lock as long as a migration may take, then goes back to the short wait', async () => {
+    const path = behind();
+    const other = holdLock(path, 1500);
+    await other.locked;
+    const started = Date.now();
+    const store = new SqliteStore(path, { busyTimeoutMs: 100, migrationWaitMs: 60_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(100);
+    await store.close();
+    await other.done;
+  });
+
+  it('fails as before when the migration wait is as short as a write', async () => {
+    const path = behind();
+    const other = holdLock(path, 1500);
+    await other.locked;
+    expect(() => new SqliteStore(path, { busyTimeoutMs: 100, migrationWaitMs: 100 })).toThrow(
+      expect.objectContaining({ code: 'SQLITE_BUSY' }),
+    );
+    await other.done;
   });
 });

@@ -61,16 +61,31 @@ const CANDIDATE_LIMIT = LIMITS.candidates;
 const BUSY_TIMEOUT_MS = 30_000;
 
 /**
+ * How long a process opening a store waits for the write lock to migrate it. Another process may
+ * be running a migration at that moment, and a migration can hold the lock far longer than a
+ * write: the stemming migration rebuilds the search index, ~1.8 s per 10,000 articles here, so
+ * past ~170,000 articles the bot and an `ingest` started together would fail with "database is
+ * locked" after `BUSY_TIMEOUT_MS`. Neither can work before the schema is current, so this waits.
+ */
+const MIGRATION_WAIT_MS = 15 * 60_000;
+
+/** Waits, for tests; the defaults are the constants above. */
+export interface SqliteStoreOptions {
+  busyTimeoutMs?: number;
+  migrationWaitMs?: number;
+}
+
+/**
  * Opens the file, giving a new one `PAGE_SIZE` pages (a file's page size is fixed once it holds
  * a table, and in WAL mode). The page size is written (switching to WAL writes the header) by a
  * connection of its own: the connection that changed it from the default went on to write
  * ~0.1 ms per article slower than one opened on the sized file (interleaved batches, same code).
  */
-function openFile(path: string): Database.Database {
+function openFile(path: string, busyTimeoutMs: number): Database.Database {
   const open = () => {
     const db = new Database(path);
     // First, so that everything after it waits for other processes instead of failing.
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     return db;
   };
   const db = open();
@@ -136,13 +151,19 @@ export class SqliteStore implements Store {
    */
   readonly #storedAliases = new Set<string>();
 
-  constructor(path: string) {
+  constructor(path: string, options: SqliteStoreOptions = {}) {
+    const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.#db = openFile(path);
+    this.#db = openFile(path, busyTimeoutMs);
     if (path !== ':memory:' && path !== '') useWal(this.#db);
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('foreign_keys = ON');
-    this.#migrate();
+    this.#db.pragma(`busy_timeout = ${options.migrationWaitMs ?? MIGRATION_WAIT_MS}`);
+    try {
+      this.#migrate();
+    } finally {
+      this.#db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    }
     this.#assertWritable();
     this.ledger = new SqliteLedger(this.#db);
     this.#stories = new SqliteStories(this.#db);
@@ -168,7 +189,7 @@ export class SqliteStore implements Store {
    * Applies the missing migrations. The version is read again inside the write transaction:
    * processes opening a new file at once queue on the lock, and each finds the work done by the
    * one before it (reading it outside made them all create the tables: "table articles already
-   * exists").
+   * exists"). The caller sets the longer busy timeout for the wait (`MIGRATION_WAIT_MS`).
    */
   #migrate(): void {
     const version = () => this.#db.pragma('user_version', { simple: true }) as number;
