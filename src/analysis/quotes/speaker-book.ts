@@ -183,8 +183,7 @@ export class SpeakerBook {
       if (e.kind === 'organisation') return false;
       // "The presumed adjustment, he concluded, never happened": a description that names no
       // person ("the book", "participants") is never who "he" or "she" is.
-      if (e.kind === 'description' && !namesOnePerson(e.key.slice(e.key.lastIndexOf(' ') + 1)))
-        return false;
+      if (e.kind === 'description' && !namesOnePerson(e.key)) return false;
       const known = this.genders.get(e.key);
       return known === undefined || known === gender;
     };

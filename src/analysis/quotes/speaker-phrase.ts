@@ -27,17 +27,27 @@ const TITLES = set(words.titles);
 /** A role or honorific before a name, lower case ("secretary", "sen"). */
 export const isTitle = (word: string) => TITLES.has(word);
 const PEOPLE = set([...words.people, ...words.titles]);
+const NOT_PEOPLE = set(words.notPeople);
+/** Words after a description's head noun ("the senator *from* Texas", "a spokesman *for*…"). */
+const AFTER_HEAD = set(['of', 'for', 'from', 'at', 'with', 'to', 'in', 'on', 'who', 'that']);
+const PERSON_ENDING =
+  /(?:man|woman|person|ist|ian|eer|keeper|maker|writer|worker|owner|holder|leader|player|seller|buyer|officer|member|voter|grapher)$/;
+
 /**
- * Whether a description's last word names one person ("the senator", "his wife", "a local
- * shopkeeper"): only such a description may be who a later "he" or "she" is. A noun of the list,
- * or one ending as nouns of people do ("congressman", "strategist", "historian", "auctioneer",
- * "policymaker", "steelworker"); not any "-er" or "-ent": "together", "the statement".
+ * Whether a description (a speaker key: folded, "the" dropped) names one person: only such a
+ * description may be who a later "he" or "she" is. Its head noun, the last word before "of",
+ * "from" and the like ("the senator from Texas", "his son in law"), is a noun of the list, a
+ * title, or has a person's ending ("congressman", "strategist", "historian", "policymaker"; not
+ * "list" or "career"); or it is someone's age ("the 27 year old").
  */
-export const namesOnePerson = (head: string) =>
-  PEOPLE.has(head) ||
-  /(?:man|woman|person|ist|ian|eer|keeper|maker|writer|worker|owner|holder|leader|player|seller|buyer|officer|member|voter)$/.test(
-    head,
-  );
+export function namesOnePerson(description: string): boolean {
+  const words = description.split(' ');
+  const after = words.findIndex((w, i) => i > 0 && AFTER_HEAD.has(w));
+  const end = after > 0 ? after : words.length;
+  const head = words[end - 1] ?? '';
+  if (head === 'old' && words[end - 2] === 'year') return true;
+  return !NOT_PEOPLE.has(head) && (PEOPLE.has(head) || PERSON_ENDING.test(head));
+}
 const MALE = set(words.male);
 const FEMALE = set(words.female);
 const ORG_WORDS = set(words.organisation);

@@ -399,18 +399,24 @@ describe('"he" and "she" point back to people', () => {
     ]);
   });
 
-  it('still to one that does ("the senator", "the congresswoman")', () => {
-    const q = extractQuotes([
-      'The senator said the bill was dead.',
-      '"We will win," he said.',
-      'The congresswoman said the vote would wait.',
-      '"Not this week," she said.',
-    ]).quotes;
-    expect(q.map((x) => x.speaker)).toEqual([
-      'the senator',
-      'the senator',
-      'the congresswoman',
-      'the congresswoman',
+  it('still to one that does, its head before "from" or "for" ("the senator from Texas")', () => {
+    expect(
+      reported(
+        'Secretary of State Ana Kerry flew to Geneva on Friday.',
+        'The senator from Texas said the bill was dead.',
+        'He said the vote would wait.',
+        'A spokesman for the company said the plant would close.',
+        'He said the workers would be paid.',
+        'The quarterback said the team was ready.',
+        'He said the polls were wrong.',
+      ).map((q) => q.speaker),
+    ).toEqual([
+      'the senator from Texas',
+      'the senator from Texas',
+      'a spokesman for the company',
+      'a spokesman for the company',
+      'the quarterback',
+      'the quarterback',
     ]);
   });
 });
