@@ -430,3 +430,14 @@ describe('a doubled article in the attribution', () => {
     ).toEqual(['the congressional report']);
   });
 });
+
+describe('a watchdog named "… Watch"', () => {
+  it('is an organisation, so "he" after "X, the president of Judicial Watch" is X', () => {
+    expect(
+      reported(
+        'Tom Fitton, the president of Judicial Watch, spoke on Tuesday.',
+        'The documents, he said, showed no daylight between the two.',
+      ).map((q) => q.speaker),
+    ).toEqual(['Tom Fitton']);
+  });
+});
