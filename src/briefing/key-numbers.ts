@@ -75,6 +75,31 @@ const AFTER = 6;
 const HUMAN =
   /\b(?:people|civilians|refugees|lives|soldiers|troops|fighters|children|families|residents|migrants|dead|killed|wounded|injured|displaced|casualties|victims|workers|voters)\b/i;
 
+/** Words a shown name may add to `BEFORE`: "New York Attorney General Eric Schneiderman". */
+const NAME_REACH = 3;
+
+/**
+ * How many of the clause's words before a figure to show: `BEFORE`, or a few more so that a
+ * capitalised name is never cut ("…York Attorney General Eric Schneiderman filed a $40 million
+ * lawsuit" starts at "New").
+ */
+function namedStart(
+  sentence: string,
+  clauseStart: number,
+  before: { start: number; end: number }[],
+): number {
+  let shown = Math.min(BEFORE, before.length);
+  const capital = (k: number) => /^\p{Lu}/u.test(sentence.slice(clauseStart + before[k]!.start));
+  while (
+    shown < before.length &&
+    shown < BEFORE + NAME_REACH &&
+    capital(before.length - shown) &&
+    capital(before.length - shown - 1)
+  )
+    shown++;
+  return shown;
+}
+
 /**
  * A figure with the words around it, e.g. "It is home to some three million people" or
  * "…the seven-year civil war that has claimed some 350,000 lives since 2011": at most a few words
@@ -98,12 +123,12 @@ export function figureClause(
     const tail = clauseTail(sentence.slice(figureEnd));
     const after = wordSpans(tail);
     if (after.length === 0) continue;
-    const shownBefore = before.slice(-BEFORE);
+    const shownBefore = before.slice(-namedStart(sentence, clauseStart, before));
     const shownAfter = after.slice(0, AFTER);
     const start = clauseStart + (shownBefore[0]?.start ?? m.index - clauseStart);
     const end = figureEnd + (shownAfter.at(-1)?.end ?? 0);
     const text = balanceQuotes(
-      `${before.length > BEFORE ? '…' : ''}${sentence.slice(start, end).trim()}${after.length > AFTER ? '…' : ''}`,
+      `${before.length > shownBefore.length ? '…' : ''}${sentence.slice(start, end).trim()}${after.length > AFTER ? '…' : ''}`,
     );
     const around = sentence.slice(clauseStart + (before.at(-3)?.start ?? 0), end);
     const large = /million|billion|thousand|\d{1,3},\d{3}/i.test(figure) ? 1.5 : 1;

@@ -27,6 +27,16 @@ describe('figureClause', () => {
     ).toBe('…should have been prevented from buying the .45-caliber weapon used in Charleston');
   });
 
+  it('never starts inside a capitalised name', () => {
+    expect(
+      figureClause(
+        'Two years ago the New York Attorney General Eric Schneiderman filed a $40 million lawsuit alleging fraud.',
+      )?.text,
+    ).toBe(
+      '…New York Attorney General Eric Schneiderman filed a $40 million lawsuit alleging fraud',
+    );
+  });
+
   it("reads on past a title's full stop", () => {
     expect(
       figureClause(
