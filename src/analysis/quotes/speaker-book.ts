@@ -29,6 +29,12 @@ interface FullName {
 
 /** A first name or initial: no "-ing", "-ly" or "-area" word ("Celebrating", "Los Angeles-area"). */
 const FIRST_NAME = /^(?!\p{L}+(?:ing|ly)$)(?!.*-\p{Ll}+$)\p{Lu}/u;
+/**
+ * A given name written after the family name, two short syllables joined by a hyphen ("Ki-moon",
+ * "Jong-un", "Geun-hye"), and not an English compound ("Chicago-based", "Ohio-born").
+ */
+const FAMILY_FIRST =
+  /^\p{Lu}\p{Ll}{0,4}-(?!(?:based|born|bred|led|run|owned|made|area|style|wide)$)\p{Ll}{1,5}$/u;
 /** Capitalised words that open a sentence or count, never a first name ("Top", "Six", "Team"). */
 const NOT_FIRST = new Set([
   ...lexicon.openingWords,
@@ -80,14 +86,21 @@ export class SpeakerBook {
     const same = list.find((n) => n.folded.join(' ') === folded.join(' '));
     if (same) same.written++;
     else {
-      list.push({
+      const name = {
         tokens: [...tokens],
         folded,
         key: speakerKey(tokens.join(' ')),
         lastSeen: -1,
         written: 1,
-      });
+      };
+      list.push(name);
       this.names.set(last, list);
+      // "Ban Ki-moon", "Kim Jong-un", "Park Geun-hye": a Korean name writes the family name first,
+      // and the article goes on with "Ban said", so the first word is a surname too.
+      if (tokens.length === 2 && FAMILY_FIRST.test(tokens[1]!)) {
+        const first = folded[0]!;
+        this.names.set(first, [...(this.names.get(first) ?? []), name]);
+      }
     }
   }
 

@@ -310,3 +310,15 @@ describe('extractQuotes on bad input', () => {
     expect(big / small).toBeLessThan(8);
   });
 });
+
+describe('a Korean name, family name first', () => {
+  it('is the same person when the article goes on with the family name alone', () => {
+    const q = extractQuotes([
+      'U.N. Secretary General Ban Ki-moon spoke on Monday, after President Donald Trump.',
+      '"We must act," Ban said.',
+      "Ban's term expires this year. He said the deal would last.",
+      'North Korean leader Kim Jong-un answered. "We are ready," Kim said.',
+    ]).quotes;
+    expect(q.map((x) => x.speaker)).toEqual(['Ban Ki-moon', 'Ban Ki-moon', 'Kim Jong-un']);
+  });
+});
