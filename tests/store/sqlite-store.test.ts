@@ -263,43 +263,45 @@ describe('switching a new file to WAL while another process holds it', () => {
 });
 
 describe('opening a store while another process holds the write lock to migrate it', () => {
-  // Another thread holds the lock as a long migration would; this thread's open then has to wait
-  // longer than a write's busy timeout. The waits are shortened; the other thread signals when
-  // it holds the lock, so nothing depends on the machine's speed but the ratio of 100 ms to 1.5 s.
-  const holdLock = (path: string, ms: number) => {
+  // Another thread holds the lock on a new file as a long migration would; this thread's open
+  // then has to wait longer than a write's busy timeout. The waits are shortened. The other
+  // thread holds the lock for 1.5 s from the moment this one says it starts opening, so nothing
+  // depends on the machine's speed but the ratio of 100 ms to 1.5 s.
+  const holdLock = (ms: number) => {
+    const path = dbPath();
+    const go = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(
       `const { workerData, parentPort } = require('node:worker_threads');
        const Database = require(workerData.sqlite);
        const db = new Database(workerData.path);
+       db.pragma('journal_mode = WAL');
+       db.exec('CREATE TABLE holder (x)');
        db.exec('BEGIN IMMEDIATE');
        parentPort.postMessage('locked');
+       Atomics.wait(workerData.go, 0, 0);
        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.ms);
        db.exec('COMMIT');
        db.close();`,
-      { eval: true, workerData: { path, ms, sqlite: require.resolve('better-sqlite3') } },
+      { eval: true, workerData: { path, ms, go, sqlite: require.resolve('better-sqlite3') } },
     );
     return {
+      path,
       locked: once(worker, 'message'),
+      /** Tells the other thread this one is about to open the file. */
+      opening: () => {
+        Atomics.store(go, 0, 1);
+        Atomics.notify(go, 0);
+      },
       done: once(worker, 'exit'),
     };
   };
 
-  /** A store one migration behind, as an upgrade finds it. */
-  const behind = () => {
-    const path = dbPath();
-    new SqliteStore(path).db.close();
-    const db = new Database(path);
-    db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
-    db.close();
-    return path;
-  };
-
   it('waits for the lock as long as a migration may take, then goes back to the short wait', async () => {
-    const path = behind();
-    const other = holdLock(path, 1500);
+    const other = holdLock(1500);
     await other.locked;
+    other.opening();
     const started = Date.now();
-    const store = new SqliteStore(path, { busyTimeoutMs: 100, migrationWaitMs: 60_000 });
+    const store = new SqliteStore(other.path, { busyTimeoutMs: 100, migrationWaitMs: 60_000 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(store.db.pragma('busy_timeout', { simple: true })).toBe(100);
@@ -308,12 +310,25 @@ describe('opening a store while another process holds the write lock to migrate 
   });
 
   it('fails as before when the migration wait is as short as a write', async () => {
-    const path = behind();
-    const other = holdLock(path, 1500);
+    const other = holdLock(1500);
     await other.locked;
-    expect(() => new SqliteStore(path, { busyTimeoutMs: 100, migrationWaitMs: 100 })).toThrow(
+    other.opening();
+    expect(() => new SqliteStore(other.path, { busyTimeoutMs: 100, migrationWaitMs: 100 })).toThrow(
       expect.objectContaining({ code: 'SQLITE_BUSY' }),
     );
     await other.done;
+  });
+
+  it('refuses a newer schema at once, without waiting for the lock', async () => {
+    const path = dbPath();
+    new SqliteStore(path).db.close();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    raw.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    expect(() => new SqliteStore(path, { migrationWaitMs: 60_000 })).toThrow(/newer newsbrief/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    raw.exec('COMMIT');
+    raw.close();
   });
 });

@@ -194,15 +194,20 @@ export class SqliteStore implements Store {
   #migrate(): void {
     const version = () => this.#db.pragma('user_version', { simple: true }) as number;
     const known = MIGRATIONS.length;
+    const newer = (from: number) => {
+      if (from > known) {
+        throw new Error(
+          `The database was written by a newer newsbrief (schema ${from}, this one knows ${known}); upgrade newsbrief`,
+        );
+      }
+    };
     if (version() === known) return;
+    // Before taking the lock: a newer schema is refused at once, not after the migration wait.
+    newer(version());
     this.#db
       .transaction(() => {
         const from = version();
-        if (from > known) {
-          throw new Error(
-            `The database was written by a newer newsbrief (schema ${from}, this one knows ${known}); upgrade newsbrief`,
-          );
-        }
+        newer(from);
         for (let v = from; v < known; v++) {
           const migration = MIGRATIONS[v] ?? '';
           if (typeof migration === 'string') this.#db.exec(migration);
