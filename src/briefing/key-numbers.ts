@@ -89,7 +89,8 @@ function namedStart(
   before: { start: number; end: number }[],
 ): number {
   let shown = Math.min(BEFORE, before.length);
-  const capital = (k: number) => /^\p{Lu}/u.test(sentence.slice(clauseStart + before[k]!.start));
+  const capital = (k: number) =>
+    /^[“"'‘(]*\p{Lu}/u.test(sentence.slice(clauseStart + before[k]!.start));
   while (
     shown < before.length &&
     shown < BEFORE + NAME_REACH &&

@@ -35,6 +35,9 @@ describe('figureClause', () => {
     ).toBe(
       '…New York Attorney General Eric Schneiderman filed a $40 million lawsuit alleging fraud',
     );
+    expect(
+      figureClause('Long ago the “New York Times” sold its last big batch of 40,000 shares.')?.text,
+    ).toBe('…“New York Times” sold its last big batch of 40,000 shares');
   });
 
   it("reads on past a title's full stop", () => {
