@@ -55,7 +55,8 @@ function report() {
   }
   const { user, system } = process.cpuUsage();
   const all = (user + system) / 1e6;
+  const seconds = (n) => Math.max(0, n).toFixed(3);
   process.stderr.write(
-    `thread-cpu main=${main} workers=${all - live + liveWorkers} process=${all}\n`,
+    `thread-cpu main=${seconds(main)} workers=${seconds(all - live + liveWorkers)} process=${seconds(all)}\n`,
   );
 }
