@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,15 @@ import { article } from './contract/test-database.ts';
 let dir: string;
 let n = 0;
 const require = createRequire(import.meta.url);
+/** This process's file descriptors open on `path` or its WAL files (Linux). */
+const openDescriptors = (path: string) =>
+  readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`).startsWith(path);
+    } catch {
+      return false;
+    }
+  });
 const dbPath = () => join(dir, `store-${++n}.db`);
 
 beforeAll(async () => {
@@ -330,5 +340,7 @@ describe('opening a store while another process holds the write lock to migrate 
     expect(Date.now() - started).toBeLessThan(30_000);
     raw.exec('COMMIT');
     raw.close();
+    // And it left no connection open: no file descriptor of this process points at the file.
+    if (existsSync('/proc/self/fd')) expect(openDescriptors(path)).toEqual([]);
   });
 });

@@ -155,18 +155,25 @@ export class SqliteStore implements Store {
     const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.#db = openFile(path, busyTimeoutMs);
-    if (path !== ':memory:' && path !== '') useWal(this.#db);
-    this.#db.pragma('synchronous = NORMAL');
-    this.#db.pragma('foreign_keys = ON');
-    this.#db.pragma(`busy_timeout = ${options.migrationWaitMs ?? MIGRATION_WAIT_MS}`);
     try {
-      this.#migrate();
-    } finally {
-      this.#db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      if (path !== ':memory:' && path !== '') useWal(this.#db);
+      this.#db.pragma('synchronous = NORMAL');
+      this.#db.pragma('foreign_keys = ON');
+      this.#db.pragma(`busy_timeout = ${options.migrationWaitMs ?? MIGRATION_WAIT_MS}`);
+      try {
+        this.#migrate();
+      } finally {
+        this.#db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      }
+      this.#assertWritable();
+      this.ledger = new SqliteLedger(this.#db);
+      this.#stories = new SqliteStories(this.#db);
+    } catch (error) {
+      // A store refused (newer schema, read-only, busy) leaves no open file behind: a caller
+      // that goes on (a test, a bot retrying) would otherwise hold it until exit.
+      this.#db.close();
+      throw error;
     }
-    this.#assertWritable();
-    this.ledger = new SqliteLedger(this.#db);
-    this.#stories = new SqliteStories(this.#db);
   }
 
   /**
