@@ -513,11 +513,16 @@ function agentAfter(a: ParagraphAnalysis, span: QuoteSpan): Attribution | undefi
   const wi = wordFrom(p, span.close);
   const by = p.words[wi];
   if (by?.lower !== 'by' || !onlySpaceOrComma(p.text, span.close, by.start)) return undefined;
-  const np = a.phraseAfter(wi);
-  // The agent without what follows its comma ("local newspapers, a reference to…").
-  const phrase = np && (np.phrase ?? speakerPhrase(p.text.slice(np.at, np.end)));
-  const speaker = np && phrase && a.book.resolve(phrase, p.base + np.at);
+  const speaker = agentAt(a, wi);
   return speaker ? { speaker, cue: undefined } : undefined;
+}
+
+/** Who the phrase after the "by" at word `by` names (`by local newspapers`), if anyone. */
+function agentAt(a: ParagraphAnalysis, by: number): Speaker | undefined {
+  const np = a.phraseAfter(by);
+  // The agent without what follows its comma ("local newspapers, a reference to…").
+  const phrase = np && (np.phrase ?? speakerPhrase(a.p.text.slice(np.at, np.end)));
+  return np && phrase && a.book.resolve(phrase, a.p.base + np.at);
 }
 
 /**
@@ -567,6 +572,13 @@ function cueAfter(
       break;
     const verb = verbAt(p, i);
     if (!verb || verb.form === 'participle') continue;
+    // `"extremely careless," as described by FBI Director James Comey`, `"…," he was told by
+    // aides`: a passive speech verb's agent is who spoke.
+    const by = p.words[i + 1];
+    if (by?.lower === 'by' && onlySpace(p.text, w.end, by.start)) {
+      const agent = agentAt(a, i + 1);
+      if (agent) return { speaker: agent, cue: w.text, cueSentence: sentenceOf(p, w.start) };
+    }
     let phrase: SpeakerPhrase | undefined;
     let at = w.start;
     if (i === wi) {

@@ -40,6 +40,7 @@ export interface Found {
 }
 
 const AUX = new Set(lexicon.auxiliaries);
+const ARTICLE = new Set(['the', 'a', 'an']);
 const THOUGHT_WORDS = new Set(lexicon.thoughtWords);
 /** Sentence openers that name who speaks ("Democrats said"). */
 const GROUP_OPENERS = new Set(['democrats', 'republicans', 'officials']);
@@ -804,8 +805,11 @@ export class ParagraphAnalysis {
     for (let i = from; i < p.words.length && i < from + 14; i++) {
       const w = p.words[i]!;
       if (w.start >= s.end) break;
+      // "The retired neurosurgeon has…": an "-ed" word after an article is an adjective.
+      const adjective = i > from && ARTICLE.has(p.words[i - 1]!.lower);
       if (
         w.text === w.lower &&
+        !adjective &&
         (AUX.has(w.lower) || w.lower.endsWith('ed') || IRREGULAR_PAST.has(w.lower) || w.verb)
       ) {
         if ((p.spans[spanFrom(p, s.start)]?.open ?? Number.POSITIVE_INFINITY) < w.start)
@@ -829,7 +833,7 @@ export class ParagraphAnalysis {
       j < p.words.length &&
       j - verbIndex <= 8 &&
       !AFTER_NAME_STOP.has(p.words[j]!.lower) &&
-      !/[,.;:!?()"“”]/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start)) &&
+      !/[,.;:!?()"“”—–]/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start)) &&
       !this.ofSomeone(j)
     ) {
       j++;

@@ -77,7 +77,7 @@ const TIME_WORDS = set([
   'morning',
   'evening',
 ]);
-const TIME_LEADS = set(['on', 'last', 'this', 'next', 'that']);
+const TIME_LEADS = set(['on', 'last', 'this', 'next', 'that', 'following', 'previous', 'same']);
 const QUANTITIES = set(['few', 'couple', 'number', 'lot', 'group', 'dozen', 'handful', 'majority']);
 /** Titles written short, never a surname ("King" and "Judge" are both). */
 const ABBREVIATED_TITLES = set(
@@ -86,9 +86,15 @@ const ABBREVIATED_TITLES = set(
   ),
 );
 const FUNCTION_WORDS = set([...words.prepositions, ...quoteWords.nameStops, ...words.clause]);
-/** Capitalised words that are never a speaker alone: sentence words, days, months. */
+const NOT_SUBJECTS = set(words.notSubjects);
+const ARTICLES = set(['a', 'an', 'the']);
+/**
+ * Capitalised words that are never a speaker alone: sentence words, days, months, and the
+ * adverbs and abbreviations of `notSubjects` ("Ever since…, Ms. Warren", "on Aug. 10").
+ */
 const NO_NAME = set([
   ...quoteWords.nameStops,
+  ...NOT_SUBJECTS,
   ...quoteWords.openingWords,
   'none',
   ...words.leads,
@@ -271,6 +277,14 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   if (toks.length < tokensRead) dropped = dropped.slice(0, endOfTokens(dropped, toks));
   const first = toks[0]!.toLowerCase();
   if (toks.length === 1 && PRONOUNS.has(first)) return { kind: 'pronoun', pronoun: first as 'he' };
+  // "as", "a", "yet every" (read from "…, as described by X", "pledged a"): no noun, no one
+  // described ("most" and "both" alone still are).
+  const lower = toks.map((t) => t.toLowerCase());
+  if (
+    lower.every((t) => NO_NAME.has(t)) &&
+    lower.some((t) => NOT_SUBJECTS.has(t) || ARTICLES.has(t))
+  )
+    return undefined;
   // A lowercase "-ed" word is a verb ("the two sides signed") unless a determiner makes it an adjective.
   // "retired general Ana Lima": an "-ed" word opening a run of nouns that ends in a name is an
   // adjective; "issued a statement after Ana Lima" is a clause.
@@ -546,6 +560,7 @@ function timePart(part: string): boolean {
   const words = part.trim().toLowerCase().split(/\s+/);
   const last = words.at(-1) ?? '';
   if (!TIME_WORDS.has(last)) return false;
+  if (words.length === 3 && words[0] === 'the') words.shift(); // "The next month, …"
   return words.length === 1 || (words.length === 2 && TIME_LEADS.has(words[0]!));
 }
 

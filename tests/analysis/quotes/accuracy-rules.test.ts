@@ -174,6 +174,46 @@ describe('sentence adverbs and numbers are no speakers', () => {
   });
 });
 
+describe('function words and adjectives are no speakers', () => {
+  it('reads no function word, adverb or article alone as a description', () => {
+    for (const text of ['as', 'a', 'the', 'once again', 'yet every', 'Ever', 'Thanks', 'Aug'])
+      expect(speakerPhrase(text), text).toBeUndefined();
+    // Groups that stand alone as subjects still do.
+    for (const text of ['most', 'both', 'officials'])
+      expect(speakerPhrase(text)?.kind, text).toBe('description');
+  });
+
+  it("gives a passive speech verb's quote to its agent", () => {
+    const q = quotesOf(
+      'The audit was "a failure of oversight," as described by Inspector General Ruth Okafor.',
+      '"Leave the files alone," the clerk was told by his supervisor.',
+    );
+    expect(speakerOf(q, 'a failure')).toBe('Ruth Okafor');
+    expect(speakerOf(q, 'Leave the files')).toBe('his supervisor');
+  });
+
+  it('ends the agent after "by" at a dash', () => {
+    const q = quotesOf(
+      'From the lost contracts to being "deeply careless" with public money – as described by Mayor Ivo Brandt – her record worries many residents.',
+    );
+    expect(speakerOf(q, 'deeply careless')).toBe('Ivo Brandt');
+  });
+
+  it('reads an "-ed" word after an article as an adjective of the subject', () => {
+    const q = quotesOf(
+      'The retired admiral has given no details about how he planned to run the fund, saying in his statement only that he was "reviewing some practices and moving some staff."',
+    );
+    expect(speakerOf(q, 'reviewing')).toBe('the retired admiral');
+  });
+
+  it('reads "the next month" before the subject as a time', () => {
+    expect(speakerPhrase('The next month, a former council aide')).toMatchObject({
+      kind: 'description',
+      name: 'a former council aide',
+    });
+  });
+});
+
 describe('pronouns prefer people', () => {
   it('gives "he" to the last speaker over a bare capitalised name since', () => {
     const q = quotesOf(
