@@ -56,6 +56,7 @@ export const ORG_ANAPHORS = set(words.anaphors);
 const ORG_HEADS = set([...words.organisation, ...words.anaphors, ...words.organisationHeads]);
 const PREPOSITIONS = set(words.prepositions);
 const PRONOUNS = set(words.pronouns);
+const PRONOUN_CONTRACTION = /^(he|she|it|they)['’](?:ve|ll|d)$/;
 const DETERMINERS = set(words.determiners);
 const PARTICLES = set(words.particles);
 const CONNECTORS = set(words.connectors);
@@ -87,6 +88,16 @@ const ABBREVIATED_TITLES = set(
 );
 const FUNCTION_WORDS = set([...words.prepositions, ...quoteWords.nameStops, ...words.clause]);
 const NOT_SUBJECTS = set(words.notSubjects);
+const COLLECTIVES = set(words.collectives);
+/**
+ * A lower-case word that is a subject alone: a plural, a collective, a quantifier ("both"), or a
+ * noun for one person.
+ */
+const isBareSubject = (word: string) =>
+  (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) ||
+  COLLECTIVES.has(word) ||
+  QUANTIFIERS.has(word) ||
+  namesOnePerson(word);
 const ARTICLES = set(['a', 'an', 'the']);
 /**
  * Capitalised words that are never a speaker alone: sentence words, days, months, and the
@@ -277,6 +288,9 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   if (toks.length < tokensRead) dropped = dropped.slice(0, endOfTokens(dropped, toks));
   const first = toks[0]!.toLowerCase();
   if (toks.length === 1 && PRONOUNS.has(first)) return { kind: 'pronoun', pronoun: first as 'he' };
+  // "they’ve suggested", "he’d said": the pronoun with its auxiliary.
+  const contracted = toks.length === 1 ? PRONOUN_CONTRACTION.exec(first)?.[1] : undefined;
+  if (contracted) return { kind: 'pronoun', pronoun: contracted as 'he' };
   // "as", "a", "yet every" (read from "…, as described by X", "pledged a"): no noun, no one
   // described ("most" and "both" alone still are).
   const lower = toks.map((t) => t.toLowerCase());
@@ -369,6 +383,9 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
     if (NO_NAME.has(word) || COMPOUND_NUMBER.test(word)) return undefined;
   }
   if (run.length === 0 || toks.slice(0, runStart).some((t) => PREPOSITIONS.has(t))) {
+    // One bare word is a group or one person ("officials", "police", "spokesman"), never
+    // "phone", "bipartisan" or "possible" (read from "by phone", "a bipartisan deal").
+    if (toks.length === 1 && !isBareSubject(lower[0]!)) return undefined;
     // "analysts at Norberg Bank", "hospital managers": people described, not named.
     return { kind: 'description', name: written, tokens: toks, gender };
   }

@@ -183,6 +183,21 @@ describe('function words and adjectives are no speakers', () => {
       expect(speakerPhrase(text)?.kind, text).toBe('description');
   });
 
+  it('reads one bare word as a subject only when it is a plural, a collective or a person', () => {
+    for (const text of ['phone', 'bipartisan', 'possible', 'taking', 'movement'])
+      expect(speakerPhrase(text), text).toBeUndefined();
+    for (const text of ['police', 'voters', 'spokesman', 'staff'])
+      expect(speakerPhrase(text)?.kind, text).toBe('description');
+  });
+
+  it('reads a pronoun with its contracted auxiliary as the pronoun', () => {
+    expect(speakerPhrase('they’ve')).toEqual({ kind: 'pronoun', pronoun: 'they' });
+    const q = quotesOf(
+      'Several Vance associates have mentioned Ohio as one place where he could be useful. Vance, who won nearly 12 percent in that state’s primary, could help turn out the base for Sen. Ana Lima, they’ve suggested.',
+    );
+    expect(speakerOf(q, 'Vance, who won')).toBe('Several Vance associates');
+  });
+
   it("gives a passive speech verb's quote to its agent", () => {
     const q = quotesOf(
       'The audit was "a failure of oversight," as described by Inspector General Ruth Okafor.',
