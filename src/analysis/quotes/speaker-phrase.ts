@@ -151,7 +151,9 @@ function withoutTrailingAux(text: string): string {
   }
   return cut < 0 ? text : text.slice(0, cut);
 }
-const LEADING_DROP = /^(?:while|whereas|and|but|so|as|meanwhile|however|also|then)\s+/i;
+/** Words before a subject that are no part of it ("then he", "said the woman": an inverted verb). */
+const LEADING_DROP =
+  /^(?:while|whereas|and|but|so|yet|as|meanwhile|however|also|then|said|says)\s+/i;
 /**
  * A participle with its agent or place ("backed by Turkey", "based in Britain"): a modifier between
  * a subject and its verb, dropped like a parenthetical.
@@ -702,6 +704,17 @@ export function describedAs(text: string): SpeakerPhrase | undefined {
   if (toks.length === 0 || toks.length > 12) return undefined;
   const first = toks[0]!.toLowerCase();
   if (PRONOUNS.has(first) || (CLAUSE_WORDS.has(first) && first !== 'to')) return undefined;
+  // "of Sanders", "for Mr. Kim": a preposition opening it makes it a fragment, not a noun
+  // phrase. "in September she" is the pronoun after its time; "in a year in which most
+  // skippers" the phrase after its relative.
+  if (PREPOSITIONS.has(first) && !/^at (?:least|most)\b/i.test(cut)) {
+    const last = toks.at(-1)!.toLowerCase();
+    if (PRONOUNS.has(last)) return { kind: 'pronoun', pronoun: last as 'he' };
+    const relative = /\s(?:which|whom)\s+(?=\S)/g;
+    let after = -1;
+    for (let m = relative.exec(cut); m; m = relative.exec(cut)) after = m.index + m[0].length;
+    return after > 0 ? describedAs(cut.slice(after)) : undefined;
+  }
   // "the SVP was", "the panel is right to", "lawmakers who are open to…": a described subject
   // read up to its verb ends where its own clause starts (a relative clause before it included).
   let subject = cut;

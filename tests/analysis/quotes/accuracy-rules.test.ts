@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../../../src/analysis/quotes/extract-quotes.ts';
 import { readParagraph, verbAt } from '../../../src/analysis/quotes/paragraph.ts';
-import { jointPhrase, speakerPhrase } from '../../../src/analysis/quotes/speaker-phrase.ts';
+import {
+  describedAs,
+  jointPhrase,
+  speakerPhrase,
+} from '../../../src/analysis/quotes/speaker-phrase.ts';
 
 const quotesOf = (...paragraphs: string[]) => extractQuotes(paragraphs).quotes;
 const speakerOf = (quotes: ReturnType<typeof quotesOf>, start: string) =>
@@ -188,6 +192,16 @@ describe('function words and adjectives are no speakers', () => {
       expect(speakerPhrase(text), text).toBeUndefined();
     for (const text of ['police', 'voters', 'spokesman', 'staff'])
       expect(speakerPhrase(text)?.kind, text).toBe('description');
+  });
+
+  it('reads no inverted verb or opening preposition as part of a subject', () => {
+    expect(speakerPhrase('said the woman')).toMatchObject({ name: 'the woman' });
+    expect(speakerPhrase('Yet several economists')).toMatchObject({ name: 'several economists' });
+    expect(describedAs('of Ms. Lima')).toBeUndefined();
+    expect(describedAs('in September she')).toEqual({ kind: 'pronoun', pronoun: 'she' });
+    expect(describedAs('At least half of voters in each county')).toMatchObject({
+      kind: 'description',
+    });
   });
 
   it('reads a pronoun with its contracted auxiliary as the pronoun', () => {
