@@ -1,3 +1,4 @@
+import { dedupeQuotes } from '../src/analysis/quotes/dedupe-quotes.ts';
 import { Citations } from '../src/briefing/citations.ts';
 import type { CommandDef } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
@@ -5,6 +6,8 @@ import type { Block } from '../src/core/reply.ts';
 import type { Person } from '../src/store/speaker-names.ts';
 
 const MAX_QUOTES = 10;
+/** How many stored quotes are read per quote shown, for those repeated word for word. */
+const REPEATS = 3;
 const MAX_CANDIDATES = 8;
 
 /** When a name means several people: who they are, and that the most quoted is shown. */
@@ -38,10 +41,18 @@ export const who: CommandDef = {
   async run({ services }, args) {
     const query = args.query ?? '';
     const people = await services.store.peopleNamed(query);
+    // A quote in several articles (syndicated copies, a pull quote) is shown once: ask for more
+    // than are shown.
     const bySpeaker =
-      people.length > 0 ? await services.store.quotesBySpeaker(query, { limit: MAX_QUOTES }) : [];
+      people.length > 0
+        ? dedupeQuotes(
+            await services.store.quotesBySpeaker(query, { limit: MAX_QUOTES * REPEATS }),
+          ).slice(0, MAX_QUOTES)
+        : [];
     const quotes =
-      bySpeaker.length > 0 ? bySpeaker : await services.store.quotesByTopic(query, { limit: 60 });
+      bySpeaker.length > 0
+        ? bySpeaker
+        : dedupeQuotes(await services.store.quotesByTopic(query, { limit: 60 }));
     if (quotes.length === 0) {
       throw new UserError(`No quotes by or about "${query}" in the stored articles.`);
     }

@@ -43,6 +43,12 @@ describe('/who names one person once, and says when a surname means several', ()
       said('b1', 'Bill Clinton'),
       said('r1', 'Marco Rubio'),
       said('r2', 'Rubio'),
+      // One quote in two outlets' copies and as a pull quote.
+      article('k1', ['"We stay," Ana Kent said.', '"We stay," Ana Kent said.'], {
+        quotes: [quote('Ana Kent', 'We stay'), quote('Ana Kent', 'We stay', 1)],
+      }),
+      article('k2', ['"We stay," Ana Kent said.'], { quotes: [quote('Ana Kent', 'We stay')] }),
+      said('k3', 'Ana Kent'),
     ]);
   });
   afterAll(async () => {
@@ -65,5 +71,12 @@ describe('/who names one person once, and says when a surname means several', ()
       /may mean 2 people: Hillary Clinton \(5 quotes\), Bill Clinton \(1 quote\)/,
     );
     expect(speakers(await ask('Bill Clinton'))).toEqual(['Bill Clinton']);
+  });
+
+  it("shows a quote repeated word for word once, as a speaker's and as a topic's", async () => {
+    const quotes = (reply: Reply) =>
+      reply.blocks.flatMap((b) => (b.type === 'quote' ? [b.text] : [])).sort();
+    expect(quotes(await ask('kent'))).toEqual(['Point k3', 'We stay']);
+    expect(quotes(await ask('stay'))).toEqual(['We stay']);
   });
 });

@@ -78,8 +78,15 @@ function wordsHash(quote: string): number {
   return h;
 }
 
-/** A quote repeated word for word (a caption, a pull quote) is kept once. */
-export function dedupeQuotes(quotes: Quote[]): Quote[] {
+/**
+ * Quotes with a quote repeated word for word kept once, the first: the same words in a pull
+ * quote, a caption or another outlet's copy, shown to users once. (An article's own quotes keep
+ * every occurrence: each is a quotation in its paragraph.) Short quotes ("Not yet") repeat only
+ * for the same speaker.
+ */
+export function dedupeQuotes<Q extends Pick<Quote, 'kind' | 'quote' | 'speaker'>>(
+  quotes: readonly Q[],
+): Q[] {
   // Nearly every quote is unique: compare hashes first and build keys only where they collide.
   const hashes = quotes.map(
     (q) => (q.kind === 'direct' ? 1 : -1) * (asciiWordsHash(q.quote) >>> 1),

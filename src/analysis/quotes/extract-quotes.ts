@@ -1,5 +1,4 @@
 import type { SentenceSpan } from '../sentences.ts';
-import { dedupeQuotes } from './dedupe-quotes.ts';
 import { findDirectQuotes, keepHeldTitles, type SpeakingBefore } from './direct-quotes.ts';
 import { nameRuns } from './name-runs.ts';
 import { type Paragraph, readParagraph } from './paragraph.ts';
@@ -94,7 +93,7 @@ export function extractQuotes(
     }
   });
   return {
-    quotes: dedupeQuotes(quotes),
+    quotes,
     speakers: book.list().filter((s) => used.has(s)),
     sentences: paras.map((p) => p.sentenceSpans),
   };

@@ -1,3 +1,4 @@
+import { dedupeQuotes } from '../../analysis/quotes/dedupe-quotes.ts';
 import type { Store } from '../../store/store.ts';
 import type { Evidence } from './llm-briefer.ts';
 
@@ -18,6 +19,7 @@ export function evidenceFromStore(store: Store, limits: EvidenceLimits = {}) {
       store.searchPassages(query, { limit: limits.passages ?? 60, ...since }),
       store.quotesByTopic(query, { limit: limits.quotes ?? 60, ...since }),
     ]);
-    return { passages, quotes };
+    // A quote repeated word for word (another outlet's copy, a pull quote) costs tokens once.
+    return { passages, quotes: dedupeQuotes(quotes) };
   };
 }
