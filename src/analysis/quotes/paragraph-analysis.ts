@@ -41,6 +41,7 @@ export interface Found {
 
 const AUX = new Set(lexicon.auxiliaries);
 const ARTICLE = new Set(['the', 'a', 'an']);
+const OPENING_ADVERB = /(?:al|ous|ent|ant|ive|ed|ate|ar|ful|ible|able)ly$/;
 const THOUGHT_WORDS = new Set(lexicon.thoughtWords);
 /** Sentence openers that name who speaks ("Democrats said"). */
 const GROUP_OPENERS = new Set(['democrats', 'republicans', 'officials']);
@@ -544,11 +545,32 @@ export class ParagraphAnalysis {
       )
         k--;
       while (k < j && OPENING_WORDS.has(words[k]!.lower)) k++;
-      const speaker = this.nameAt(k, j);
+      // "Reprising one of her lines, the governor…", "Recently, …": one capitalised adverb, or
+      // "-ing" word before its lower-case object, opening the sentence is no name (the adverb
+      // endings leave out Kelly and Schlafly; "Schilling, who" and "King said" stay names).
+      const opener = k === from && k === j && this.participleOrAdverb(k);
+      const speaker = opener ? undefined : this.nameAt(k, j);
       if (speaker) return speaker;
       j = k;
     }
     return undefined;
+  }
+
+  private participleOrAdverb(k: number): boolean {
+    const { words, text } = this.p;
+    const w = words[k]!;
+    if (OPENING_ADVERB.test(w.lower)) return true;
+    const next = words[k + 1];
+    return (
+      w.lower.endsWith('ing') &&
+      next !== undefined &&
+      onlySpace(text, w.end, next.start) &&
+      startsLower(next.text) &&
+      !next.verb &&
+      !AUX.has(next.lower) &&
+      !IRREGULAR_PAST.has(next.lower) &&
+      !next.lower.endsWith('ed')
+    );
   }
 
   /** The person or organisation named first after word `i` in its sentence, not inside a quotation. */

@@ -186,6 +186,8 @@ const INVERTED = /^\S+\s+(?:\S+\s+)?(?:is|are|was|were)\b/i;
 const isPrepositional = (part: string) => PREPOSITIONAL.test(part) && !INVERTED.test(part);
 /** "wearing a cowboy hat", "hours later": a participial or time modifier between commas, no subject. */
 const PARTICIPLE_START = /^\p{Ll}+ing\s/u;
+/** "Appearing on CBS", "Reprising one of": a participle opening the sentence, not a first name. */
+const LEAD_PARTICIPLE = /^\p{Lu}\p{Ll}+ing\s+\p{Ll}/u;
 const TIME_END = new Set(['later', 'earlier', 'ago', 'afterward', 'afterwards', 'then']);
 const isModifier = (part: string) =>
   PARTICIPLE_START.test(part) || TIME_END.has(part.slice(part.lastIndexOf(' ') + 1));
@@ -546,8 +548,13 @@ function subjectParts(text: string): string[] {
     .filter(Boolean);
   raw.forEach((p, i) => {
     // "Frustrated, Sanders said", "Quite suddenly, …, Crawford said", "Regardless, the State
-    // Department said": an adverbial lead-in.
-    if (i === 0 && raw.length > 1 && (LEAD_ADVERBIAL.test(p) || isLeadWord(p))) return;
+    // Department said", "Reprising one of her lines, the former secretary": a lead-in.
+    if (
+      i === 0 &&
+      raw.length > 1 &&
+      (LEAD_ADVERBIAL.test(p) || isLeadWord(p) || LEAD_PARTICIPLE.test(p))
+    )
+      return;
     // "in Ames, Iowa, on Sunday, Mrs. Clinton": the state after a place, never the part next to the verb.
     // An abbreviated state ("retired in Cambridge, Mass., said") is one even next to the verb.
     const place =

@@ -204,6 +204,22 @@ describe('function words and adjectives are no speakers', () => {
     });
   });
 
+  it('reads a capitalised participle opening the sentence as a lead-in, not a first name', () => {
+    expect(speakerPhrase('Appearing on a Sunday talk show, the mayor')).toMatchObject({
+      name: 'the mayor',
+    });
+    expect(speakerPhrase('Sterling Brown, the actor')).toMatchObject({ name: 'Sterling Brown' });
+    // Nothing else in the sentence names anyone: the opening word is no speaker either.
+    const q = quotesOf(
+      'Reprising one of her favorite lines, the governor talked about "a state that works for all."',
+      'Recently, a supporter posted on his page: "I am getting off the ship."',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['a supporter']);
+    expect(quotesOf('Schilling, who worked for the network, said "let him in."')[0]?.speaker).toBe(
+      'Schilling',
+    );
+  });
+
   it('reads a pronoun with its contracted auxiliary as the pronoun', () => {
     expect(speakerPhrase('they’ve')).toEqual({ kind: 'pronoun', pronoun: 'they' });
     const q = quotesOf(
