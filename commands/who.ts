@@ -6,6 +6,8 @@ import type { Block } from '../src/core/reply.ts';
 import type { Person } from '../src/store/speaker-names.ts';
 
 const MAX_QUOTES = 10;
+/** Quotes a topic's "who said what" is drawn from. */
+const TOPIC_QUOTES = 60;
 /** How many stored quotes are read per quote shown, for those repeated word for word. */
 const REPEATS = 3;
 const MAX_CANDIDATES = 8;
@@ -52,7 +54,9 @@ export const who: CommandDef = {
     const quotes =
       bySpeaker.length > 0
         ? bySpeaker
-        : dedupeQuotes(await services.store.quotesByTopic(query, { limit: 60 }));
+        : dedupeQuotes(
+            await services.store.quotesByTopic(query, { limit: TOPIC_QUOTES * REPEATS }),
+          ).slice(0, TOPIC_QUOTES);
     if (quotes.length === 0) {
       throw new UserError(`No quotes by or about "${query}" in the stored articles.`);
     }

@@ -11,7 +11,7 @@ import {
 } from './paragraph.ts';
 import type { Attribution, Found, ParagraphAnalysis } from './paragraph-analysis.ts';
 import type { Speaker } from './speaker-book.ts';
-import { type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
+import { namesPeople, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
 import { type Candidate, type QuoteContext, rankSpeakers, type Source } from './speaker-ranker.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
 import { onlySpace, startsLower, startsUpper, WORD } from './text-scan.ts';
@@ -573,11 +573,18 @@ function cueAfter(
     const verb = verbAt(p, i);
     if (!verb || verb.form === 'participle') continue;
     // `"extremely careless," as described by FBI Director James Comey`, `"…," he was told by
-    // aides`: a passive speech verb's agent is who spoke.
+    // aides`, `"…" measures added by Republicans`: a passive speech verb's agent is who spoke
+    // (not in "Lima said by video link", nor the outlet in "was quoted by Reuters").
     const by = p.words[i + 1];
-    if (by?.lower === 'by' && onlySpace(p.text, w.end, by.start)) {
+    if (
+      by?.lower === 'by' &&
+      onlySpace(p.text, w.end, by.start) &&
+      passiveAt(p, i) &&
+      !RELAYING_VERBS.has(verb.lemma)
+    ) {
       const agent = agentAt(a, i + 1);
-      if (agent) return { speaker: agent, cue: w.text, cueSentence: sentenceOf(p, w.start) };
+      if (agent && (agent.kind !== 'description' || namesPeople(agent.name.toLowerCase())))
+        return { speaker: agent, cue: w.text, cueSentence: sentenceOf(p, w.start) };
     }
     let phrase: SpeakerPhrase | undefined;
     let at = w.start;
@@ -601,6 +608,26 @@ function cueAfter(
   }
   return farCue(a, span, wi) ?? nameNextToQuote(a, wi, span);
 }
+
+/**
+ * Whether the verb at word `i` reads as passive: after "as" or a form of "be", or right after a
+ * lower-case noun (a reduced relative, "measures added by"), not after a name or a pronoun.
+ */
+function passiveAt(p: Paragraph, i: number): boolean {
+  const before = p.words[i - 1];
+  if (!before) return false;
+  if (before.lower === 'as' || BE.has(before.lower)) return true;
+  return (
+    startsLower(before.text) &&
+    !PRONOUN_SUBJECTS.has(before.lower) &&
+    !before.lower.endsWith('ly') &&
+    !verbAt(p, i - 1)
+  );
+}
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'who']);
+
+/** Verbs whose "by" names who passed the words on, not who spoke them ("quoted by Reuters"). */
+const RELAYING_VERBS = new Set(['quote', 'cite', 'report']);
 
 /** How many words a subject with a long apposition may run before its verb. */
 const FAR_WORDS = 30;

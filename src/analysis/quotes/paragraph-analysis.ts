@@ -827,8 +827,14 @@ export class ParagraphAnalysis {
     for (let i = from; i < p.words.length && i < from + 14; i++) {
       const w = p.words[i]!;
       if (w.start >= s.end) break;
-      // "The retired neurosurgeon has…": an "-ed" word after an article is an adjective.
-      const adjective = i > from && ARTICLE.has(p.words[i - 1]!.lower);
+      // "The retired neurosurgeon has…", "the state of New York": a word after an article is
+      // an adjective or a noun, not the verb ("Vitamin A is": a capital "A" inside a sentence is
+      // no article).
+      const article = i > from ? p.words[i - 1]! : undefined;
+      const adjective =
+        article !== undefined &&
+        ARTICLE.has(article.lower) &&
+        (article.text === article.lower || i - 1 === from);
       if (
         w.text === w.lower &&
         !adjective &&

@@ -42,11 +42,24 @@ const PERSON_ENDING =
  */
 export function namesOnePerson(description: string): boolean {
   const words = description.split(' ');
-  const after = words.findIndex((w, i) => i > 0 && AFTER_HEAD.has(w));
-  const end = after > 0 ? after : words.length;
-  const head = words[end - 1] ?? '';
-  if (head === 'old' && words[end - 2] === 'year') return true;
+  const head = headOf(words);
+  const end = words.lastIndexOf(head);
+  if (head === 'old' && words[end - 1] === 'year') return true;
   return !NOT_PEOPLE.has(head) && (PEOPLE.has(head) || PERSON_ENDING.test(head));
+}
+
+/** The head noun of a description's words: the last before "of", "from" and the like. */
+function headOf(words: readonly string[]): string {
+  const after = words.findIndex((w, i) => i > 0 && AFTER_HEAD.has(w));
+  return words[(after > 0 ? after : words.length) - 1] ?? '';
+}
+
+/**
+ * Whether a description (lower case) names people: one person, or a group ("aides", "police",
+ * "several"); not a thing ("video link", "the end of the meeting").
+ */
+export function namesPeople(description: string): boolean {
+  return namesOnePerson(description) || isBareSubject(headOf(description.split(' ')));
 }
 const MALE = set(words.male);
 const FEMALE = set(words.female);
@@ -70,6 +83,7 @@ const TIME_WORDS = set([
   'friday',
   'saturday',
   'sunday',
+  'day',
   'week',
   'month',
   'year',
@@ -89,12 +103,22 @@ const ABBREVIATED_TITLES = set(
 const FUNCTION_WORDS = set([...words.prepositions, ...quoteWords.nameStops, ...words.clause]);
 const NOT_SUBJECTS = set(words.notSubjects);
 const COLLECTIVES = set(words.collectives);
+const INDEFINITE_PEOPLE = set([
+  'someone',
+  'somebody',
+  'everyone',
+  'everybody',
+  'anyone',
+  'anybody',
+  'nobody',
+]);
 /**
  * A lower-case word that is a subject alone: a plural, a collective, a quantifier ("both"), or a
  * noun for one person.
  */
 const isBareSubject = (word: string) =>
-  (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) ||
+  (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word) && word !== 'news') ||
+  INDEFINITE_PEOPLE.has(word) ||
   COLLECTIVES.has(word) ||
   QUANTIFIERS.has(word) ||
   namesOnePerson(word);
@@ -145,15 +169,20 @@ function withoutTrailingAux(text: string): string {
   for (;;) {
     const end = i;
     while (i > 0 && !isSeparator(text, i - 1)) i--;
-    if (i === 0 || i === end || !TRAILING_AUX_WORD.test(text.slice(i, end))) break;
+    const word = text.slice(i, end);
+    // ("the family": a collective or a person noun ending in "-ly" is no adverb.)
+    if (i === 0 || i === end || !TRAILING_AUX_WORD.test(word) || isBareSubject(word)) break;
     while (i > 0 && isSeparator(text, i - 1)) i--;
     cut = i;
   }
   return cut < 0 ? text : text.slice(0, cut);
 }
-/** Words before a subject that are no part of it ("then he", "said the woman": an inverted verb). */
+/**
+ * Words before a subject that are no part of it ("then he", "said the woman": an inverted verb);
+ * "said" and "says" in lower case only ("Said Kouachi" is a name).
+ */
 const LEADING_DROP =
-  /^(?:while|whereas|and|but|so|yet|as|meanwhile|however|also|then|said|says)\s+/i;
+  /^(?:[Ww]hile|[Ww]hereas|[Aa]nd|[Bb]ut|[Ss]o|[Yy]et|[Aa]s|[Mm]eanwhile|[Hh]owever|[Aa]lso|[Tt]hen|said|says)\s+/;
 /**
  * A participle with its agent or place ("backed by Turkey", "based in Britain"): a modifier between
  * a subject and its verb, dropped like a parenthetical.
@@ -278,7 +307,12 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   for (;;) {
     const last = toks.at(-1);
     if (toks.length < 2 || last === undefined) break;
-    if (TRAILING_SKIP.has(last) || (last.endsWith('ly') && ADVERB.test(last))) toks.pop();
+    // ("the family said": a collective or a person noun ending in "-ly" stays.)
+    if (
+      TRAILING_SKIP.has(last) ||
+      (last.endsWith('ly') && ADVERB.test(last) && !isBareSubject(last))
+    )
+      toks.pop();
     // "Gov. Mike Pence on Thursday", "Dianne Feinstein last week": a time after the name.
     else if (TIME_WORDS.has(last.toLowerCase()) && toks.length > 2) {
       toks.pop();
@@ -716,7 +750,8 @@ export function describedAs(text: string): SpeakerPhrase | undefined {
   // skippers" the phrase after its relative.
   if (PREPOSITIONS.has(first) && !/^at (?:least|most)\b/i.test(cut)) {
     const last = toks.at(-1)!.toLowerCase();
-    if (PRONOUNS.has(last)) return { kind: 'pronoun', pronoun: last as 'he' };
+    // ("to it", "for it": "it" there is an object, not who speaks.)
+    if (PRONOUNS.has(last) && last !== 'it') return { kind: 'pronoun', pronoun: last as 'he' };
     const relative = /\s(?:which|whom)\s+(?=\S)/g;
     let after = -1;
     for (let m = relative.exec(cut); m; m = relative.exec(cut)) after = m.index + m[0].length;

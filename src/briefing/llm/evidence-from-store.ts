@@ -15,11 +15,13 @@ export interface EvidenceLimits {
 export function evidenceFromStore(store: Store, limits: EvidenceLimits = {}) {
   return async (query: string, options: { since?: string } = {}): Promise<Evidence> => {
     const since = options.since ? { since: options.since } : {};
+    const quoteLimit = limits.quotes ?? 60;
     const [passages, quotes] = await Promise.all([
       store.searchPassages(query, { limit: limits.passages ?? 60, ...since }),
-      store.quotesByTopic(query, { limit: limits.quotes ?? 60, ...since }),
+      store.quotesByTopic(query, { limit: 2 * quoteLimit, ...since }),
     ]);
-    // A quote repeated word for word (another outlet's copy, a pull quote) costs tokens once.
-    return { passages, quotes: dedupeQuotes(quotes) };
+    // A quote repeated word for word (another outlet's copy, a pull quote) costs tokens once:
+    // twice as many are read, so that as many are given.
+    return { passages, quotes: dedupeQuotes(quotes).slice(0, quoteLimit) };
   };
 }

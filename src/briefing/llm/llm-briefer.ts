@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { dedupeQuotes } from '../../analysis/quotes/dedupe-quotes.ts';
 import type { Passage, StoredQuote } from '../../store/store.ts';
 import type { Briefer, Briefing } from '../briefing.ts';
 import { type PromptName, renderPrompt } from '../prompts/render-prompt.ts';
@@ -121,7 +122,8 @@ function interleave(lists: readonly Evidence[]): Evidence {
       }
     }
   }
-  return { passages, quotes: [...new Set(lists.flatMap((l) => l.quotes))] };
+  // Topics found the same quote, or the same words in other copies: each is given once.
+  return { passages, quotes: dedupeQuotes(lists.flatMap((l) => l.quotes)) };
 }
 
 /**

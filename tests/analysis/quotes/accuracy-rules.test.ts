@@ -188,10 +188,24 @@ describe('function words and adjectives are no speakers', () => {
   });
 
   it('reads one bare word as a subject only when it is a plural, a collective or a person', () => {
-    for (const text of ['phone', 'bipartisan', 'possible', 'taking', 'movement'])
+    for (const text of ['phone', 'bipartisan', 'possible', 'taking', 'movement', 'news', 'status'])
       expect(speakerPhrase(text), text).toBeUndefined();
-    for (const text of ['police', 'voters', 'spokesman', 'staff'])
+    for (const text of ['police', 'voters', 'spokesman', 'staff', 'someone', 'the family'])
       expect(speakerPhrase(text)?.kind, text).toBe('description');
+    const q = quotesOf(
+      '"Get out of here," someone shouted.',
+      '"We are ready," the family said.',
+      '"We loved every minute," Ant and Dec said.',
+      '"The need is huge," Jan said.',
+      '"Vitamin A is good," the doctor said.',
+    );
+    expect(q.map((x) => x.speaker)).toEqual([
+      'someone',
+      'the family',
+      'Ant and Dec',
+      'Jan',
+      'the doctor',
+    ]);
   });
 
   it('reads no inverted verb or opening preposition as part of a subject', () => {
@@ -199,6 +213,8 @@ describe('function words and adjectives are no speakers', () => {
     expect(speakerPhrase('Yet several economists')).toMatchObject({ name: 'several economists' });
     expect(describedAs('of Ms. Lima')).toBeUndefined();
     expect(describedAs('in September she')).toEqual({ kind: 'pronoun', pronoun: 'she' });
+    expect(describedAs('to it')).toBeUndefined();
+    expect(speakerPhrase('The following day, he')).toEqual({ kind: 'pronoun', pronoun: 'he' });
     expect(describedAs('At least half of voters in each county')).toMatchObject({
       kind: 'description',
     });
@@ -235,6 +251,17 @@ describe('function words and adjectives are no speakers', () => {
     );
     expect(speakerOf(q, 'a failure')).toBe('Ruth Okafor');
     expect(speakerOf(q, 'Leave the files')).toBe('his supervisor');
+  });
+
+  it('takes the agent only of a passive verb, and never the outlet that quoted', () => {
+    const q = quotesOf(
+      '"We will win," Ana Lima said by video link.',
+      '"It was reckless," Ana Lima was quoted by Reuters as saying.',
+      'Senators blocked the bill over "poison pill" measures added by Republicans.',
+    );
+    expect(speakerOf(q, 'We will win')).toBe('Ana Lima');
+    expect(speakerOf(q, 'It was reckless')).not.toBe('Reuters');
+    expect(speakerOf(q, 'poison pill')).toBe('Republicans');
   });
 
   it('ends the agent after "by" at a dash', () => {

@@ -38,6 +38,7 @@ describe('chooseBriefer', () => {
 describe('evidenceFromStore', () => {
   it('asks the store for passages and quotes on the same words and window', async () => {
     const asked: [string, string, SearchOptions | undefined][] = [];
+    const copy = { ...seedQuotes[0]!, articleId: 'copy' };
     const store = {
       searchPassages: async (topic: string, o?: SearchOptions) => {
         asked.push(['passages', topic, o]);
@@ -45,16 +46,19 @@ describe('evidenceFromStore', () => {
       },
       quotesByTopic: async (topic: string, o?: SearchOptions) => {
         asked.push(['quotes', topic, o]);
-        return seedQuotes;
+        // Another outlet's copy of the first quote, ranked before it.
+        return [copy, ...seedQuotes];
       },
     } as unknown as Store;
-    const evidence = await evidenceFromStore(store, { passages: 30 })('idlib', {
+    const evidence = await evidenceFromStore(store, { passages: 30, quotes: 3 })('idlib', {
       since: '2018-09-01',
     });
-    expect(evidence).toEqual({ passages: seedPassages, quotes: seedQuotes });
+    // The words are given once; twice the quotes are read so that the limit is still filled.
+    expect(evidence).toEqual({ passages: seedPassages, quotes: [copy, ...seedQuotes.slice(1, 3)] });
     expect(asked).toEqual([
       ['passages', 'idlib', { limit: 30, since: '2018-09-01' }],
-      ['quotes', 'idlib', { limit: 60, since: '2018-09-01' }],
+      ['quotes', 'idlib', { limit: 6, since: '2018-09-01' }],
     ]);
+    expect(seedQuotes.length).toBeGreaterThan(3);
   });
 });
