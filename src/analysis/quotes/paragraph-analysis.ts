@@ -15,6 +15,7 @@ import type { Speaker, SpeakerBook } from './speaker-book.ts';
 import { speakerKey } from './speaker-key.ts';
 import {
   describedAs,
+  isTitle,
   jointDescription,
   jointPhrase,
   type SpeakerPhrase,
@@ -857,13 +858,19 @@ export class ParagraphAnalysis {
     const first = p.words[verbIndex + 1];
     if (!first) return undefined;
     let j = verbIndex + 1;
-    while (
-      j < p.words.length &&
-      j - verbIndex <= 8 &&
-      !AFTER_NAME_STOP.has(p.words[j]!.lower) &&
-      !/[,.;:!?()"“”—–]/.test(p.text.slice(p.words[j - 1]!.end, p.words[j]!.start)) &&
-      !this.ofSomeone(j)
-    ) {
+    let limit = verbIndex + 8;
+    while (j < p.words.length && j <= limit) {
+      const w = p.words[j]!;
+      const gap = p.text.slice(p.words[j - 1]!.end, w.start);
+      // "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell":
+      // an "and" after a title joins a second role before the name.
+      const title = p.words[j - 1]!.lower.replace(/\.$/, '');
+      if (w.lower === 'and' && isTitle(title) && /^\.?\s+$/.test(gap)) {
+        limit = j + 8;
+        j++;
+        continue;
+      }
+      if (AFTER_NAME_STOP.has(w.lower) || /[,.;:!?()"“”—–]/.test(gap) || this.ofSomeone(j)) break;
       j++;
     }
     j = this.complementEnd(verbIndex + 1, j);

@@ -301,6 +301,8 @@ const MEMO_PART = 40;
 const readPart = memo(readPartOnce, { size: 20_000, maxKeyLength: MEMO_PART });
 
 function readPartOnce(part: string): SpeakerPhrase | undefined {
+  const roles = twoRoles(part);
+  if (roles) return roles;
   let dropped = part.replace(LEADING_DROP, '');
   const toks = tokens(dropped);
   const tokensRead = toks.length;
@@ -439,6 +441,21 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   }
   delete read.roleWords;
   return read;
+}
+
+/**
+ * "former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": two roles
+ * joined by "and" before one titled name; the person, with both roles.
+ */
+function twoRoles(part: string): SpeakerPhrase | undefined {
+  const at = part.indexOf(' and ');
+  if (at < 0) return undefined;
+  const left = part.slice(0, at).trim();
+  const lastWord = left.slice(left.lastIndexOf(' ') + 1).replace(/\.$/, '');
+  if (!TITLES.has(lastWord.toLowerCase())) return undefined;
+  const right = readPart(part.slice(at + 5));
+  if (right?.kind !== 'person' || !right.titled) return undefined;
+  return { ...right, role: right.role ? `${left} and ${right.role}` : left };
 }
 
 /**

@@ -286,6 +286,23 @@ describe('function words and adjectives are no speakers', () => {
   });
 });
 
+describe('two roles joined before one name', () => {
+  it('reads "former Ohio Gov. and National Committee Chairman Tom Reed" as Tom Reed', () => {
+    expect(
+      speakerPhrase('former Ohio Gov. and National Committee Chairman Tom Reed'),
+    ).toMatchObject({
+      kind: 'person',
+      name: 'Tom Reed',
+      role: 'former Ohio Gov. and National Committee Chairman',
+    });
+    const q = quotesOf(
+      '"We will carry the state in the fall," said former Ohio Gov. and National Committee Chairman Tom Reed. "It is about turnout."',
+      '"He was right," said former prosecutor and City Mayor Ana Lima.',
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Tom Reed', 'Tom Reed', 'Ana Lima']);
+  });
+});
+
 describe('pronouns prefer people', () => {
   it('gives "he" to the last speaker over a bare capitalised name since', () => {
     const q = quotesOf(
