@@ -15,6 +15,7 @@ import type { Speaker, SpeakerBook } from './speaker-book.ts';
 import { speakerKey } from './speaker-key.ts';
 import {
   describedAs,
+  isGroupAdjective,
   isTitle,
   jointDescription,
   jointPhrase,
@@ -608,9 +609,25 @@ export class ParagraphAnalysis {
     if (k === j && (OPENING_WORDS.has(words[k]!.lower) || NAME_STOP.has(words[k]!.lower)))
       return undefined;
     if (afterLocative(p, k) || p.text[words[k]!.start - 1] === '(') return undefined;
+    // "percent of Democratic registered voters say": an adjective before its plural noun names
+    // no one (a quote whose only candidate it is, "the GOP presidential candidate", keeps it).
+    if (k === j && isGroupAdjective(words[j]!.text) && this.pluralFollows(j)) return undefined;
     const phrase = speakerPhrase(p.text.slice(words[k]!.start, words[j]!.end));
     if (!phrase || (phrase.kind !== 'person' && phrase.kind !== 'organisation')) return undefined;
     return this.book.resolve(phrase, p.base + words[k]!.start);
+  }
+
+  /** Whether a plural noun follows word `j` within three lower-case words ("registered voters"). */
+  private pluralFollows(j: number): boolean {
+    const { p } = this;
+    for (let i = j + 1; i <= j + 3 && i < p.words.length; i++) {
+      const w = p.words[i]!;
+      if (!startsLower(w.text) || !onlySpace(p.text, p.words[i - 1]!.end, w.start)) return false;
+      if (w.verb || AUX.has(w.lower)) return false;
+      if (w.lower.length > 3 && w.lower.endsWith('s') && !/(?:ss|us|is)$/.test(w.lower))
+        return true;
+    }
+    return false;
   }
 
   /** The name that ends right before word `i` ("Sen. John McCain" in "Sen. John McCain calling"). */

@@ -247,6 +247,26 @@ const isAcronym = (t: string) => /^\p{Lu}{2,}$/u.test(t);
 const NATIONALITY =
   /^\p{Lu}\p{Ll}+(?:ian|ean|ish|ese|ican|ch|ani|i)$|^(?:German|Kenyan|Korean|Afghan|Thai|Greek|Swiss)$/u;
 
+/** Capitalised adjectives of a party, a faith or a country ("Democratic", "Muslim", "U.S."). */
+const GROUP_ADJECTIVES = set([
+  'democratic',
+  'republican',
+  'gop',
+  'muslim',
+  'catholic',
+  'u.s',
+  'u.s.',
+]);
+/**
+ * Whether a capitalised word modifies a noun rather than naming anyone when a lower-case word
+ * follows it: "Democratic insiders", "Republican-leaning voters", "Mexican immigrants".
+ */
+export function isGroupAdjective(word: string): boolean {
+  return (
+    GROUP_ADJECTIVES.has(word.toLowerCase()) || /-leaning$/.test(word) || NATIONALITY.test(word)
+  );
+}
+
 function tokens(text: string): string[] {
   const out = text.match(WORD) ?? [];
   for (let i = 0; i < out.length; i++) out[i] = withoutPossessive(out[i]!);

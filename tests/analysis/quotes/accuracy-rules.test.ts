@@ -303,6 +303,18 @@ describe('two roles joined before one name', () => {
   });
 });
 
+describe('a party or nationality before its plural noun', () => {
+  it('is no name of its own', () => {
+    const q = quotesOf(
+      'Seventy percent of Republican registered voters say they want a new nominee.',
+      'One notable trend: Democratic insiders in Ohio were more likely to say Lima still has a shot.',
+    );
+    expect(q.map((x) => x.speaker)).not.toContain('Republican');
+    expect(q.map((x) => x.speaker)).not.toContain('Democratic');
+    expect(q[0]?.speaker).toBe('Seventy percent of Republican registered voters');
+  });
+});
+
 describe('pronouns prefer people', () => {
   it('gives "he" to the last speaker over a bare capitalised name since', () => {
     const q = quotesOf(
