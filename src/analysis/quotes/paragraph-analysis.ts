@@ -124,6 +124,20 @@ function afterSubordinator(text: string): string {
   return m ? text.slice(m[0].length) : '';
 }
 
+/**
+ * "39 percent blame his supporters and 22 percent (say)": a poll's share as the subject of a
+ * clause joined by "and" or "but" (other words after a conjunction too often end a clause).
+ */
+function afterConjunction(text: string): SpeakerPhrase | undefined {
+  const at = Math.max(text.lastIndexOf(' and '), text.lastIndexOf(' but '));
+  if (at < 0) return undefined;
+  const tail = text.slice(at + 5).trim();
+  return SHARE.test(tail) ? describedAs(tail) : undefined;
+}
+/** "22 percent", "just 8 percent of Democrats", "a third": a share of those polled. */
+const SHARE =
+  /^(?:(?:about|nearly|almost|just|only|some|roughly)\s+)?(?:\d+(?:\.\d+)?\s*(?:percent|%)|(?:a|one|two)[\s-](?:third|quarter|half)s?)(?:\s+of\s+[\p{L}\s]{1,40})?$/u;
+
 /** Lowercase words that end a name's run rather than describe its role ("of", "is", "said"). */
 const NOT_ROLE_NOUN = new Set([...NAME_STOP, ...AUX, 'and', 'or', 'who', 'not']);
 
@@ -366,7 +380,8 @@ export class ParagraphAnalysis {
       clause ??
       speakerPhrase(text) ??
       speakerPhrase(afterSubordinator(text)) ??
-      jointDescription(text);
+      jointDescription(text) ??
+      afterConjunction(text);
     // "A few weeks after Obama announced…", "Three hours after police said…": a time clause
     // read whole is a description; the name in it is who speaks.
     if (phrase?.kind === 'description') {

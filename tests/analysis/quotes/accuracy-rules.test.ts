@@ -313,6 +313,13 @@ describe('a party or nationality before its plural noun', () => {
     expect(q.map((x) => x.speaker)).not.toContain('Democratic');
     expect(q[0]?.speaker).toBe('Seventy percent of Republican registered voters');
   });
+
+  it('reads a poll share after "and" as the subject of its own clause', () => {
+    const q = quotesOf(
+      'Ana Lima spoke first. In the poll, 39 percent blame his aides and 22 percent say he is "not at all responsible."',
+    );
+    expect(speakerOf(q, 'not at all')).toBe('22 percent');
+  });
 });
 
 describe('pronouns prefer people', () => {
