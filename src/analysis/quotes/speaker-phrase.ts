@@ -202,7 +202,20 @@ function isParticipial(part: string): boolean {
   return next > 0 && AGENT_PREPOSITIONS.has(part.slice(space + 1, next));
 }
 const PARENTHETICAL =
-  /^(?:who|which|whose|where|when|speaking|standing|writing|asked|interviewed|aged|according|in|on|at|after|before|during|outside|inside|from|with|without|under|despite|meanwhile|however|separately|instead|still|later|earlier|also|\d)\b/i;
+  /^(?:who|which|whose|where|when|speaking|standing|writing|asked|interviewed|aged|according|in|on|at|after|before|during|outside|inside|from|with|within|without|under|despite|unless|although|though|meanwhile|however|separately|instead|still|later|earlier|also|\d)\b/i;
+/**
+ * Capitalised words that open a clause, not a subject ("It makes a difference", "If Trump…");
+ * not "Her", "That" or "Will", which open subjects ("Her advisers", "That letter", "Will Doyle").
+ */
+const CLAUSE_OPENERS = set(
+  'it if because when whether unless although though since until what where how why there'.split(
+    ' ',
+  ),
+);
+/** "R-Mich.", "D-N.Y.": a party-and-state tag after a name, written between commas. */
+const PARTY_TAG = /^[RDI]-\p{Lu}[\p{L}.]*$/u;
+/** A speech verb's past and third-person forms, never inside a subject ("Trump said"). */
+const SPEECH_VERB_FORMS = set(['said', 'says', 'told', 'tells', 'wrote', 'writes']);
 /**
  * A prepositional phrase ("Of Sanders", "for many", "like the recent volatility"), unless a finite
  * verb makes it an inverted clause ("Among them are the positions of X").
@@ -378,8 +391,12 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
     i < toks.length &&
     (isCap(toks[i]!) ||
       ((toks[i] === 'the' || toks[i] === 'both') && i + 1 < toks.length && isCap(toks[i + 1]!)));
+  // "It makes a difference", "That said", "Unless countries…" (capitalised as the sentence
+  // opens), "Trump said", "Stevens says" (a subject with its speech verb): clauses.
   const clauseWord = (t: string, i: number) =>
-    CLAUSE_WORDS.has(t) && !(t === 'to' && nameAt(i + 1));
+    (CLAUSE_WORDS.has(t) && !(t === 'to' && nameAt(i + 1))) ||
+    (i === 0 && CLAUSE_OPENERS.has(t.toLowerCase()) && toks.length > 1 && !isCap(toks.at(-1)!)) ||
+    (i > 0 && SPEECH_VERB_FORMS.has(t));
   if (toks.some((t, i) => clauseWord(t, i) || verbish(t, i))) return undefined;
   const written = dropped.trim().replace(/^(?:The|A|An|One)\b/, (m) => m.toLowerCase());
   const gender = genderOf(toks);
@@ -641,6 +658,7 @@ function subjectParts(text: string): string[] {
     if (
       place ||
       PARENTHETICAL.test(p) ||
+      PARTY_TAG.test(p) ||
       isPrepositional(p) ||
       isModifier(p) ||
       isParticipial(p) ||

@@ -236,6 +236,20 @@ describe('function words and adjectives are no speakers', () => {
     );
   });
 
+  it('reads no clause as a subject: a speech verb inside it, or a clause opener before it', () => {
+    for (const text of ['Trump said', 'Lima says', 'It makes a difference', 'Within minutes'])
+      expect(speakerPhrase(text), text).toBeUndefined();
+    // Subjects that open with such words still read.
+    expect(speakerPhrase('Her advisers')?.kind).toBe('description');
+    expect(speakerPhrase('That letter')?.kind).toBe('description');
+    expect(speakerPhrase('Will Doyle')).toMatchObject({ kind: 'person', name: 'Will Doyle' });
+    expect(speakerPhrase('It’s a dynamic Greenberg')).toMatchObject({ name: 'Greenberg' });
+    // A party-and-state tag after the name is no speaker.
+    expect(speakerPhrase('although a former congressman, Mark Siljander, R-Mich.')).toMatchObject({
+      name: 'Mark Siljander',
+    });
+  });
+
   it('reads a pronoun with its contracted auxiliary as the pronoun', () => {
     expect(speakerPhrase('they’ve')).toEqual({ kind: 'pronoun', pronoun: 'they' });
     const q = quotesOf(
