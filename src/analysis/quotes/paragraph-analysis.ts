@@ -16,6 +16,7 @@ import { speakerKey } from './speaker-key.ts';
 import {
   describedAs,
   isGroupAdjective,
+  isShortTitle,
   isTitle,
   jointDescription,
   jointPhrase,
@@ -43,6 +44,18 @@ export interface Found {
 
 const AUX = new Set(lexicon.auxiliaries);
 const ARTICLE = new Set(['the', 'a', 'an']);
+/** Words that follow a participle opening a sentence: its object or a preposition. */
+const PARTICIPLE_OBJECTS = new Set(
+  'a an the one his her their its my our your this that these those him them it us me himself herself themselves itself on in at to for with from about up out off into over after'.split(
+    ' ',
+  ),
+);
+/** Adverbs that end in "s", no plural nouns ("Giuliani always…"). */
+const S_ADVERBS = new Set(
+  'always sometimes perhaps besides nevertheless nonetheless afterwards towards regardless thus'.split(
+    ' ',
+  ),
+);
 const OPENING_ADVERB = /(?:al|ous|ent|ant|ive|ed|ate|ar|ful|ible|able)ly$/;
 const THOUGHT_WORDS = new Set(lexicon.thoughtWords);
 /** Sentence openers that name who speaks ("Democrats said"). */
@@ -132,7 +145,10 @@ function afterConjunction(text: string): SpeakerPhrase | undefined {
   const at = Math.max(text.lastIndexOf(' and '), text.lastIndexOf(' but '));
   if (at < 0) return undefined;
   const tail = text.slice(at + 5).trim();
-  return SHARE.test(tail) ? describedAs(tail) : undefined;
+  // ("40 percent of the time she (says)": a share of time, and the pronoun is the subject.)
+  if (!SHARE.test(tail) || /\b(?:he|she|they|we|i|you|it|time|times)$/i.test(tail))
+    return undefined;
+  return describedAs(tail);
 }
 /** "22 percent", "just 8 percent of Democrats", "a third": a share of those polled. */
 const SHARE =
@@ -578,15 +594,13 @@ export class ParagraphAnalysis {
     const w = words[k]!;
     if (OPENING_ADVERB.test(w.lower)) return true;
     const next = words[k + 1];
+    // ("Reprising one", "Appearing on", "Declaring himself": an object or a preposition follows;
+    // "Golding always", "Fleming thinks" are names.)
     return (
       w.lower.endsWith('ing') &&
       next !== undefined &&
       onlySpace(text, w.end, next.start) &&
-      startsLower(next.text) &&
-      !next.verb &&
-      !AUX.has(next.lower) &&
-      !IRREGULAR_PAST.has(next.lower) &&
-      !next.lower.endsWith('ed')
+      PARTICIPLE_OBJECTS.has(next.text)
     );
   }
 
@@ -626,7 +640,13 @@ export class ParagraphAnalysis {
     if (afterLocative(p, k) || p.text[words[k]!.start - 1] === '(') return undefined;
     // "percent of Democratic registered voters say": an adjective before its plural noun names
     // no one (a quote whose only candidate it is, "the GOP presidential candidate", keeps it).
-    if (k === j && isGroupAdjective(words[j]!.text) && this.pluralFollows(j)) return undefined;
+    if (
+      k === j &&
+      isGroupAdjective(words[j]!.text) &&
+      !this.book.knowsSurname(words[j]!.text) &&
+      this.pluralFollows(j)
+    )
+      return undefined;
     const phrase = speakerPhrase(p.text.slice(words[k]!.start, words[j]!.end));
     if (!phrase || (phrase.kind !== 'person' && phrase.kind !== 'organisation')) return undefined;
     return this.book.resolve(phrase, p.base + words[k]!.start);
@@ -638,7 +658,7 @@ export class ParagraphAnalysis {
     for (let i = j + 1; i <= j + 3 && i < p.words.length; i++) {
       const w = p.words[i]!;
       if (!startsLower(w.text) || !onlySpace(p.text, p.words[i - 1]!.end, w.start)) return false;
-      if (w.verb || AUX.has(w.lower)) return false;
+      if (w.verb || AUX.has(w.lower) || S_ADVERBS.has(w.lower)) return false;
       if (w.lower.length > 3 && w.lower.endsWith('s') && !/(?:ss|us|is)$/.test(w.lower))
         return true;
     }
@@ -882,30 +902,63 @@ export class ParagraphAnalysis {
     return undefined;
   }
 
-  /** The noun phrase after an inverted verb ("said Marta Oliveira, the union's leader"). */
+  /**
+   * The noun phrase after an inverted verb ("said Marta Oliveira, the union's leader"); read past
+   * an "and" after a title when that gives a person ("said former Pennsylvania Gov. and
+   * Democratic National Committee Chairman Ed Rendell").
+   */
   phraseAfter(
     verbIndex: number,
   ): { phrase: SpeakerPhrase | undefined; at: number; end: number } | undefined {
+    const short = this.phraseRead(verbIndex, this.phraseEnd(verbIndex, false));
+    if (!short || !this.titleAndAt(this.phraseEnd(verbIndex, false))) return short;
+    const long = this.phraseRead(verbIndex, this.phraseEnd(verbIndex, true));
+    return long?.phrase?.kind === 'person' ? long : short;
+  }
+
+  /** Where the phrase after the verb at `verbIndex` ends (exclusive), maybe past a title's "and". */
+  private phraseEnd(verbIndex: number, pastTitleAnd: boolean): number {
     const { p } = this;
-    const first = p.words[verbIndex + 1];
-    if (!first) return undefined;
     let j = verbIndex + 1;
     let limit = verbIndex + 8;
     while (j < p.words.length && j <= limit) {
       const w = p.words[j]!;
-      const gap = p.text.slice(p.words[j - 1]!.end, w.start);
-      // "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell":
-      // an "and" after a title joins a second role before the name.
-      const title = p.words[j - 1]!.lower.replace(/\.$/, '');
-      if (w.lower === 'and' && isTitle(title) && /^\.?\s+$/.test(gap)) {
+      if (pastTitleAnd && this.titleAndAt(j)) {
         limit = j + 8;
         j++;
         continue;
       }
+      const gap = p.text.slice(p.words[j - 1]!.end, w.start);
       if (AFTER_NAME_STOP.has(w.lower) || /[,.;:!?()"“”—–]/.test(gap) || this.ofSomeone(j)) break;
       j++;
     }
-    j = this.complementEnd(verbIndex + 1, j);
+    return this.complementEnd(verbIndex + 1, j);
+  }
+
+  /**
+   * Whether word `j` is a lower-case "and" right after a title: a full one ("former prosecutor
+   * and"), or a short one with its period ("Gov. and"), never a sentence's end ("the mayor. And").
+   */
+  private titleAndAt(j: number): boolean {
+    const { p } = this;
+    const w = p.words[j];
+    const before = p.words[j - 1];
+    if (!w || !before || w.text !== 'and') return false;
+    // (A short title's period may be read with its word or in the gap.)
+    const title = before.lower.replace(/\.$/, '');
+    const period = before.lower.endsWith('.') || p.text[before.end] === '.';
+    const gap = p.text.slice(before.end, w.start).replace(/^\./, '');
+    if (!/^\s+$/.test(gap)) return false;
+    return period ? isShortTitle(title) : isTitle(title);
+  }
+
+  private phraseRead(
+    verbIndex: number,
+    j: number,
+  ): { phrase: SpeakerPhrase | undefined; at: number; end: number } | undefined {
+    const { p } = this;
+    const first = p.words[verbIndex + 1];
+    if (!first) return undefined;
     const end = p.words[j - 1]!.end;
     let text = p.text.slice(first.start, end);
     const rest = p.text.slice(end, end + 120);

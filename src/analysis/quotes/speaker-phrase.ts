@@ -100,6 +100,8 @@ const ABBREVIATED_TITLES = set(
     ' ',
   ),
 );
+/** A title written short ("gov", "sen", "rep"), as a word of the text is in lower case. */
+export const isShortTitle = (word: string) => ABBREVIATED_TITLES.has(word);
 const FUNCTION_WORDS = set([...words.prepositions, ...quoteWords.nameStops, ...words.clause]);
 const NOT_SUBJECTS = set(words.notSubjects);
 const COLLECTIVES = set(words.collectives);
@@ -275,8 +277,13 @@ const GROUP_ADJECTIVES = set([
  * follows it: "Democratic insiders", "Republican-leaning voters", "Mexican immigrants".
  */
 export function isGroupAdjective(word: string): boolean {
+  // (Nationalities by their commonest endings only: "-i" and "-ani" end names too, Giuliani, Ali.)
   return (
-    GROUP_ADJECTIVES.has(word.toLowerCase()) || /-leaning$/.test(word) || NATIONALITY.test(word)
+    GROUP_ADJECTIVES.has(word.toLowerCase()) ||
+    /-leaning$/.test(word) ||
+    /^\p{Lu}\p{Ll}+(?:ian|ean|ish|ese|ican)$|^(?:German|Kenyan|Korean|Afghan|Thai|Greek|Swiss)$/u.test(
+      word,
+    )
   );
 }
 
@@ -490,7 +497,11 @@ function twoRoles(part: string): SpeakerPhrase | undefined {
   const left = part.slice(0, at).trim();
   const lastWord = left.slice(left.lastIndexOf(' ') + 1).replace(/\.$/, '');
   if (!TITLES.has(lastWord.toLowerCase())) return undefined;
-  const right = readPart(part.slice(at + 5));
+  // "the senator and Mrs. Smith", "the governor and Sen. John Smith": two people.
+  const rightText = part.slice(at + 5).trim();
+  if (/^(?:the|a|an)\s+\S+$/i.test(left) || /^(?:Mr|Mrs|Ms|Miss|Dr)\b/.test(rightText))
+    return undefined;
+  const right = readPart(rightText);
   if (right?.kind !== 'person' || !right.titled) return undefined;
   return { ...right, role: right.role ? `${left} and ${right.role}` : left };
 }
@@ -624,6 +635,8 @@ const PLACE_PART = /^(?:(?:New|North|South|East|West|Rhode)\s+)?\p{Lu}[\p{L}.'â€
 /** "Mass.", "N.H.", "Calif.": a state written short, never a speaker's name. */
 const ABBREVIATED_STATE = /^(?:\p{Lu}\p{Ll}{0,4}\.)+$/u;
 
+/** "61 percent", "61 percent of voters": a share of those polled. */
+const PERCENT_SHARE = /^\d+(?:\.\d+)?\s*(?:percent|%)(?:\s+of\s+\D{1,60})?$/;
 /** An age and a capitalised word after it: "81-year-old Parker Eaton". */
 const AGED = /^\d{1,3}-year-old\s+\p{Lu}/u;
 
@@ -650,8 +663,9 @@ function subjectParts(text: string): string[] {
       (i < raw.length - 1 || ABBREVIATED_STATE.test(p)) &&
       PLACE_PART.test(p) &&
       ENDS_IN_PLACE.test(raw[i - 1]!);
-    // "81-year-old Parker Eaton": an age before a name is a role, not a number opening an aside.
-    if (AGED.test(p)) {
+    // "81-year-old Parker Eaton": an age before a name is a role, not a number opening an aside;
+    // "Among Kasich supporters, 61 percent (said)": a share next to the verb is the subject.
+    if (AGED.test(p) || (i === raw.length - 1 && PERCENT_SHARE.test(p))) {
       out.push(p);
       return;
     }
