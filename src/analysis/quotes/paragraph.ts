@@ -191,6 +191,8 @@ export function verbAt(p: Paragraph, wi: number): SpeechVerb | undefined {
   // "the jobs report was released", "his claims were false": a present form of a verb that is
   // also a noun, before a finite "be" or "have", is that noun ("economists say is" stays a verb).
   const next = p.words[wi + 1];
+  // "easier said than done": an idiom, no one speaks.
+  if (w.lower === 'said' && next?.lower === 'than') return undefined;
   if (
     (verb.form === 'base' || verb.form === 'third') &&
     NOUN_LEMMAS.has(verb.lemma) &&

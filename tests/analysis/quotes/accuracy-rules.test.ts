@@ -255,6 +255,10 @@ describe('function words and adjectives are no speakers', () => {
     });
   });
 
+  it('takes "easier said than done" for an idiom, not speech', () => {
+    expect(quotesOf('But "closing the rink" is easier said than done in the city.')).toEqual([]);
+  });
+
   it('reads a pronoun with its contracted auxiliary as the pronoun', () => {
     expect(speakerPhrase('they’ve')).toEqual({ kind: 'pronoun', pronoun: 'they' });
     const q = quotesOf(
