@@ -910,8 +910,9 @@ export class ParagraphAnalysis {
   phraseAfter(
     verbIndex: number,
   ): { phrase: SpeakerPhrase | undefined; at: number; end: number } | undefined {
-    const short = this.phraseRead(verbIndex, this.phraseEnd(verbIndex, false));
-    if (!short || !this.titleAndAt(this.phraseEnd(verbIndex, false))) return short;
+    const stop = this.phraseEnd(verbIndex, false);
+    const short = this.phraseRead(verbIndex, stop);
+    if (!short || !this.titleAndAt(stop)) return short;
     const long = this.phraseRead(verbIndex, this.phraseEnd(verbIndex, true));
     return long?.phrase?.kind === 'person' ? long : short;
   }

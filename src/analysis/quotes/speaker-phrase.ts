@@ -54,6 +54,14 @@ function headOf(words: readonly string[]): string {
   return words[(after > 0 ? after : words.length) - 1] ?? '';
 }
 
+/** Function words only, one of them an article or a `notSubjects` word ("as", "yet every"). */
+function isNoNoun(toks: readonly string[]): boolean {
+  const lower = toks.map((t) => t.toLowerCase());
+  return (
+    lower.every((t) => NO_NAME.has(t)) && lower.some((t) => NOT_SUBJECTS.has(t) || ARTICLES.has(t))
+  );
+}
+
 /**
  * Whether a description (lower case) names people: one person, or a group ("aides", "police",
  * "several"); not a thing ("video link", "the end of the meeting").
@@ -373,12 +381,7 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   if (contracted) return { kind: 'pronoun', pronoun: contracted as 'he' };
   // "as", "a", "yet every" (read from "…, as described by X", "pledged a"): no noun, no one
   // described ("most" and "both" alone still are).
-  const lower = toks.map((t) => t.toLowerCase());
-  if (
-    lower.every((t) => NO_NAME.has(t)) &&
-    lower.some((t) => NOT_SUBJECTS.has(t) || ARTICLES.has(t))
-  )
-    return undefined;
+  if (toks.length <= 3 && isNoNoun(toks)) return undefined;
   // A lowercase "-ed" word is a verb ("the two sides signed") unless a determiner makes it an adjective.
   // "retired general Ana Lima": an "-ed" word opening a run of nouns that ends in a name is an
   // adjective; "issued a statement after Ana Lima" is a clause.
@@ -469,7 +472,7 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   if (run.length === 0 || toks.slice(0, runStart).some((t) => PREPOSITIONS.has(t))) {
     // One bare word is a group or one person ("officials", "police", "spokesman"), never
     // "phone", "bipartisan" or "possible" (read from "by phone", "a bipartisan deal").
-    if (toks.length === 1 && !isBareSubject(lower[0]!)) return undefined;
+    if (toks.length === 1 && !isBareSubject(first)) return undefined;
     // "analysts at Norberg Bank", "hospital managers": people described, not named.
     return { kind: 'description', name: written, tokens: toks, gender };
   }
