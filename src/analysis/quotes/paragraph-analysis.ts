@@ -50,6 +50,8 @@ const PARTICIPLE_OBJECTS = new Set(
     ' ',
   ),
 );
+/** Adverbs that follow a name as often as a participle ("Golding always", "Manning never"). */
+const NAME_ADVERBS = new Set(['always', 'never', 'often', 'also', 'still', 'then', 'now', 'just']);
 /** Adverbs that end in "s", no plural nouns ("Giuliani always…"). */
 const S_ADVERBS = new Set(
   'always sometimes perhaps besides nevertheless nonetheless afterwards towards regardless thus'.split(
@@ -594,13 +596,19 @@ export class ParagraphAnalysis {
     const w = words[k]!;
     if (OPENING_ADVERB.test(w.lower)) return true;
     const next = words[k + 1];
-    // ("Reprising one", "Appearing on", "Declaring himself": an object or a preposition follows;
-    // "Golding always", "Fleming thinks" are names.)
+    // ("Reprising one", "Looking ahead", "Declaring himself": a participle before its object,
+    // a preposition or an adverb; "Golding always", "Fleming thinks", a surname the article
+    // knows, are names.)
+    if (!w.lower.endsWith('ing') || this.book.knowsSurname(w.text)) return false;
+    if (!next || !onlySpace(text, w.end, next.start) || !startsLower(next.text)) return false;
+    if (PARTICIPLE_OBJECTS.has(next.text)) return true;
     return (
-      w.lower.endsWith('ing') &&
-      next !== undefined &&
-      onlySpace(text, w.end, next.start) &&
-      PARTICIPLE_OBJECTS.has(next.text)
+      !next.verb &&
+      !AUX.has(next.lower) &&
+      !IRREGULAR_PAST.has(next.lower) &&
+      !next.lower.endsWith('ed') &&
+      !(next.lower.endsWith('s') && !next.lower.endsWith('ss')) &&
+      !NAME_ADVERBS.has(next.lower)
     );
   }
 
@@ -914,7 +922,10 @@ export class ParagraphAnalysis {
     const short = this.phraseRead(verbIndex, stop);
     if (!short || !this.titleAndAt(stop)) return short;
     const long = this.phraseRead(verbIndex, this.phraseEnd(verbIndex, true));
-    return long?.phrase?.kind === 'person' ? long : short;
+    if (long?.phrase?.kind === 'person') return long;
+    // "said Sen. and Mrs. Smith": the short reading is a bare title, no one.
+    const title = this.p.words[stop - 1]!.lower.replace(/\.$/, '');
+    return isShortTitle(title) ? undefined : short;
   }
 
   /** Where the phrase after the verb at `verbIndex` ends (exclusive), maybe past a title's "and". */

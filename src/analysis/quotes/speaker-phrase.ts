@@ -56,10 +56,13 @@ function headOf(words: readonly string[]): string {
 
 /** Function words only, one of them an article or a `notSubjects` word ("as", "yet every"). */
 function isNoNoun(toks: readonly string[]): boolean {
-  const lower = toks.map((t) => t.toLowerCase());
-  return (
-    lower.every((t) => NO_NAME.has(t)) && lower.some((t) => NOT_SUBJECTS.has(t) || ARTICLES.has(t))
-  );
+  let functionWord = false;
+  for (const t of toks) {
+    const lower = t.toLowerCase();
+    if (!NO_NAME.has(lower)) return false;
+    if (NOT_SUBJECTS.has(lower) || ARTICLES.has(lower)) functionWord = true;
+  }
+  return functionWord;
 }
 
 /**
@@ -289,7 +292,7 @@ export function isGroupAdjective(word: string): boolean {
   return (
     GROUP_ADJECTIVES.has(word.toLowerCase()) ||
     /-leaning$/.test(word) ||
-    /^\p{Lu}\p{Ll}+(?:ian|ean|ish|ese|ican)$|^(?:German|Kenyan|Korean|Afghan|Thai|Greek|Swiss)$/u.test(
+    /^\p{Lu}\p{Ll}+(?:ian|ean|ish|ese|ican)$|^(?:German|Kenyan|Korean|Afghan|Thai|Greek|Swiss|Israeli|Pakistani|Iraqi|Saudi|Yemeni|Somali|Kuwaiti|Qatari|Omani|Emirati|Bangladeshi|Nepali|French|Dutch|Czech|Kazakh)$/u.test(
       word,
     )
   );
@@ -381,7 +384,7 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   if (contracted) return { kind: 'pronoun', pronoun: contracted as 'he' };
   // "as", "a", "yet every" (read from "…, as described by X", "pledged a"): no noun, no one
   // described ("most" and "both" alone still are).
-  if (toks.length <= 3 && isNoNoun(toks)) return undefined;
+  if (isNoNoun(toks)) return undefined;
   // A lowercase "-ed" word is a verb ("the two sides signed") unless a determiner makes it an adjective.
   // "retired general Ana Lima": an "-ed" word opening a run of nouns that ends in a name is an
   // adjective; "issued a statement after Ana Lima" is a clause.
@@ -500,10 +503,18 @@ function twoRoles(part: string): SpeakerPhrase | undefined {
   const left = part.slice(0, at).trim();
   const lastWord = left.slice(left.lastIndexOf(' ') + 1).replace(/\.$/, '');
   if (!TITLES.has(lastWord.toLowerCase())) return undefined;
-  // "the senator and Mrs. Smith", "the governor and Sen. John Smith": two people.
+  // "the senator and Mrs. Smith", "the governor and Sen. John Smith": two people, the second
+  // with an honorific or a title of their own ("the billionaire and former Gov. Tom Reed" is one).
   const rightText = part.slice(at + 5).trim();
-  if (/^(?:the|a|an)\s+\S+$/i.test(left) || /^(?:Mr|Mrs|Ms|Miss|Dr)\b/.test(rightText))
-    return undefined;
+  const rightFirst = /^\p{L}+/u.exec(rightText)?.[0].toLowerCase() ?? '';
+  if (/^(?:mr|mrs|ms|miss|dr)$/.test(rightFirst) || ABBREVIATED_TITLES.has(rightFirst)) {
+    // "Mr. and Mrs. Smith", "Sen. and Mrs. Smith": a couple, named by the family name alone.
+    const couple = left.includes(' ') ? undefined : readPart(rightText);
+    if (couple?.kind !== 'person') return undefined;
+    const named = { ...couple, role: `${left} and ${couple.role ?? ''}`.trim() };
+    delete named.gender;
+    return named;
+  }
   const right = readPart(rightText);
   if (right?.kind !== 'person' || !right.titled) return undefined;
   return { ...right, role: right.role ? `${left} and ${right.role}` : left };

@@ -234,6 +234,12 @@ describe('function words and adjectives are no speakers', () => {
     expect(quotesOf('Schilling, who worked for the network, said "let him in."')[0]?.speaker).toBe(
       'Schilling',
     );
+    // An opening participle before an adverb is no name either.
+    expect(
+      quotesOf('Ana Lima spoke. Looking ahead, aides were prompted to say, "no way."').map(
+        (x) => x.speaker,
+      ),
+    ).not.toContain('Looking');
     // An "-ing" surname before an adverb or a verb is a name.
     const golding = quotesOf(
       'Ana Lima spoke. Golding sometimes was prompted to say, "Make it great."',
@@ -334,6 +340,13 @@ describe('two roles joined before one name', () => {
     expect(q.map((x) => x.speaker)).toEqual(['the spokesman', 'the mayor', 'the coach']);
     expect(speakerPhrase('the senator and Mrs. Smith')).toBeUndefined();
     expect(speakerPhrase('the governor and Sen. John Smith')).toBeUndefined();
+    // One person with two roles after an article; a couple by its family name.
+    expect(speakerPhrase('the billionaire and former Gov. Tom Reed')).toMatchObject({
+      name: 'Tom Reed',
+    });
+    const couple = speakerPhrase('Mr. and Mrs. Smith');
+    expect(couple).toMatchObject({ kind: 'person', name: 'Smith' });
+    expect(couple && 'gender' in couple ? couple.gender : undefined).toBeUndefined();
   });
 });
 
@@ -341,8 +354,12 @@ describe('a party or nationality before its plural noun', () => {
   it('is no name of its own', () => {
     const q = quotesOf(
       'Seventy percent of Republican registered voters say they want a new nominee.',
+      'Most Israeli registered voters say they want a new coalition.',
     );
-    expect(q.map((x) => x.speaker)).toEqual(['Seventy percent of Republican registered voters']);
+    expect(q.map((x) => x.speaker)).toEqual([
+      'Seventy percent of Republican registered voters',
+      'Most Israeli registered voters',
+    ]);
   });
 
   it('still reads a name whose ending looks like a nationality, before an adverb', () => {
