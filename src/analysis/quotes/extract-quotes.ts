@@ -35,6 +35,7 @@ export function extractQuotes(
     paras.push(readParagraph(text, base));
     base += text.length + 2;
   }
+  book.read(paras);
   const runs = paras.map(nameRuns);
   for (const list of runs) for (const run of list) if (run.place) book.addPlace(run.tokens);
   // A headline capitalises its first word whatever it is: "Understated Perez raises political

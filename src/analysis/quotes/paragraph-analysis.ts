@@ -126,6 +126,9 @@ export const RELATIVE_GAP =
  * and are a surname otherwise ("Rather said the network had failed": Dan Rather).
  */
 export const COMMA_ADVERBS = new Set(['rather']);
+/** "Hours later,", "Days before": a time unit and its relation open an adverbial, no name. */
+const TIME_UNITS = /^(?:seconds|minutes|hours|days|weeks|months|years|moments|decades)$/;
+const TIME_RELATIONS = new Set(['later', 'earlier', 'ago', 'before', 'after']);
 /** Forms of "be" that say what someone is: "Trump is a liar who…". */
 const ARTICLES = new Set(['a', 'an', 'the']);
 const COPULA = new Set(['is', 'was']);
@@ -758,6 +761,7 @@ export class ParagraphAnalysis {
       (COMMA_ADVERBS.has(first.lower) &&
         (p.text[first.end] === ',' || words[i + 1]?.lower === 'than')) ||
       /(?:ing|ly)$/.test(first.lower) ||
+      (TIME_UNITS.test(first.lower) && TIME_RELATIONS.has(words[i + 1]?.lower ?? '')) ||
       participleOpener(p, i)
     ) {
       if (LEAD_SKIP.has(first.lower) && startsUpper(words[i + 1]?.text ?? '')) i++;

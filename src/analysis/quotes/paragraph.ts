@@ -281,3 +281,36 @@ function progressive(verb: SpeechVerb): SpeechVerb {
   }
   return finite;
 }
+
+/** Words from four letters on, of which a title-case headline capitalises nearly all. */
+const TITLE_WORD = /^\p{L}{4}/u;
+
+/** Whether a paragraph is a headline in title case ("Trump Says He Never Pledged To…"). */
+export function isTitleCaseLine(p: Paragraph): boolean {
+  let long = 0;
+  let upper = 0;
+  for (const w of p.words) {
+    if (!TITLE_WORD.test(w.text)) continue;
+    long++;
+    if (w.text !== w.lower) upper++;
+  }
+  return long >= 4 && upper >= 0.8 * long;
+}
+
+/** A quote mark, bracket, colon or dash right before a word: a sentence may open there. */
+const OPENS_BEFORE = /[“"‘'(:—–-]\s*$/;
+
+/**
+ * Calls `visit` with each word of a paragraph and whether a sentence may open at it (its first
+ * word, or a word after a quote mark, a bracket, a colon or a dash): a capital there says nothing.
+ */
+export function eachWordOpening(p: Paragraph, visit: (w: Word, opens: boolean) => void): void {
+  let s = 0;
+  for (let i = 0; i < p.words.length; i++) {
+    const w = p.words[i]!;
+    while (s + 1 < p.firstWord.length && p.firstWord[s + 1]! <= i) s++;
+    const opens =
+      i === p.firstWord[s] || OPENS_BEFORE.test(p.text.slice(Math.max(0, w.start - 3), w.start));
+    visit(w, opens);
+  }
+}

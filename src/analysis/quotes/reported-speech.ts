@@ -1,5 +1,12 @@
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
-import { type Paragraph, spanFrom, verbAt, type Word, wordFrom } from './paragraph.ts';
+import {
+  isTitleCaseLine,
+  type Paragraph,
+  spanFrom,
+  verbAt,
+  type Word,
+  wordFrom,
+} from './paragraph.ts';
 import { type ParagraphAnalysis, RELATIVE_GAP } from './paragraph-analysis.ts';
 import type { Speaker } from './speaker-book.ts';
 import { describedAs, type SpeakerPhrase, speakerPhrase } from './speaker-phrase.ts';
@@ -55,7 +62,7 @@ const INVERTED_TAIL = 24;
 /** Finds the paragraph's reported speech: `X said (that) …`, `…, X said.`, `according to X, …`. */
 export function findReportedSpeech(a: ParagraphAnalysis): void {
   const { p } = a;
-  const titled = a.index === 0 && titleCase(p);
+  const titled = a.index === 0 && isTitleCaseLine(p);
   p.sentences.forEach((s, si) => {
     if (s.end - s.start > 2000) return;
     const from = p.firstWord[si]!;
@@ -83,21 +90,6 @@ export function findReportedSpeech(a: ParagraphAnalysis): void {
       else tail(a, i, verb, si, to);
     }
   });
-}
-
-/** Words from four letters on, of which a title-case headline capitalises nearly all. */
-const TITLE_WORD = /^\p{L}{4}/u;
-
-/** Whether a paragraph is a headline in title case ("Trump Says He Never Pledged To…"). */
-function titleCase(p: Paragraph): boolean {
-  let long = 0;
-  let upper = 0;
-  for (const w of p.words) {
-    if (!TITLE_WORD.test(w.text)) continue;
-    long++;
-    if (w.text !== w.lower) upper++;
-  }
-  return long >= 4 && upper >= 0.8 * long;
 }
 
 /** Adverbs between a headline's subject and its verb ("Rick Perry Just Announced…"). */

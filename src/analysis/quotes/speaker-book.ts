@@ -1,7 +1,14 @@
 import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
+import common from './lexicon/common-words.json' with { type: 'json' };
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
+import { eachWordOpening, isTitleCaseLine, type Paragraph } from './paragraph.ts';
 import { speakerKey } from './speaker-key.ts';
-import { namesOnePerson, ORG_ANAPHORS, type SpeakerPhrase } from './speaker-phrase.ts';
+import {
+  namesOnePerson,
+  ORG_ANAPHORS,
+  type SpeakerPhrase,
+  speakerPhrase,
+} from './speaker-phrase.ts';
 
 /** A speaker of one article, as `extractQuotes` reports it. */
 export interface Speaker {
@@ -43,6 +50,12 @@ const NOT_FIRST = new Set([
   ...'four five six seven eight nine ten top team within absent senators'.split(' '),
 ]);
 
+/**
+ * Words news writes in lower case and almost never capitalises inside a sentence, from real
+ * articles (`npm run build:common-words`).
+ */
+const COMMON_WORDS = new Set(common.words);
+
 /** How far back pronoun resolution looks: recent enough to be what a reader would pick. */
 const MEMORY = 40;
 
@@ -59,6 +72,40 @@ export class SpeakerBook {
   /** People named with a title, role or apposition somewhere: likelier "he"/"she" than a bare name. */
   private readonly signalled = new Set<string>();
   private readonly places = new Set<string>();
+  /** The article's paragraphs, read for how it writes a word (see `isCommonWord`). */
+  private paragraphs: readonly Paragraph[] = [];
+  /** How the article writes its words: read once, at the first one-word phrase to judge. */
+  private wordCase?: WordCase;
+  /** `isCommonWord`'s answers, by lower-case word. */
+  private readonly commonWords = new Map<string, boolean>();
+
+  /** Pass one, first: the article's paragraphs, so that a common word is not taken for a name. */
+  read(paragraphs: readonly Paragraph[]): void {
+    this.paragraphs = paragraphs;
+  }
+
+  /**
+   * Whether a one-word phrase at article offset `pos` is a common word ("Hours later, the
+   * campaign said", "Current and former officials said"), not a name: a word written in lower
+   * case in the article or in news generally (`COMMON_WORDS`), never capitalised inside one of
+   * the article's sentences, and no speaker in lower case either ("Officials"). A title-case
+   * line (a headline) capitalises every word: there the case tells nothing.
+   */
+  private isCommonWord(token: string, pos: number): boolean {
+    const c = (this.wordCase ??= readWordCase(this.paragraphs));
+    const at = paragraphAt(this.paragraphs, pos);
+    if (at < 0 || c.titled[at]) return false;
+    const lower = token.toLowerCase();
+    let known = this.commonWords.get(lower);
+    if (known === undefined) {
+      known =
+        (c.lower.has(lower) || COMMON_WORDS.has(lower)) &&
+        !c.capitalisedWithin.has(lower) &&
+        speakerPhrase(lower) === undefined;
+      this.commonWords.set(lower, known);
+    }
+    return known;
+  }
 
   /** Pass one, first: a place named after "in", "at"… somewhere in the article. */
   addPlace(tokens: readonly string[]): void {
@@ -168,8 +215,11 @@ export class SpeakerBook {
         full.lastSeen = pos;
         name = full.tokens.join(' ');
       } else if (phrase.tokens.length === 1 && !phrase.titled && !phrase.gender) {
+        if (this.isCommonWord(phrase.tokens[0]!, pos)) return undefined;
         kind = 'organisation';
       }
+    } else if (kind === 'organisation' && !name.includes(' ') && this.isCommonWord(name, pos)) {
+      return undefined;
     }
     const key = speakerKey(name);
     let speaker = this.speakers.get(key);
@@ -296,4 +346,43 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
 
 function recency(n: FullName, pos: number): number {
   return n.lastSeen < pos ? n.lastSeen : -1;
+}
+
+/** How an article writes its words (see `SpeakerBook.isCommonWord`). */
+interface WordCase {
+  /** Words written in lower case. */
+  lower: Set<string>;
+  /** Words (lower-cased) capitalised inside a sentence, outside title-case lines. */
+  capitalisedWithin: Set<string>;
+  /** Per paragraph: a title-case line. */
+  titled: boolean[];
+}
+
+/** One pass over the article's words: linear whatever the number of phrases judged. */
+function readWordCase(paragraphs: readonly Paragraph[]): WordCase {
+  const c: WordCase = { lower: new Set(), capitalisedWithin: new Set(), titled: [] };
+  for (const p of paragraphs) {
+    const titled = isTitleCaseLine(p);
+    c.titled.push(titled);
+    eachWordOpening(p, (w, opens) => {
+      if (w.text === w.lower) c.lower.add(w.lower);
+      else if (!titled && !opens) c.capitalisedWithin.add(w.lower);
+    });
+  }
+  return c;
+}
+
+/** The index of the paragraph holding article offset `pos` (paragraphs are in order), or -1. */
+function paragraphAt(paragraphs: readonly Paragraph[], pos: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid]!.base <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

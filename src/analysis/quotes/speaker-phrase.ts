@@ -80,7 +80,7 @@ export const ORG_ANAPHORS = set(words.anaphors);
 const ORG_HEADS = set([...words.organisation, ...words.anaphors, ...words.organisationHeads]);
 const PREPOSITIONS = set(words.prepositions);
 const PRONOUNS = set(words.pronouns);
-const PRONOUN_CONTRACTION = /^(he|she|it|they)['’](?:ve|ll|d)$/;
+const PRONOUN_CONTRACTION = /^(he|she|it|they)['’](?:ve|ll|d)$|^(he|she)['’]s$|^(they)['’]re$/;
 const DETERMINERS = set(words.determiners);
 const PARTICLES = set(words.particles);
 const CONNECTORS = set(words.connectors);
@@ -380,7 +380,8 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
   const first = toks[0]!.toLowerCase();
   if (toks.length === 1 && PRONOUNS.has(first)) return { kind: 'pronoun', pronoun: first as 'he' };
   // "they’ve suggested", "he’d said": the pronoun with its auxiliary.
-  const contracted = toks.length === 1 ? PRONOUN_CONTRACTION.exec(first)?.[1] : undefined;
+  const found = toks.length === 1 ? PRONOUN_CONTRACTION.exec(first) : undefined;
+  const contracted = found?.[1] ?? found?.[2] ?? found?.[3];
   if (contracted) return { kind: 'pronoun', pronoun: contracted as 'he' };
   // "as", "a", "yet every" (read from "…, as described by X", "pledged a"): no noun, no one
   // described ("most" and "both" alone still are).

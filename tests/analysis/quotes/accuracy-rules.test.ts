@@ -955,3 +955,54 @@ describe('a time before the subject', () => {
     expect(speakerOf(q, 'there were 906 attacks')).toBe('German police');
   });
 });
+
+describe('a common word that opens a sentence is no name', () => {
+  it('looks past it to the subject or the name that says it', () => {
+    const q = quotesOf(
+      'The late governor was remembered.',
+      'Late on Monday, the company said the report was inaccurate.',
+      'Rather, sources close to her campaign said she stands fully behind the president.',
+      'Less than a third agreed that Britain would have to wait its turn.',
+      'We did not know the current plan. Current and former officials said the organization had become a shell of itself.',
+    );
+    expect(speakerOf(q, 'the report was inaccurate')).toBe('the company');
+    expect(speakerOf(q, 'she stands fully behind')).toBe('sources close to her campaign');
+    expect(speakerOf(q, 'Britain would have to wait')).toBe('Less than a third');
+    const later = quotesOf(
+      'Minutes later, the Trump campaign issued a statement saying that Trump meant people who support the Second Amendment would vote together.',
+    );
+    expect(speakerOf(later, 'Trump meant people')).toBe('the Trump campaign');
+    expect(speakerOf(q, 'the organization had become')).toBe('Current and former officials');
+  });
+
+  it('keeps a surname that is also a word when the article capitalises it inside a sentence', () => {
+    const q = quotesOf(
+      'The book by Mr. Hurt sold well.',
+      'Hurt said that "nobody will want to read about Donald Trump."',
+      'The French minister, Ségolène Royal, spoke on Monday. Royal said the agreement "might be signed and ratified by the time anybody is elected."',
+    );
+    expect(speakerOf(q, 'nobody will want')).toBe('Hurt');
+    expect(speakerOf(q, 'might be signed')).toBe('Ségolène Royal');
+  });
+
+  it('keeps plural nouns, which are speakers in lower case too, and a title-case headline', () => {
+    const q = quotesOf(
+      'Officials said the plan would fail, and the officials were right.',
+      'Organizers said they did not know how many people would come.',
+    );
+    expect(speakerOf(q, 'the plan would fail')).toBe('Officials');
+    expect(speakerOf(q, 'they did not know')).toBe('Organizers');
+    const { quotes } = extractQuotes([
+      'Newspaper Says Clinton Needs To Quit Political Calculations, Show Compassion For Louisiana.',
+      'A Baton Rouge newspaper called on Hillary Clinton to visit.',
+    ]);
+    expect(speakerOf(quotes, 'Clinton Needs To Quit')).toBe('Newspaper');
+  });
+
+  it('reads "they’re", "he’s" and "she’s" as the pronoun', () => {
+    expect(speakerPhrase('They’re')).toEqual({ kind: 'pronoun', pronoun: 'they' });
+    expect(speakerPhrase('he’s')).toEqual({ kind: 'pronoun', pronoun: 'he' });
+    expect(speakerPhrase("She's")).toEqual({ kind: 'pronoun', pronoun: 'she' });
+    expect(speakerPhrase('he’re')).toBeUndefined();
+  });
+});
