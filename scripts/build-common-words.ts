@@ -76,6 +76,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     'Words news writes in lower case and capitalises inside a sentence at most ' +
     `${MAX_CAPITALISED * 100}% of ${MIN_LOWER}+ times, from ${folder.split('/').at(-1)}` +
     `${values.half ? ` (half ${values.half})` : ''}; built by scripts/build-common-words.ts.`;
-  writeFileSync(values.out ?? OUT, `${JSON.stringify({ _: about, words })}\n`);
+  writeFileSync(values.out ?? OUT, `${JSON.stringify({ _: about, words }, null, 2)}\n`);
   console.log(`${words.length} common words -> ${values.out ?? OUT}`);
 }

@@ -297,12 +297,18 @@ export function isTitleCaseLine(p: Paragraph): boolean {
   return long >= 4 && upper >= 0.8 * long;
 }
 
-/** A quote mark, bracket, colon or dash right before a word: a sentence may open there. */
-const OPENS_BEFORE = /[“"‘'(:—–-]\s*$/;
+/**
+ * An opening quote mark or bracket right before a word, or a colon or dash before it: a sentence
+ * may open there. (A closing mark is followed by a space: `"…," Page said` opens nothing.)
+ */
+const OPENS_BEFORE = /(?:^|\s)[“"‘'([]+$|[:—–]\s*$|\s-\s*$/;
+/** Only spaces and opening marks between a sentence's start and its first word outside quotes. */
+const ONLY_OPENING = /^[\s“"‘'([—–-]*$/;
 
 /**
- * Calls `visit` with each word of a paragraph and whether a sentence may open at it (its first
- * word, or a word after a quote mark, a bracket, a colon or a dash): a capital there says nothing.
+ * Calls `visit` with each word of a paragraph (outside quotations) and whether a sentence may
+ * open at it: the sentence's first word when nothing but opening marks comes before it, or a word
+ * right after an opening quote mark, a bracket, a colon or a dash. A capital there says nothing.
  */
 export function eachWordOpening(p: Paragraph, visit: (w: Word, opens: boolean) => void): void {
   let s = 0;
@@ -310,7 +316,8 @@ export function eachWordOpening(p: Paragraph, visit: (w: Word, opens: boolean) =
     const w = p.words[i]!;
     while (s + 1 < p.firstWord.length && p.firstWord[s + 1]! <= i) s++;
     const opens =
-      i === p.firstWord[s] || OPENS_BEFORE.test(p.text.slice(Math.max(0, w.start - 3), w.start));
+      (i === p.firstWord[s] && ONLY_OPENING.test(p.text.slice(p.sentences[s]!.start, w.start))) ||
+      OPENS_BEFORE.test(p.text.slice(Math.max(0, w.start - 4), w.start));
     visit(w, opens);
   }
 }

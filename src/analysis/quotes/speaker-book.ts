@@ -1,7 +1,7 @@
 import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
 import common from './lexicon/common-words.json' with { type: 'json' };
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
-import { eachWordOpening, isTitleCaseLine, type Paragraph } from './paragraph.ts';
+import { eachWordOpening, isTitleCaseLine, type Paragraph, wordFrom } from './paragraph.ts';
 import { speakerKey } from './speaker-key.ts';
 import {
   namesOnePerson,
@@ -9,6 +9,7 @@ import {
   type SpeakerPhrase,
   speakerPhrase,
 } from './speaker-phrase.ts';
+import { onlySpace } from './text-scan.ts';
 
 /** A speaker of one article, as `extractQuotes` reports it. */
 export interface Speaker {
@@ -92,9 +93,22 @@ export class SpeakerBook {
    * line (a headline) capitalises every word: there the case tells nothing.
    */
   private isCommonWord(token: string, pos: number): boolean {
-    const c = (this.wordCase ??= readWordCase(this.paragraphs));
+    this.wordCase ??= readWordCase(this.paragraphs);
+    const c = this.wordCase;
     const at = paragraphAt(this.paragraphs, pos);
     if (at < 0 || c.titled[at]) return false;
+    // "Lane said", "Target reported": a speech verb right after the word makes it its subject
+    // ("Having assured me that…" opens a participle clause).
+    const p = this.paragraphs[at]!;
+    const i = wordFrom(p, pos - p.base);
+    const next = p.words[i + 1];
+    if (
+      p.words[i]?.start === pos - p.base &&
+      !/ing$/i.test(token) &&
+      next?.verb &&
+      onlySpace(p.text, p.words[i]!.end, next.start)
+    )
+      return false;
     const lower = token.toLowerCase();
     let known = this.commonWords.get(lower);
     if (known === undefined) {

@@ -985,6 +985,20 @@ describe('a common word that opens a sentence is no name', () => {
     expect(speakerOf(q, 'might be signed')).toBe('Ségolène Royal');
   });
 
+  it('keeps a surname or an outlet named after a quotation or before its speech verb', () => {
+    const q = quotesOf(
+      'Page said the campaign had not contacted him.',
+      '"I never met them," Page said. The page was blank.',
+      'Will wrote that the party had lost its way. "The party is lost," Will wrote.',
+      '"The meeting happened," Time reported. It was time.',
+      'Lane said: "We will appeal." The lane was closed.',
+    );
+    expect(speakerOf(q, 'I never met them')).toBe('Page');
+    expect(speakerOf(q, 'The party is lost')).toBe('Will');
+    expect(speakerOf(q, 'The meeting happened')).toBe('Time');
+    expect(speakerOf(q, 'We will appeal')).toBe('Lane');
+  });
+
   it('keeps plural nouns, which are speakers in lower case too, and a title-case headline', () => {
     const q = quotesOf(
       'Officials said the plan would fail, and the officials were right.',
