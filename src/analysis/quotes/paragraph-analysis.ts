@@ -143,6 +143,23 @@ function afterSubordinator(text: string): string {
 }
 
 /**
+ * "A woman who worked for Sanders (said)", "Those who attended the meeting with Ryan (said)": a
+ * subject no other reading takes is the lower-case description its relative clause describes,
+ * never the name inside the clause. Only with no comma in it (an apposition, "Lionel Sosa, a
+ * consultant who…", names its person before it) and a head of at most four words.
+ */
+function relativeHead(text: string): SpeakerPhrase | undefined {
+  if (/[,;:—–]/.test(text)) return undefined;
+  const subject = afterSubordinator(text) || text;
+  const m = /^(\p{L}+(?:\s+\p{Ll}+){0,3})\s+who\s/u.exec(subject);
+  if (!m) return undefined;
+  // Read whole when it reads ("some who advocate free speech"), else its head ("a woman").
+  const whole = describedAs(subject.trim());
+  const head = whole?.kind === 'description' ? whole : describedAs(m[1]!);
+  return head?.kind === 'description' ? head : undefined;
+}
+
+/**
  * "39 percent blame his supporters and 22 percent (say)": a poll's share as the subject of a
  * clause joined by "and" or "but" (other words after a conjunction too often end a clause).
  */
@@ -402,7 +419,8 @@ export class ParagraphAnalysis {
       speakerPhrase(text) ??
       speakerPhrase(afterSubordinator(text)) ??
       jointDescription(text) ??
-      afterConjunction(text);
+      afterConjunction(text) ??
+      relativeHead(text);
     // "A few weeks after Obama announced…", "Three hours after police said…": a time clause
     // read whole is a description; the name in it is who speaks.
     if (phrase?.kind === 'description') {

@@ -1020,3 +1020,23 @@ describe('a common word that opens a sentence is no name', () => {
     expect(speakerPhrase('he’re')).toBeUndefined();
   });
 });
+
+describe('a relative clause in the subject', () => {
+  it('gives the people it describes, never the name inside the clause', () => {
+    const q = quotesOf(
+      'A woman who worked for Sanders said he was kind to his staff.',
+      'Supporters who have heard directly from the Rubio campaign say their priority is to finish ahead of Christie.',
+      'Though executives who have worked with Lachlan Murdoch say they assume he shares his father’s views.',
+    );
+    expect(speakerOf(q, 'he was kind')).toBe('a woman who worked for Sanders');
+    expect(speakerOf(q, 'their priority')).toBe('Supporters');
+    expect(speakerOf(q, 'they assume')).toBe('executives');
+  });
+
+  it('leaves a named person with an apposition alone', () => {
+    const q = quotesOf(
+      'Lionel Sosa, a Texas media consultant who advised Bush, said he would not vote for Mr. Cruz.',
+    );
+    expect(speakerOf(q, 'he would not vote')).toBe('Lionel Sosa');
+  });
+});
