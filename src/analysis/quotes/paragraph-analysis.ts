@@ -433,7 +433,16 @@ export class ParagraphAnalysis {
       const inverted = this.invertedSubject(i, true);
       if (inverted) return inverted;
     }
-    if (phrase) return this.resolveIn(phrase, p.base + w.start - text.length, sentence);
+    if (phrase) {
+      const at = p.base + w.start - text.length;
+      const found = this.resolveIn(phrase, at, sentence);
+      if (found) return found;
+      // "Late on Monday, the company said": the opening word refused as a common word, the
+      // phrase after the last comma is the subject.
+      const comma = text.lastIndexOf(',');
+      const rest = comma > 0 ? speakerPhrase(text.slice(comma + 1).trim()) : undefined;
+      return rest && this.resolveIn(rest, at + comma + 1, sentence);
+    }
     // `Hemsley, the co-author of "Going Viral," about…, said`: a title in quote marks right after
     // a word is part of the subject, not where it starts.
     if (

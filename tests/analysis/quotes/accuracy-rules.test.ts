@@ -975,6 +975,13 @@ describe('a common word that opens a sentence is no name', () => {
     expect(speakerOf(q, 'the organization had become')).toBe('Current and former officials');
   });
 
+  it('keeps the quotation inside what the subject after the comma is reported to say', () => {
+    const q = quotesOf(
+      'Late on Monday, the company said the report was "inaccurate and deliberately misleading."',
+    );
+    expect(q.find((x) => x.kind === 'direct')?.speaker).toBe('the company');
+  });
+
   it('keeps a surname that is also a word when the article capitalises it inside a sentence', () => {
     const q = quotesOf(
       'The book by Mr. Hurt sold well.',
