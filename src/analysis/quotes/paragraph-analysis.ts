@@ -144,20 +144,39 @@ function afterSubordinator(text: string): string {
 
 /**
  * "A woman who worked for Sanders (said)", "Those who attended the meeting with Ryan (said)": a
- * subject no other reading takes is the lower-case description its relative clause describes,
- * never the name inside the clause. Only with no comma in it (an apposition, "Lionel Sosa, a
- * consultant who…", names its person before it) and a head of at most four words.
+ * subject no other reading takes is the description its relative clause describes, never the
+ * name inside the clause. Only with no comma in it (an apposition, "Lionel Sosa, a consultant
+ * who…", names its person before it), a head of at most four words that reads as a description
+ * in lower case too (no name, "Trump who won", nor question, "Asked who would win"), and no
+ * name closing the clause after a noun ("…who covered the event asked about the plan Trump"),
+ * where a new subject starts.
  */
 function relativeHead(text: string): SpeakerPhrase | undefined {
   if (/[,;:—–]/.test(text)) return undefined;
-  const subject = afterSubordinator(text) || text;
-  const m = /^(\p{L}+(?:\s+\p{Ll}+){0,3})\s+who\s/u.exec(subject);
-  if (!m) return undefined;
+  const subject = (afterSubordinator(text) || text).trim();
+  const m = /^(\p{L}+)((?:\s+\p{Ll}+){0,3})\s+who\s/u.exec(subject);
+  if (!m || describedAs(`${m[1]!.toLowerCase()}${m[2]}`)?.kind !== 'description') return undefined;
+  // One capitalised word alone is a name or a question ("Trump who", "Asked who") unless it is
+  // a determiner or a plural noun ("Those who", "Supporters who").
+  if (
+    !m[2] &&
+    startsUpper(m[1]!) &&
+    !HEAD_DETERMINERS.has(m[1]!) &&
+    speakerPhrase(m[1]!.toLowerCase())?.kind !== 'description'
+  )
+    return undefined;
+  const words = subject.split(/\s+/);
+  let k = words.length;
+  while (k > 0 && startsUpper(words[k - 1]!)) k--;
+  const before = words[k - 1]?.toLowerCase() ?? '';
+  if (k < words.length && !PREPOSITIONS.has(before) && !ARTICLE_WORDS.has(before)) return undefined;
   // Read whole when it reads ("some who advocate free speech"), else its head ("a woman").
-  const whole = describedAs(subject.trim());
-  const head = whole?.kind === 'description' ? whole : describedAs(m[1]!);
+  const whole = describedAs(subject);
+  const head = whole?.kind === 'description' ? whole : describedAs(`${m[1]}${m[2]}`);
   return head?.kind === 'description' ? head : undefined;
 }
+const ARTICLE_WORDS = new Set(['the', 'a', 'an']);
+const HEAD_DETERMINERS = new Set('Those Some Many Most Several Few All Others'.split(' '));
 
 /**
  * "39 percent blame his supporters and 22 percent (say)": a poll's share as the subject of a

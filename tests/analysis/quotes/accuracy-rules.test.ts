@@ -1040,6 +1040,21 @@ describe('a relative clause in the subject', () => {
     expect(speakerOf(q, 'they assume')).toBe('executives');
   });
 
+  it('leaves a name, a question and a new subject after the clause alone, commas or not', () => {
+    const q = quotesOf(
+      'Trump who won the primary said he was proud.',
+      'Asked who would win Smith said it was close.',
+      'When reporters who covered the event asked about the plan Ryan said it was great.',
+      'Current and former officials who spoke with The Huffington Post said the party is a shell.',
+    );
+    expect(speakerOf(q, 'he was proud')).toBe('Trump');
+    expect(speakerOf(q, 'it was close')).toBe('Smith');
+    expect(speakerOf(q, 'it was great')).toBe('Ryan');
+    expect(speakerOf(q, 'the party is a shell')).toBe(
+      'Current and former officials who spoke with The Huffington Post',
+    );
+  });
+
   it('leaves a named person with an apposition alone', () => {
     const q = quotesOf(
       'Lionel Sosa, a Texas media consultant who advised Bush, said he would not vote for Mr. Cruz.',
