@@ -1,9 +1,9 @@
 import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
-import common from './lexicon/common-words.json' with { type: 'json' };
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
 import { eachWordOpening, isTitleCaseLine, type Paragraph, wordFrom } from './paragraph.ts';
 import { speakerKey } from './speaker-key.ts';
 import {
+  COMMON_WORDS,
   namesOnePerson,
   ORG_ANAPHORS,
   type SpeakerPhrase,
@@ -50,12 +50,6 @@ const NOT_FIRST = new Set([
   ...openers.words.map((w) => w.toLowerCase()),
   ...'four five six seven eight nine ten top team within absent senators'.split(' '),
 ]);
-
-/**
- * Words news writes in lower case and almost never capitalises inside a sentence, from real
- * articles (`npm run build:common-words`).
- */
-const COMMON_WORDS = new Set(common.words);
 
 /** How far back pronoun resolution looks: recent enough to be what a reader would pick. */
 const MEMORY = 40;

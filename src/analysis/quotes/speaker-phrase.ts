@@ -1,5 +1,6 @@
 import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
 import { memo } from '../memo.ts';
+import common from './lexicon/common-words.json' with { type: 'json' };
 import words from './lexicon/person-words.json' with { type: 'json' };
 import quoteWords from './lexicon/quote-words.json' with { type: 'json' };
 
@@ -23,6 +24,11 @@ export type SpeakerPhrase =
     };
 
 const set = (words: readonly string[]) => new Set(words);
+/**
+ * Words news writes in lower case and almost never capitalises inside a sentence, from real
+ * articles (`npm run build:common-words`): capitalised, they only open a sentence.
+ */
+export const COMMON_WORDS = set(common.words);
 const TITLES = set(words.titles);
 /** A role or honorific before a name, lower case ("secretary", "sen"). */
 export const isTitle = (word: string) => TITLES.has(word);
@@ -775,6 +781,9 @@ export function jointPhrase(text: string): [SpeakerPhrase, SpeakerPhrase] | unde
   return [a, b];
 }
 
+/** "U.S. officials", "U.N. inspectors": a country's initials before a noun. */
+const COUNTRY_INITIALS = /^(?:U\.S|U\.N|U\.K|E\.U)\.?$/;
+
 /** Capitalised words that may open a description of a group at a sentence's start. */
 const GROUP_OPENERS =
   /^(?:The|Her|His|Their|Its|Our|Many|Some|Most|Several|Both|All|Other|Few|These|Those)$/;
@@ -798,12 +807,30 @@ export function jointDescription(text: string): SpeakerPhrase | undefined {
   if (sides.some((side) => side.split(' ').length > 5)) return undefined;
   // Lower case past its first word: a name anywhere ("Mr. Xi and other leaders", "Clinton's
   // chief pollster and strategist Joel Benenson") is the rules' to resolve, not a description.
+  // A nationality or party before a noun ("American officials", "U.S. officials") is no name.
   const words = tokens(part);
-  if (words.slice(1).some((w) => !/^[\p{Ll}\p{N}]/u.test(w))) return undefined;
-  if (!/^\p{Ll}/u.test(words[0] ?? '') && !GROUP_OPENERS.test(words[0] ?? '')) return undefined;
+  if (
+    words
+      .slice(1)
+      .some((w) => !/^[\p{Ll}\p{N}]/u.test(w) && !isGroupAdjective(w) && !COUNTRY_INITIALS.test(w))
+  )
+    return undefined;
+  // Its first word is capitalised when the sentence opens there: "Security experts and…",
+  // "Experts and…" read as in lower case ("Clinton aides" is a name's).
+  const first = words[0] ?? '';
+  if (
+    !/^\p{Ll}/u.test(first) &&
+    !GROUP_OPENERS.test(first) &&
+    !isGroupAdjective(first) &&
+    !COUNTRY_INITIALS.test(first) &&
+    !COMMON_WORDS.has(first.toLowerCase())
+  )
+    return undefined;
   // Two groups of people: each side ends on a plural ("advisers and allies"), not on an
   // adjective or a figure ("the mental and emotional", "39 percent … and 22 percent").
   if (sides.some((side) => !/\p{Ll}[^s\W]s$/u.test(side))) return undefined;
+  if (!GROUP_OPENERS.test(first) && COMMON_WORDS.has(first.toLowerCase()))
+    sides[0] = sides[0]!.replace(first, first.toLowerCase());
   const [a, b] = sides.map(readPart);
   if (a?.kind !== 'description' || b?.kind !== 'description') return undefined;
   return { kind: 'description', name: part, tokens: words };

@@ -1062,3 +1062,16 @@ describe('a relative clause in the subject', () => {
     expect(speakerOf(q, 'he would not vote')).toBe('Lionel Sosa');
   });
 });
+
+describe('two groups as one subject at the start of a sentence', () => {
+  it('reads a capitalised common word and a nationality or country initials as no name', () => {
+    const q = quotesOf(
+      'Experts and U.S. officials said they believed Russia did it.',
+      'Politicians and American officials said the plan was sound.',
+      'Her advisers and allies said she will spend the coming weeks on the message.',
+    );
+    expect(speakerOf(q, 'they believed Russia')).toBe('Experts and U.S. officials');
+    expect(speakerOf(q, 'the plan was sound')).toBe('Politicians and American officials');
+    expect(speakerOf(q, 'she will spend')).toBe('Her advisers and allies');
+  });
+});
