@@ -815,8 +815,8 @@ export function jointDescription(text: string): SpeakerPhrase | undefined {
       .some((w) => !/^[\p{Ll}\p{N}]/u.test(w) && !isGroupAdjective(w) && !COUNTRY_INITIALS.test(w))
   )
     return undefined;
-  // Its first word is capitalised when the sentence opens there: "Security experts and…",
-  // "Experts and…" read as in lower case ("Clinton aides" is a name's).
+  // Its first word is capitalised where the sentence opens: a common word there ("Experts and
+  // U.S. officials", "Politicians and…") reads as in lower case; "Clinton aides" is a name's.
   const first = words[0] ?? '';
   if (
     !/^\p{Ll}/u.test(first) &&
