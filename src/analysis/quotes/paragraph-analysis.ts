@@ -143,13 +143,13 @@ function afterSubordinator(text: string): string {
 }
 
 /**
- * "A woman who worked for Sanders (said)", "Those who attended the meeting with Ryan (said)": a
- * subject no other reading takes is the description its relative clause describes, never the
- * name inside the clause. Only with no comma in it (an apposition, "Lionel Sosa, a consultant
- * who…", names its person before it), a head of at most four words that reads as a description
- * in lower case too (no name, "Trump who won", nor question, "Asked who would win"), and no
- * name closing the clause after a noun ("…who covered the event asked about the plan Trump"),
- * where a new subject starts.
+ * "A woman who worked for Sanders (said)", "Two officials who met Trump (said)": a subject with a
+ * relative clause is the description the clause describes, never the name inside the clause
+ * (so it is read before the readings that take the name nearest the verb). Only with no comma
+ * in it (an apposition, "Lionel Sosa, a consultant who…", names its person before it), a head
+ * of at most four words that reads as a description in lower case too (no name, "Trump who
+ * won", nor question, "Asked who would win"), and no name closing the clause after a noun
+ * ("…who covered the event asked about the plan Trump"), where a new subject starts.
  */
 function relativeHead(text: string): SpeakerPhrase | undefined {
   if (/[,;:—–]/.test(text)) return undefined;
@@ -169,7 +169,13 @@ function relativeHead(text: string): SpeakerPhrase | undefined {
   let k = words.length;
   while (k > 0 && startsUpper(words[k - 1]!)) k--;
   const before = words[k - 1]?.toLowerCase() ?? '';
-  if (k < words.length && !PREPOSITIONS.has(before) && !ARTICLE_WORDS.has(before)) return undefined;
+  // A name after a preposition, an article or a past verb is inside the clause ("who worked for
+  // Sanders", "who met Trump", "who interviewed Clinton").
+  const object =
+    PREPOSITIONS.has(before) ||
+    ARTICLE_WORDS.has(before) ||
+    (k > 2 && (before.endsWith('ed') || IRREGULAR_PAST.has(before)));
+  if (k < words.length && !object) return undefined;
   // Read whole when it reads ("some who advocate free speech"), else its head ("a woman").
   const whole = describedAs(subject);
   const head = whole?.kind === 'description' ? whole : describedAs(`${m[1]}${m[2]}`);
@@ -435,11 +441,11 @@ export class ParagraphAnalysis {
         : undefined;
     let phrase =
       clause ??
+      relativeHead(text) ??
       speakerPhrase(text) ??
       speakerPhrase(afterSubordinator(text)) ??
       jointDescription(text) ??
-      afterConjunction(text) ??
-      relativeHead(text);
+      afterConjunction(text);
     // "A few weeks after Obama announced…", "Three hours after police said…": a time clause
     // read whole is a description; the name in it is who speaks.
     if (phrase?.kind === 'description') {

@@ -1040,6 +1040,17 @@ describe('a relative clause in the subject', () => {
     expect(speakerOf(q, 'they assume')).toBe('executives');
   });
 
+  it('reads a name the clause’s verb governs as inside the clause, before any other reading', () => {
+    const q = quotesOf(
+      'Two officials who met Trump said he was engaged.',
+      'FBI agents who interviewed Clinton said the server was a mess.',
+      'Republicans who backed Rubio said they were heartbroken.',
+    );
+    expect(speakerOf(q, 'he was engaged')).toBe('Two officials who met Trump');
+    expect(speakerOf(q, 'the server was a mess')).toBe('FBI agents who interviewed Clinton');
+    expect(speakerOf(q, 'they were heartbroken')).toBe('Republicans who backed Rubio');
+  });
+
   it('leaves a name, a question and a new subject after the clause alone, commas or not', () => {
     const q = quotesOf(
       'Trump who won the primary said he was proud.',
