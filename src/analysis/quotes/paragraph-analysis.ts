@@ -515,6 +515,9 @@ export class ParagraphAnalysis {
       /^\s*[,:;.“"]/.test(rest) || AFTER_NAME_STOP.has(/^\s*(\p{L}+)/u.exec(rest)?.[1] ?? '');
     if (!np?.phrase || np.phrase.kind === 'pronoun' || !closed) return undefined;
     if (named && np.phrase.kind === 'description') return undefined;
+    // "…, however, said the hack was “…”": a phrase and its verb open what was said.
+    const last = /(\p{L}+)\s*$/u.exec(p.text.slice(np.at, np.end))?.[1]?.toLowerCase();
+    if (last && AUX.has(last)) return undefined;
     this.inverted.add(i);
     return this.book.resolve(np.phrase, p.base + np.at);
   }

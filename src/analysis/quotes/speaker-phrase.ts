@@ -796,11 +796,8 @@ const GROUP_OPENERS =
  */
 export function jointDescription(text: string): SpeakerPhrase | undefined {
   if (!text.includes(' and ')) return undefined;
-  const part = withoutAsides(text)
-    .split(/[,;:(]/)
-    .at(-1)!
-    .trim()
-    .replace(LEADING_DROP, '');
+  // The part next to the verb, asides dropped ("…officials, however, said").
+  const part = (subjectParts(text).at(-1) ?? '').replace(LEADING_DROP, '');
   const at = part.indexOf(' and ');
   if (at < 0 || part.indexOf(' and ', at + 5) >= 0) return undefined;
   const sides = [part.slice(0, at), part.slice(at + 5)];

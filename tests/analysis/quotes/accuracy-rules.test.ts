@@ -1085,4 +1085,22 @@ describe('two groups as one subject at the start of a sentence', () => {
     expect(speakerOf(q, 'the plan was sound')).toBe('Politicians and American officials');
     expect(speakerOf(q, 'she will spend')).toBe('Her advisers and allies');
   });
+
+  it('reads past an aside between the subject and the verb', () => {
+    const q = quotesOf(
+      'Cyber security experts and U.S. officials, however, said they believed Russia did it.',
+    );
+    expect(speakerOf(q, 'they believed Russia')).toBe('Cyber security experts and U.S. officials');
+  });
+});
+
+describe('a phrase after the verb', () => {
+  it('is no inverted subject when a verb follows it: it opens what was said', () => {
+    const q = quotesOf(
+      'Sam Solovey, a contestant on "The Apprentice," who went on to work for Trump, said his boss was "always kind."',
+      'Of the three, some officials of that era, however, said the hack was "very sophisticated."',
+    );
+    expect(speakerOf(q, 'always kind')).toBe('Sam Solovey');
+    expect(q.find((x) => x.quote.includes('very sophisticated'))?.speaker).not.toBe('the hack');
+  });
 });
