@@ -123,9 +123,18 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
       if (after?.cue) {
         if (after.cueSentence !== undefined) a.sentenceSpeaker[after.cueSentence] ??= after.speaker;
         addDirect(a, span, sentence, after);
-      } else if (colonBefore(p.text, span.open) >= 0) pending.push({ span, sentence, naming });
-      else titles.push({ span, sentence });
-      continue;
+        continue;
+      }
+      if (colonBefore(p.text, span.open) >= 0) {
+        pending.push({ span, sentence, naming });
+        continue;
+      }
+      // `She declared "What a Super Tuesday!"`, `crowds chanting "USA! USA!"`: right after a
+      // speech verb it is what was said, as after a colon.
+      if (!spokenRightBefore(p, span)) {
+        titles.push({ span, sentence });
+        continue;
+      }
     }
     const cands: Candidate[] = [];
     const rule = gather(cands, cueSources(a, span, sentence, naming, startsSentence));
@@ -174,6 +183,20 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
   }
   a.sentenceSpeaker.splice(0, a.sentenceSpeaker.length, ...sentenceSpeaker);
 }
+
+/**
+ * Whether a speech verb stands right before the quotation's opening mark (a comma or a colon
+ * between at most). Not one that names the work or the one addressed ("wrote "Peter Pan"",
+ * "told "Fox and Friends"", "a sign that read "…"").
+ */
+function spokenRightBefore(p: Paragraph, span: QuoteSpan): boolean {
+  const wi = wordFrom(p, span.open) - 1;
+  const w = p.words[wi];
+  if (!w || !/^[\s,:]*$/.test(p.text.slice(w.end, span.open))) return false;
+  const verb = verbAt(p, wi);
+  return verb !== undefined && !WORK_VERBS.has(verb.lemma);
+}
+const WORK_VERBS = new Set(['tell', 'write', 'read', 'call', 'label', 'brand', 'term', 'post']);
 
 /**
  * Once reported speech is known: a quotation the rules read as a title is speech when reported
