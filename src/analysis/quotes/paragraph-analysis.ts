@@ -22,6 +22,7 @@ import {
   jointPhrase,
   type SpeakerPhrase,
   speakerPhrase,
+  TITLE_CASE_CLAUSE,
 } from './speaker-phrase.ts';
 import type { SpeechVerb } from './speech-verbs.ts';
 import { hasWords, onlySpace, startsLower, startsUpper } from './text-scan.ts';
@@ -714,7 +715,14 @@ export class ParagraphAnalysis {
     )
       return undefined;
     const phrase = speakerPhrase(p.text.slice(words[k]!.start, words[j]!.end));
-    if (!phrase || (phrase.kind !== 'person' && phrase.kind !== 'organisation')) return undefined;
+    if (!phrase || (phrase.kind !== 'person' && phrase.kind !== 'organisation')) {
+      // A headline in title case: "Selenis Leyva Got Real About Being Called" is a clause, and
+      // its subject the name before its first auxiliary or preposition.
+      for (let m = k + 1; m < j; m++)
+        if (TITLE_CASE_CLAUSE.has(words[m]!.lower) || PREPOSITIONS.has(words[m]!.lower))
+          return m - k >= 2 ? this.nameAt(k, m - 1) : undefined;
+      return undefined;
+    }
     return this.book.resolve(phrase, p.base + words[k]!.start);
   }
 

@@ -351,6 +351,13 @@ function genderOf(words: readonly string[]): 'm' | 'f' | undefined {
   return undefined;
 }
 
+/** Auxiliaries and the like, which no name holds after its first word, even capitalised. */
+export const TITLE_CASE_CLAUSE = new Set(
+  'has have had is are was were would could should must can cannot not does did being got gets how'.split(
+    ' ',
+  ),
+);
+
 /** Parts this short are pronouns, names and short descriptions, which recur across articles. */
 const MEMO_PART = 40;
 
@@ -417,7 +424,16 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
     (CLAUSE_WORDS.has(t) && !(t === 'to' && nameAt(i + 1))) ||
     (i === 0 && CLAUSE_OPENERS.has(t.toLowerCase()) && toks.length > 1 && !isCap(toks.at(-1)!)) ||
     (i > 0 && SPEECH_VERB_FORMS.has(t));
-  if (toks.some((t, i) => clauseWord(t, i) || verbish(t, i))) return undefined;
+  // A headline in title case: "Offensive Things Donald Trump Has Said About Latinos", "Trump May
+  // Not Have" are clauses too, by their capitalised auxiliary or speech verb ("Edward Said" and
+  // "Theresa May" end on theirs).
+  const titleCaseClause = (t: string, i: number) =>
+    i > 0 &&
+    isCap(t) &&
+    (TITLE_CASE_CLAUSE.has(t.toLowerCase()) ||
+      (i < toks.length - 1 && SPEECH_VERB_FORMS.has(t.toLowerCase())));
+  if (toks.some((t, i) => clauseWord(t, i) || verbish(t, i) || titleCaseClause(t, i)))
+    return undefined;
   const written = dropped.trim().replace(/^(?:The|A|An|One)\b/, (m) => m.toLowerCase());
   const gender = genderOf(toks);
   // "a smiling Clinton", "an angry Hollande": a name with adjectives before it is that person.

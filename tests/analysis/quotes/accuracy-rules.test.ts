@@ -943,6 +943,39 @@ describe('names in a headline', () => {
     );
     expect(speakerOf(quotes, 'We did it')).toBe('Ana Lima');
   });
+
+  it('reads a title-case clause as no name: its subject is the name before its verb', () => {
+    const { quotes, speakers } = extractQuotes(
+      [
+        '9 (More) Offensive Things Donald Trump Has Said About Latinos.',
+        'Donald Trump spoke in Phoenix on Wednesday.',
+        'He said “The Hispanics” and swears Latinos love him.',
+        'Selenis Leyva Got Real About Being Called “A Real Woman.”',
+        'The actress Theresa May said it was “a backhanded compliment,” and Edward Said agreed.',
+      ],
+      { headline: true },
+    );
+    expect(speakers.map((s) => s.name)).not.toContain(
+      'Offensive Things Donald Trump Has Said About Latinos',
+    );
+    expect(speakerOf(quotes, 'The Hispanics')).toBe('Donald Trump');
+    expect(speakerOf(quotes, 'A Real Woman')).toBe('Selenis Leyva');
+    expect(speakerOf(quotes, 'a backhanded compliment')).toBe('Theresa May');
+  });
+});
+
+describe('a quotation in title case right after a speech verb', () => {
+  it('is speech, unless the verb names a work or the one addressed', () => {
+    const q = quotesOf(
+      'Hillary Clinton won five states. She declared “What a Super Tuesday!” at a rally in Miami.',
+      'Crowds outside were chanting “Dump Trump” as he spoke.',
+      'J.M. Barrie wrote “Peter Pan” in 1904, and Carly Fiorina told “Fox and Friends” she would run.',
+    );
+    expect(speakerOf(q, 'What a Super Tuesday')).toBe('Hillary Clinton');
+    expect(q.map((x) => x.quote)).toContain('Dump Trump');
+    expect(speakerOf(q, 'Peter Pan')).toBeUndefined();
+    expect(speakerOf(q, 'Fox and Friends')).toBeUndefined();
+  });
 });
 
 describe('a time before the subject', () => {
