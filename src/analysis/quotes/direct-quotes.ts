@@ -727,6 +727,32 @@ function nameNextToQuote(
     const speaker = phrase && a.book.resolve(phrase, p.base + first.start);
     if (speaker) return { speaker, cue: verbAfter.text };
   }
+  // `"…!" the crowd cried out`, `"…," the vice-presidential nominee riffed`: people described,
+  // then a past-tense verb, with nothing between.
+  if (first.lower === 'the') {
+    let k = wi + 2;
+    while (
+      k < p.words.length &&
+      k <= wi + 5 &&
+      onlySpace(p.text, p.words[k - 1]!.end, p.words[k]!.start) &&
+      !(startsLower(p.words[k]!.text) && p.words[k]!.lower.endsWith('ed'))
+    )
+      k++;
+    const verb = p.words[k];
+    if (
+      verb &&
+      startsLower(verb.text) &&
+      verb.lower.endsWith('ed') &&
+      onlySpace(p.text, p.words[k - 1]!.end, verb.start)
+    ) {
+      const phrase = speakerPhrase(p.text.slice(first.start, p.words[k - 1]!.end));
+      const speaker =
+        phrase?.kind === 'description' &&
+        namesPeople(phrase.name.toLowerCase()) &&
+        a.book.resolve(phrase, p.base + first.start);
+      if (speaker) return { speaker, cue: verb.text };
+    }
+  }
   let name = wi;
   if (!startsUpper(first.text)) {
     // An inverted verb: a past form ("beamed") and the name after it.

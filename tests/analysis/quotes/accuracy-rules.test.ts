@@ -964,6 +964,19 @@ describe('names in a headline', () => {
   });
 });
 
+describe('people described right after a quotation, then any past-tense verb', () => {
+  it('say it, as a name or a pronoun there does', () => {
+    const q = quotesOf(
+      'Clinton asked the rally whether they would give up. “Nooooo!” the crowd cried out, booing.',
+      '"Governor Hassan, let me help you out," the Republican vice-presidential nominee riffed.',
+      '"Hawaii Five-0," the 1960s procedural that CBS revived in 2010, is popular again.',
+    );
+    expect(speakerOf(q, 'Nooooo!')).toBe('the crowd');
+    expect(speakerOf(q, 'Governor Hassan')).toBe('the Republican vice-presidential nominee');
+    expect(speakerOf(q, 'Hawaii Five-0')).toBeUndefined();
+  });
+});
+
 describe('a quotation in title case right after a speech verb', () => {
   it('is speech, unless the verb names a work or the one addressed', () => {
     const q = quotesOf(
