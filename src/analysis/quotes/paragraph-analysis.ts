@@ -101,6 +101,18 @@ const SAYING_GROUPS = new Set(
   ),
 );
 
+/**
+ * The noun phrase a subject ending in "which" stands for ("passed a resolution which"), from its
+ * last determiner; with where it starts in `text`.
+ */
+function relativeAntecedent(text: string): { phrase: SpeakerPhrase; at: number } | undefined {
+  const m = /\s(?:a|an|the)\s+([\p{Ll}-]+\s+){0,2}[\p{Ll}-]+\s+which\s*$/u.exec(text);
+  if (!m) return undefined;
+  const at = m.index + 1;
+  const phrase = describedAs(text.slice(at).replace(/\s+which\s*$/, ''));
+  return phrase?.kind === 'description' ? { phrase, at } : undefined;
+}
+
 /** Who says the reported clause after a relative pronoun, if `text` ends in one and a sayer. */
 function relativeSayer(text: string): string | undefined {
   const sayer = RELATIVE_SAYER.exec(text)?.[1];
@@ -434,6 +446,17 @@ export class ParagraphAnalysis {
     if (joint) return joint;
     // "Dale went after Reed at the meeting, when he called…": the subject is the clause's own
     // ("he"), not the sentence read up to the comma as a description.
+    // "The council passed a resolution which said": the relative pronoun stands for the noun
+    // phrase before it.
+    const antecedent = relativeAntecedent(text);
+    if (antecedent) {
+      const found = this.resolveIn(
+        antecedent.phrase,
+        p.base + w.start - text.length + antecedent.at,
+        sentence,
+      );
+      if (found) return found;
+    }
     const sayer = relativeSayer(text);
     const clause = SUBORDINATE_CLAUSE.test(text)
       ? speakerPhrase(afterSubordinator(text))

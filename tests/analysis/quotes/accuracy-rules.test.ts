@@ -1140,6 +1140,16 @@ describe('two groups as one subject at the start of a sentence', () => {
   });
 });
 
+describe('a subject ending in "which"', () => {
+  it('is the noun phrase "which" stands for, not the clause before it', () => {
+    const q = quotesOf(
+      'The council voted 6-1 for the resolution which said the city “condemns anti-Muslim speech.”',
+    );
+    expect(speakerOf(q, 'condemns anti-Muslim speech')).toBe('the resolution');
+    expect(speakerOf(q, 'the city')).toBe('the resolution');
+  });
+});
+
 describe('a phrase after the verb', () => {
   it('is no inverted subject when a verb follows it: it opens what was said', () => {
     const q = quotesOf(
