@@ -351,6 +351,13 @@ function genderOf(words: readonly string[]): 'm' | 'f' | undefined {
   return undefined;
 }
 
+/** Participles that follow a noun as a reduced relative clause ("a source involved in"). */
+const REDUCED_RELATIVES = new Set(
+  'involved briefed based connected associated aligned affiliated allied tied linked employed assigned stationed related devoted dedicated committed'.split(
+    ' ',
+  ),
+);
+
 /** Auxiliaries and the like, which no name holds after its first word, even capitalised. */
 export const TITLE_CASE_CLAUSE = new Set(
   'has have had is are was were would could should must can cannot not does did being got gets how'.split(
@@ -406,12 +413,21 @@ function readPartOnce(part: string): SpeakerPhrase | undefined {
     toks.length > 1 &&
     isCap(toks.at(-1)!) &&
     !toks.slice(1, toks.findIndex(isCap)).some((t) => FUNCTION_WORDS.has(t));
+  // "a source involved in the talks", "a lawyer based in Ohio": a participle after the noun
+  // of a phrase opened by a determiner, before its preposition (or where the phrase was cut
+  // before it), is no verb.
+  const reducedRelative = (t: string, i: number) =>
+    i > 1 &&
+    REDUCED_RELATIVES.has(t) &&
+    (i === toks.length - 1 || PREPOSITIONS.has(toks[i + 1]!)) &&
+    DETERMINERS.has(first);
   const verbish = (t: string, i: number) =>
     !(i === 0 && named) &&
     t.endsWith('ed') &&
     PAST.test(t) &&
     !DETERMINERS.has(toks[i - 1]?.toLowerCase() ?? '') &&
-    toks[i - 1]?.toLowerCase() !== 'the';
+    toks[i - 1]?.toLowerCase() !== 'the' &&
+    !reducedRelative(t, i);
   // "to" before a capitalised word is a preposition ("the adviser to Syria", "a person close to
   // the Clintons", "an aide to both Clintons"), not an infinitive.
   const nameAt = (i: number) =>

@@ -1140,6 +1140,17 @@ describe('two groups as one subject at the start of a sentence', () => {
   });
 });
 
+describe('a participle after the speaker’s noun', () => {
+  it('is part of the description, not a verb that rules it out', () => {
+    const q = quotesOf(
+      '“It’s a way to participate without supporting Trump,” says a source involved in the project.',
+      '“We will win,” said a lawyer based in Ohio.',
+    );
+    expect(speakerOf(q, 'It’s a way')).toBe('a source involved');
+    expect(speakerOf(q, 'We will win')).toBe('a lawyer');
+  });
+});
+
 describe('a subject ending in "which"', () => {
   it('is the noun phrase "which" stands for, not the clause before it', () => {
     const q = quotesOf(
