@@ -93,6 +93,19 @@ function isBylined(text: string, span: QuoteSpan): boolean {
 }
 
 /**
+ * `"Orange is the New Black" star Dascha Polanco`, `"The Daily Show" host Trevor Noah`: a
+ * quotation with no punctuation of its own before a role in a show and a name is the show.
+ */
+function namesAShowsPerson(text: string, span: QuoteSpan): boolean {
+  if (!span.closed || /[,.!?;:…—–-]/.test(text[span.end - 1] ?? '')) return false;
+  const role = /^\s+(\p{Ll}+(?:-\p{Ll}+)?)\s+\p{Lu}/u.exec(text.slice(span.close, span.close + 30));
+  return role !== null && SHOW_ROLES.has(role[1]!);
+}
+const SHOW_ROLES = new Set(
+  'star co-star host co-host anchor winner contestant creator showrunner actor actress'.split(' '),
+);
+
+/**
  * Finds the paragraph's direct quotes: each quotation that is speech (not a title or a name).
  * Its speaker comes from a cue next to it (`"…," X said`, `X said: "…"`); failing that, from the
  * quotes around it in the paragraph (`"…," X said. "…"`), from the sentence's or the paragraph's
@@ -109,7 +122,10 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
     const lead = p.text.slice(Math.max(0, span.open - 40), span.open);
     if (isMarkup(p.text, span) || isNickname(p.text, span)) continue;
     const naming = namingBefore(p, span, sentence);
-    if (!naming && (NOT_SPEECH_BEFORE.test(lead) || isBylined(p.text, span))) {
+    if (
+      !naming &&
+      (NOT_SPEECH_BEFORE.test(lead) || isBylined(p.text, span) || namesAShowsPerson(p.text, span))
+    ) {
       titles.push({ span, sentence });
       continue;
     }

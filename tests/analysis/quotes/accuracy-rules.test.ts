@@ -964,6 +964,18 @@ describe('names in a headline', () => {
   });
 });
 
+describe('a quotation before a role in a show and a name', () => {
+  it('is the show, not what the person said', () => {
+    const q = quotesOf(
+      'Selenis Leyva spoke on Monday. “I am proud,” Leyva said.',
+      '“Orange is the New Black” star Selenis Leyva opened up about her childhood.',
+      '“We will be back after the break,” host Trevor Noah said.',
+    );
+    expect(speakerOf(q, 'Orange is the New Black')).toBeUndefined();
+    expect(speakerOf(q, 'We will be back')).toBe('Trevor Noah');
+  });
+});
+
 describe('people described right after a quotation, then any past-tense verb', () => {
   it('say it, as a name or a pronoun there does', () => {
     const q = quotesOf(
