@@ -1152,6 +1152,19 @@ describe('two groups as one subject at the start of a sentence', () => {
   });
 });
 
+describe('speech verbs the lexicon lacked', () => {
+  it('report what follows them', () => {
+    const q = quotesOf(
+      'Ben Carson implied that he would not criticize Cruz.',
+      '“People are afraid of wasting their votes,” he surmised.',
+      'Walter Hewlett sniped that Fiorina was “learning on the job.”',
+    );
+    expect(speakerOf(q, 'he would not criticize')).toBe('Ben Carson');
+    expect(speakerOf(q, 'People are afraid')).toBe('Ben Carson');
+    expect(speakerOf(q, 'learning on the job')).toBe('Walter Hewlett');
+  });
+});
+
 describe('a participle after the speaker’s noun', () => {
   it('is part of the description, not a verb that rules it out', () => {
     const q = quotesOf(
