@@ -42,12 +42,14 @@ export function extractQuotes(
   // profile" names no "Understated Perez" when the article calls him Thomas Perez. Its names
   // are read last, and only those the rest of the article does not name otherwise.
   const from = options.headline ? 1 : 0;
-  for (const list of runs.slice(from)) {
-    for (const { person } of list) if (person) book.addFullName(person.tokens);
+  for (let i = from; i < runs.length; i++) {
+    for (const { person, pos } of runs[i]!)
+      if (person) book.addFullName(person.tokens, paras[i]!.base + pos);
   }
   if (from === 1)
-    for (const { person } of runs[0] ?? [])
-      if (person && !book.namesOtherwise(person.tokens)) book.addFullName(person.tokens);
+    for (const { person, pos } of runs[0] ?? [])
+      if (person && !book.namesOtherwise(person.tokens))
+        book.addFullName(person.tokens, paras[0]!.base + pos);
   const quotes: Quote[] = [];
   const used = new Set<Speaker>();
   const counts = new Map<string, number>();

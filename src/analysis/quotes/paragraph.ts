@@ -315,9 +315,20 @@ export function eachWordOpening(p: Paragraph, visit: (w: Word, opens: boolean) =
   for (let i = 0; i < p.words.length; i++) {
     const w = p.words[i]!;
     while (s + 1 < p.firstWord.length && p.firstWord[s + 1]! <= i) s++;
-    const opens =
-      (i === p.firstWord[s] && ONLY_OPENING.test(p.text.slice(p.sentences[s]!.start, w.start))) ||
-      OPENS_BEFORE.test(p.text.slice(Math.max(0, w.start - 4), w.start));
-    visit(w, opens);
+    visit(w, opensAt(p, i, s));
   }
+}
+
+/** Whether a sentence may open at word `i` (see `eachWordOpening`). */
+export function wordOpens(p: Paragraph, i: number): boolean {
+  const w = p.words[i];
+  return w !== undefined && opensAt(p, i, sentenceOf(p, w.start));
+}
+
+function opensAt(p: Paragraph, i: number, s: number): boolean {
+  const w = p.words[i]!;
+  return (
+    (i === p.firstWord[s] && ONLY_OPENING.test(p.text.slice(p.sentences[s]!.start, w.start))) ||
+    OPENS_BEFORE.test(p.text.slice(Math.max(0, w.start - 4), w.start))
+  );
 }

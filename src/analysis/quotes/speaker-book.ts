@@ -1,6 +1,12 @@
 import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
-import { eachWordOpening, isTitleCaseLine, type Paragraph, wordFrom } from './paragraph.ts';
+import {
+  eachWordOpening,
+  isTitleCaseLine,
+  type Paragraph,
+  wordFrom,
+  wordOpens,
+} from './paragraph.ts';
 import { speakerKey } from './speaker-key.ts';
 import {
   COMMON_WORDS,
@@ -115,6 +121,21 @@ export class SpeakerBook {
     return known;
   }
 
+  /**
+   * "Young Sanders supporters never…", "Celebrating Clinton “turning…”": a two-word name at
+   * article offset `pos` whose first word opens a sentence and is a common word there.
+   */
+  private opensWithCommonWord(tokens: readonly string[], pos: number): boolean {
+    if (tokens.length !== 2) return false;
+    const at = paragraphAt(this.paragraphs, pos);
+    const p = this.paragraphs[at];
+    if (!p) return false;
+    const i = wordFrom(p, pos - p.base);
+    return (
+      p.words[i]?.start === pos - p.base && wordOpens(p, i) && this.isCommonWord(tokens[0]!, pos)
+    );
+  }
+
   /** Pass one, first: a place named after "in", "at"… somewhere in the article. */
   addPlace(tokens: readonly string[]): void {
     this.places.add(speakerKey(tokens.join(' ')));
@@ -125,11 +146,12 @@ export class SpeakerBook {
    * of the article ("New Hampshire Sanders" where "in New Hampshire" occurs) or with a word no
    * first name is ("Celebrating Clinton", "Six Trump") is not a fuller form of the surname.
    */
-  addFullName(tokens: readonly string[]): void {
+  addFullName(tokens: readonly string[], pos?: number): void {
     if (
       tokens.length < 2 ||
       !FIRST_NAME.test(tokens[0]!) ||
-      NOT_FIRST.has(tokens[0]!.toLowerCase())
+      NOT_FIRST.has(tokens[0]!.toLowerCase()) ||
+      (pos !== undefined && this.opensWithCommonWord(tokens, pos))
     )
       return;
     if (this.places.size > 0)
@@ -225,6 +247,10 @@ export class SpeakerBook {
       } else if (phrase.tokens.length === 1 && !phrase.titled && !phrase.gender) {
         if (this.isCommonWord(phrase.tokens[0]!, pos)) return undefined;
         kind = 'organisation';
+      } else if (!phrase.titled && !phrase.role && this.opensWithCommonWord(phrase.tokens, pos)) {
+        // "Celebrating Clinton": the person is the surname's.
+        const surname = phrase.tokens[1]!;
+        return this.resolve({ ...phrase, name: surname, tokens: [surname] }, pos);
       }
     } else if (kind === 'organisation' && !name.includes(' ') && this.isCommonWord(name, pos)) {
       return undefined;

@@ -989,6 +989,19 @@ describe('people described right after a quotation, then any past-tense verb', (
   });
 });
 
+describe('a common word opening a sentence before a surname', () => {
+  it('is no first name: the surname is the person the article names', () => {
+    const q = quotesOf(
+      'Roger Stone, a longtime adviser, spoke to Breitbart News on Monday.',
+      'Continued Stone: “So I think it’s a very real problem.”',
+      'Young Sanders supporters never had to live through the Cold War era.',
+      'Bernie Sanders spoke in Ohio. Perhaps young voters prefer Sanders’ call for “revolution.”',
+    );
+    expect(speakerOf(q, 'So I think')).toBe('Roger Stone');
+    expect(speakerOf(q, 'revolution')).toBe('Bernie Sanders');
+  });
+});
+
 describe('a quotation in title case right after a speech verb', () => {
   it('is speech, unless the verb names a work or the one addressed', () => {
     const q = quotesOf(
