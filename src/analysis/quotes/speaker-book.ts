@@ -41,8 +41,16 @@ interface FullName {
   written: number;
 }
 
-/** A first name or initial: no "-ing", "-ly" or "-area" word ("Celebrating", "Los Angeles-area"). */
-const FIRST_NAME = /^(?!\p{L}+(?:ing|ly)$)(?!.*-\p{Ll}+$)\p{Lu}/u;
+/**
+ * A first name or initial: no "-ing" or "-area" word ("Celebrating", "Los Angeles-area"), nor an
+ * "-ly" adverb ("Finally", "Reportedly"); "Carly", "Kelly" and "Emily" are names.
+ */
+function isFirstName(token: string): boolean {
+  if (!/^\p{Lu}/u.test(token) || /-\p{Ll}+$/u.test(token) || /ing$/i.test(token)) return false;
+  if (!/ly$/i.test(token)) return true;
+  const lower = token.toLowerCase();
+  return lower.length <= 8 && !COMMON_WORDS.has(lower);
+}
 /**
  * A given name written after the family name, two short syllables joined by a hyphen ("Ki-moon",
  * "Jong-un", "Geun-hye"), and not an English compound ("Chicago-based", "Ohio-born").
@@ -123,7 +131,8 @@ export class SpeakerBook {
 
   /**
    * "Young Sanders supporters never…", "Celebrating Clinton “turning…”": a two-word name at
-   * article offset `pos` whose first word opens a sentence and is a common word there.
+   * article offset `pos` whose first word opens a sentence and is a common word there, or no
+   * first name at all.
    */
   private opensWithCommonWord(tokens: readonly string[], pos: number): boolean {
     if (tokens.length !== 2) return false;
@@ -131,8 +140,11 @@ export class SpeakerBook {
     const p = this.paragraphs[at];
     if (!p) return false;
     const i = wordFrom(p, pos - p.base);
+    const first = tokens[0]!;
     return (
-      p.words[i]?.start === pos - p.base && wordOpens(p, i) && this.isCommonWord(tokens[0]!, pos)
+      p.words[i]?.start === pos - p.base &&
+      wordOpens(p, i) &&
+      (/ing$/i.test(first) || NOT_FIRST.has(first.toLowerCase()) || this.isCommonWord(first, pos))
     );
   }
 
@@ -149,7 +161,7 @@ export class SpeakerBook {
   addFullName(tokens: readonly string[], pos?: number): void {
     if (
       tokens.length < 2 ||
-      !FIRST_NAME.test(tokens[0]!) ||
+      !isFirstName(tokens[0]!) ||
       NOT_FIRST.has(tokens[0]!.toLowerCase()) ||
       (pos !== undefined && this.opensWithCommonWord(tokens, pos))
     )

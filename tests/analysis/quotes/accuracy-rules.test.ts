@@ -999,6 +999,19 @@ describe('a common word opening a sentence before a surname', () => {
     );
     expect(speakerOf(q, 'So I think')).toBe('Roger Stone');
     expect(speakerOf(q, 'revolution')).toBe('Bernie Sanders');
+    expect(speakerOf(quotesOf('Celebrating Clinton “turning Obama around.”'), 'turning')).not.toBe(
+      'Celebrating Clinton',
+    );
+  });
+
+  it('takes a first name ending in "-ly" for one, an adverb for none', () => {
+    const q = quotesOf(
+      'Carly Fiorina campaigned in Iowa. “We will win,” Fiorina said. Later, she said it was “fine.”',
+      'Frank Fiorina, her husband, sat nearby.',
+      'Finally Trump spoke. “It is over,” Trump said.',
+    );
+    expect(speakerOf(q, 'We will win')).toBe('Carly Fiorina');
+    expect(speakerOf(q, 'It is over')).toBe('Trump');
   });
 });
 
