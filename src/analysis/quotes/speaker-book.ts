@@ -263,6 +263,10 @@ export class SpeakerBook {
         // "Celebrating Clinton": the person is the surname's.
         const surname = phrase.tokens[1]!;
         return this.resolve({ ...phrase, name: surname, tokens: [surname] }, pos);
+      } else if (phrase.tokens.length > 1) {
+        // "said Atlantic City Mayor Don Guardian": a full name only a speaker's phrase gave (its
+        // run read as an organisation), which "Guardian said" later means.
+        this.addFullName(phrase.tokens);
       }
     } else if (kind === 'organisation' && !name.includes(' ') && this.isCommonWord(name, pos)) {
       return undefined;

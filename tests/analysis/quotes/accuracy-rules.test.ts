@@ -1004,6 +1004,14 @@ describe('a common word opening a sentence before a surname', () => {
     );
   });
 
+  it('takes a full name only a speaker’s phrase gave for the surname said later', () => {
+    const q = quotesOf(
+      '“We need help,” said Atlantic City Mayor Don Guardian in a telephone interview.',
+      '“The Taj is having some difficult times now,” Guardian said.',
+    );
+    expect(speakerOf(q, 'The Taj')).toBe('Don Guardian');
+  });
+
   it('takes a first name ending in "-ly" for one, an adverb for none', () => {
     const q = quotesOf(
       'Carly Fiorina campaigned in Iowa. “We will win,” Fiorina said. Later, she said it was “fine.”',
