@@ -93,7 +93,7 @@ function beforeNoun(p: Paragraph, k: number): boolean {
 }
 
 /** Whether the run at word `i` follows a title and "of" ("Secretary of", "Minister of"). */
-function ofTitle(p: Paragraph, i: number): boolean {
+export function ofTitle(p: Paragraph, i: number): boolean {
   const title = p.words[i - 2];
   return p.words[i - 1]?.lower === 'of' && title !== undefined && isTitle(title.lower);
 }

@@ -1,7 +1,7 @@
 import openers from '../lexicon/sentence-openers.json' with { type: 'json' };
 import type { QuoteSpan } from '../quote-spans.ts';
 import lexicon from './lexicon/quote-words.json' with { type: 'json' };
-import { afterLocative } from './name-runs.ts';
+import { afterLocative, ofTitle } from './name-runs.ts';
 import {
   type Paragraph,
   PREPOSITIONS,
@@ -728,6 +728,8 @@ export class ParagraphAnalysis {
     if (k === j && (OPENING_WORDS.has(words[k]!.lower) || NAME_STOP.has(words[k]!.lower)))
       return undefined;
     if (afterLocative(p, k) || p.text[words[k]!.start - 1] === '(') return undefined;
+    // "Secretary of State Hillary Clinton": the title's complement is no part of the name.
+    if (j - k >= 2 && ofTitle(p, k)) return this.nameAt(k + 1, j);
     // "percent of Democratic registered voters say": an adjective before its plural noun names
     // no one (a quote whose only candidate it is, "the GOP presidential candidate", keeps it).
     if (

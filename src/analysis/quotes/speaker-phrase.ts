@@ -31,7 +31,9 @@ const set = (words: readonly string[]) => new Set(words);
 export const COMMON_WORDS = set(common.words);
 const TITLES = set(words.titles);
 /** A role or honorific before a name, lower case ("secretary", "sen"). */
-export const isTitle = (word: string) => TITLES.has(word);
+/** A title in lower case, also with "then-" or "ex-" before it ("then-secretary"). */
+export const isTitle = (word: string) =>
+  TITLES.has(word) || (/^(?:then|ex)-/.test(word) && TITLES.has(word.slice(word.indexOf('-') + 1)));
 const PEOPLE = set([...words.people, ...words.titles]);
 const NOT_PEOPLE = set(words.notPeople);
 /** Words after a description's head noun ("the senator *from* Texas", "a spokesman *for*…"). */

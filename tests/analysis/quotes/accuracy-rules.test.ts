@@ -989,6 +989,21 @@ describe('people described right after a quotation, then any past-tense verb', (
   });
 });
 
+describe('a role before a name', () => {
+  it('is no part of the name, capitalised or after "of"', () => {
+    const q = quotesOf(
+      '“I was never told,” said Actor Clint Howard.',
+      '“We are here,” said Pastor Kevin Swanson.',
+      'Officials, including then-Secretary of State Hillary Clinton, were briefed. “So much of this has been wrong,” said Clinton.',
+      'The hacker described the server of former Secretary of State Hillary Clinton as “like an open orchid.”',
+    );
+    expect(speakerOf(q, 'I was never told')).toBe('Clint Howard');
+    expect(speakerOf(q, 'We are here')).toBe('Kevin Swanson');
+    expect(speakerOf(q, 'So much of this')).toBe('Hillary Clinton');
+    expect(q.map((x) => x.speaker)).not.toContain('State Hillary Clinton');
+  });
+});
+
 describe('a common word opening a sentence before a surname', () => {
   it('is no first name: the surname is the person the article names', () => {
     const q = quotesOf(
