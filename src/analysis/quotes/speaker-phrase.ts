@@ -569,10 +569,12 @@ function twoRoles(part: string): SpeakerPhrase | undefined {
 function afterPossessor(text: string, toks: readonly string[], runStart: number): number {
   if (!text.includes("'") && !text.includes('\u2019')) return runStart;
   // After the possessive, a name of two capitalised words at least: not "the CIA's Benghazi
-  // base", nor "South Dakota's Republican (governor)".
+  // base", nor "South Dakota's Republican (governor)"; or a surname alone after a possessor of
+  // several words ("Media Research Center’s Bozell").
   if (toks.length < 3 || !isCap(toks.at(-1)!) || !isCap(toks.at(-2)!)) return runStart;
   const raw = [...text.matchAll(WORD)];
-  for (let i = toks.length - 3; i >= runStart && isCap(toks[i]!); i--) {
+  const lastAt = toks.length >= 4 && isCap(toks.at(-3)!) ? toks.length - 2 : toks.length - 3;
+  for (let i = lastAt; i >= runStart && isCap(toks[i]!); i--) {
     const word = raw[i]!;
     const next = text[word.index + word[0].length];
     const possessive =

@@ -1004,6 +1004,18 @@ describe('a role before a name', () => {
   });
 });
 
+describe('a possessor before a surname', () => {
+  it('is the person’s employer, not part of a longer name', () => {
+    const q = quotesOf(
+      '“Yes, I support Ted Cruz,” Brent Bozell, founder of the Media Research Center, said.',
+      'Media Research Center’s Bozell agrees that Cruz is the best candidate.',
+      '“There are two big differences,” Bozell says.',
+    );
+    expect(speakerOf(q, 'There are two big differences')).toBe('Brent Bozell');
+    expect(speakerOf(q, 'Cruz is the best')).toBe('Brent Bozell');
+  });
+});
+
 describe('a common word opening a sentence before a surname', () => {
   it('is no first name: the surname is the person the article names', () => {
     const q = quotesOf(
