@@ -1060,6 +1060,10 @@ describe('a quotation in title case right after a speech verb', () => {
     expect(speakerOf(q, 'What a Super Tuesday')).toBe('Hillary Clinton');
     expect(q.map((x) => x.quote)).toContain('Dump Trump');
     expect(speakerOf(q, 'Peter Pan')).toBeUndefined();
+    const message = quotesOf(
+      'Donald Trump posted a message on Twitter reading “Thank you Georgia” moments after polls closed.',
+    );
+    expect(speakerOf(message, 'Thank you Georgia')).toBe('Donald Trump');
     expect(speakerOf(q, 'Fox and Friends')).toBeUndefined();
   });
 });
