@@ -201,18 +201,22 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
 }
 
 /**
- * Whether a speech verb stands right before the quotation's opening mark (a comma or a colon
- * between at most). Not one that names the work or the one addressed ("wrote "Peter Pan"",
- * "told "Fox and Friends"", "a sign that read "…"").
+ * Whether a verb of uttering words stands right before the quotation's opening mark (a comma or
+ * a colon between at most): "declared", "chanting", "says". Not one that may take a work or a
+ * name as its object ("praised "The Apprentice"", "cited "The Federalist Papers"").
  */
 function spokenRightBefore(p: Paragraph, span: QuoteSpan): boolean {
   const wi = wordFrom(p, span.open) - 1;
   const w = p.words[wi];
   if (!w || !/^[\s,:]*$/.test(p.text.slice(w.end, span.open))) return false;
   const verb = verbAt(p, wi);
-  return verb !== undefined && !WORK_VERBS.has(verb.lemma);
+  return verb !== undefined && UTTERING_VERBS.has(verb.lemma);
 }
-const WORK_VERBS = new Set(['tell', 'write', 'read', 'call', 'label', 'brand', 'term', 'post']);
+const UTTERING_VERBS = new Set(
+  'say declare shout chant yell scream cry exclaim add ask reply respond answer joke quip proclaim whisper mutter'.split(
+    ' ',
+  ),
+);
 
 /**
  * Once reported speech is known: a quotation the rules read as a title is speech when reported
@@ -744,8 +748,11 @@ function nameNextToQuote(
     if (speaker) return { speaker, cue: verbAfter.text };
   }
   // `"…!" the crowd cried out`, `"…," the vice-presidential nominee riffed`: people described,
-  // then a past-tense verb, with nothing between.
-  if (first.lower === 'the') {
+  // then a past-tense verb, with nothing between, after a quotation closed by a comma, a question
+  // or an exclamation (`the "amnesty bill" the senators passed` is no speech).
+  const closing = p.text[span.end - 1] ?? '';
+  const punctuated = ',?!'.includes(closing) || p.text[span.close] === ',';
+  if (first.lower === 'the' && punctuated) {
     let k = wi + 2;
     while (
       k < p.words.length &&

@@ -102,16 +102,25 @@ const SAYING_GROUPS = new Set(
 );
 
 /**
- * The noun phrase a subject ending in "which" stands for ("passed a resolution which"), from its
- * last determiner; with where it starts in `text`.
+ * The written thing a subject ending in "which" stands for ("voted for the resolution which"),
+ * from its last determiner; with where it starts in `text`.
  */
 function relativeAntecedent(text: string): { phrase: SpeakerPhrase; at: number } | undefined {
-  const m = /\s(?:a|an|the)\s+([\p{Ll}-]+\s+){0,2}[\p{Ll}-]+\s+which\s*$/u.exec(text);
-  if (!m) return undefined;
+  const m = /\s(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+)\s+which\s*$/u.exec(text);
+  if (!m || !WRITINGS.has(m[1]!)) return undefined;
   const at = m.index + 1;
   const phrase = describedAs(text.slice(at).replace(/\s+which\s*$/, ''));
   return phrase?.kind === 'description' ? { phrase, at } : undefined;
 }
+/**
+ * What is written and says something ("a resolution which said"). Other nouns are left to the
+ * other readings: in "sent a letter to the committee which said", the committee said nothing.
+ */
+const WRITINGS = new Set(
+  'resolution order bill law document ruling filing complaint lawsuit petition proposal platform statement letter email memo report study poll survey editorial article release message tweet post'.split(
+    ' ',
+  ),
+);
 
 /** Who says the reported clause after a relative pronoun, if `text` ends in one and a sayer. */
 function relativeSayer(text: string): string | undefined {
@@ -540,8 +549,8 @@ export class ParagraphAnalysis {
     if (!np?.phrase || np.phrase.kind === 'pronoun' || !closed) return undefined;
     if (named && np.phrase.kind === 'description') return undefined;
     // "…, however, said the hack was “…”": a phrase and its verb open what was said.
-    const last = /(\p{L}+)\s*$/u.exec(p.text.slice(np.at, np.end))?.[1]?.toLowerCase();
-    if (last && AUX.has(last)) return undefined;
+    const last = /(\p{L}+)\s*$/u.exec(p.text.slice(np.at, np.end))?.[1];
+    if (last && startsLower(last) && AUX.has(last)) return undefined;
     this.inverted.add(i);
     return this.book.resolve(np.phrase, p.base + np.at);
   }

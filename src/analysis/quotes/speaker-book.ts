@@ -43,14 +43,27 @@ interface FullName {
 
 /**
  * A first name or initial: no "-ing" or "-area" word ("Celebrating", "Los Angeles-area"), nor an
- * "-ly" adverb ("Finally", "Reportedly"); "Carly", "Kelly" and "Emily" are names.
+ * "-ly" adverb ("Frankly", "Sadly") unless a known given name ("Carly", "Kelly", "Emily").
  */
 function isFirstName(token: string): boolean {
   if (!/^\p{Lu}/u.test(token) || /-\p{Ll}+$/u.test(token) || /ing$/i.test(token)) return false;
-  if (!/ly$/i.test(token)) return true;
-  const lower = token.toLowerCase();
-  return lower.length <= 8 && !COMMON_WORDS.has(lower);
+  return !/ly$/i.test(token) || LY_NAMES.has(token.toLowerCase());
 }
+/** Prepositions that open a sentence before a name: "Without Bloomberg in the mix". */
+const LEAD_PREPOSITIONS = new Set(
+  'about after against among amid at before behind beyond by despite during for from in like of on over since to under unlike with without'.split(
+    ' ',
+  ),
+);
+/** Verbs that open a sentence as a command before a name: "(See Sexton’s full timeline…)". */
+const IMPERATIVES = new Set(['see', 'read', 'watch', 'meet', 'hear', 'listen']);
+
+/** Given names ending in "-ly", which otherwise reads as an adverb ("Frankly", "Sadly"). */
+const LY_NAMES = new Set(
+  'ally beverly billy carly charly dolly emily holly kelly kimberly lily molly polly sally shelly wally'.split(
+    ' ',
+  ),
+);
 /**
  * A given name written after the family name, two short syllables joined by a hyphen ("Ki-moon",
  * "Jong-un", "Geun-hye"), and not an English compound ("Chicago-based", "Ohio-born").
@@ -130,9 +143,10 @@ export class SpeakerBook {
   }
 
   /**
-   * "Young Sanders supporters never…", "Celebrating Clinton “turning…”": a two-word name at
-   * article offset `pos` whose first word opens a sentence and is a common word there, or no
-   * first name at all.
+   * "Continued Stone: “…”", "Without Bloomberg in the mix", "Leading Democrats say": a two-word
+   * name at article offset `pos` whose first word opens a sentence and is a word of the sentence:
+   * one that opens sentences, a preposition, or a common verb form in "-ed" or "-ing". Not any
+   * common word: "Bill", "Mark", "Will" and "Hope" are first names there too.
    */
   private opensWithCommonWord(tokens: readonly string[], pos: number): boolean {
     if (tokens.length !== 2) return false;
@@ -144,7 +158,10 @@ export class SpeakerBook {
     return (
       p.words[i]?.start === pos - p.base &&
       wordOpens(p, i) &&
-      (/ing$/i.test(first) || NOT_FIRST.has(first.toLowerCase()) || this.isCommonWord(first, pos))
+      (NOT_FIRST.has(first.toLowerCase()) ||
+        LEAD_PREPOSITIONS.has(first.toLowerCase()) ||
+        IMPERATIVES.has(first.toLowerCase()) ||
+        (/(?:ed|ing)$/i.test(first) && this.isCommonWord(first, pos)))
     );
   }
 

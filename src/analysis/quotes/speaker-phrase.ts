@@ -30,6 +30,7 @@ const set = (words: readonly string[]) => new Set(words);
  */
 export const COMMON_WORDS = set(common.words);
 const TITLES = set(words.titles);
+const LEADING_ROLES = set(words.leadingRoles);
 /** A role or honorific before a name, lower case ("secretary", "sen"). */
 /** A title in lower case, also with "then-" or "ex-" before it ("then-secretary"). */
 export const isTitle = (word: string) =>
@@ -360,11 +361,12 @@ const REDUCED_RELATIVES = new Set(
   ),
 );
 
-/** Auxiliaries and the like, which no name holds after its first word, even capitalised. */
+/**
+ * Auxiliaries and the like, which no name holds after its first word, even capitalised ("Can"
+ * and "May" are left out: "Emre Can", "Theresa May").
+ */
 export const TITLE_CASE_CLAUSE = new Set(
-  'has have had is are was were would could should must can cannot not does did being got gets how'.split(
-    ' ',
-  ),
+  'has have had is are was were would could should must not does did being got gets how'.split(' '),
 );
 
 /** Parts this short are pronouns, names and short descriptions, which recur across articles. */
@@ -573,16 +575,24 @@ function afterPossessor(text: string, toks: readonly string[], runStart: number)
   // several words ("Media Research Center’s Bozell").
   if (toks.length < 3 || !isCap(toks.at(-1)!) || !isCap(toks.at(-2)!)) return runStart;
   const raw = [...text.matchAll(WORD)];
-  const lastAt = toks.length >= 4 && isCap(toks.at(-3)!) ? toks.length - 2 : toks.length - 3;
+  const lastAt =
+    toks.length >= 4 && isCap(toks.at(-3)!) && !ORG_WORDS.has(toks.at(-1)!.toLowerCase())
+      ? toks.length - 2
+      : toks.length - 3;
   for (let i = lastAt; i >= runStart && isCap(toks[i]!); i--) {
     const word = raw[i]!;
     const next = text[word.index + word[0].length];
     const possessive =
       word[0] !== toks[i] || (word[0].endsWith('s') && (next === "'" || next === '\u2019'));
+    // ("St. Jude Children’s Hospital", "Boston Women’s March": a plural's possessive is the name's.)
+    if (possessive && i === toks.length - 2 && PLURAL_POSSESSORS.test(toks[i]!)) return runStart;
     if (possessive) return i + 1;
   }
   return runStart;
 }
+
+/** Possessors in names of organisations: "Children’s", "Women’s", "Veterans’". */
+const PLURAL_POSSESSORS = /^(?:Children|Women|Men|People|\p{Lu}\p{Ll}*s)$/u;
 
 /** Where the `k`th word of `text` (as `tokens` counts them) starts. */
 function wordStart(text: string, k: number): number {
@@ -597,7 +607,10 @@ type Named = Exclude<SpeakerPhrase, { kind: 'pronoun' }> & { roleWords?: number 
 function readName(run: string[], before: string[]): Named {
   let roleEnd = 0;
   run.forEach((t, i) => {
-    if (TITLES.has(t.toLowerCase()) && i < run.length - 1) roleEnd = i + 1;
+    const lower = t.toLowerCase();
+    if (TITLES.has(lower) && i < run.length - 1) roleEnd = i + 1;
+    else if (LEADING_ROLES.has(lower) && i < run.length - 2 && run.slice(i + 1).every(isCap))
+      roleEnd = i + 1;
   });
   const titled = roleEnd > 0;
   // "Secretary of State Hillary Clinton": the title's complement is part of the role.
