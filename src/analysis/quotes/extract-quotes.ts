@@ -86,6 +86,12 @@ export function extractQuotes(
     before.colon = p.text.trimEnd().endsWith(':')
       ? analysis.colonSpeaker(p.text.trimEnd().length - 1, p.sentences.length - 1)
       : undefined;
+    // A headline's quotation marks set off words, not speech: "Obama slams GOP’s ‘doom and
+    // despair’", "Trump tells 3,000 in Reno NFL has gone ‘soft’". Its reported speech stays.
+    if (from === 1 && index === 0) {
+      const kept = analysis.out.filter((f) => f.quote.kind !== 'direct');
+      analysis.out.splice(0, analysis.out.length, ...kept);
+    }
     analysis.out.sort((x, y) => x.quote.start - y.quote.start);
     for (const q of analysis.out) {
       quotes.push(q.quote);

@@ -936,6 +936,18 @@ describe('names in a headline', () => {
     expect(speakerOf(quotes, 'Donald Trump is a fraud')).toBe('Thomas Perez');
   });
 
+  it('takes no direct quote from the headline, whose quotation marks set words off', () => {
+    const { quotes } = extractQuotes(
+      [
+        'Obama slams GOP’s ‘doom and despair’ on economy.',
+        'President Barack Obama said the Republican candidates were peddling “doom and despair.”',
+      ],
+      { headline: true },
+    );
+    expect(speakerOf(quotes, 'doom and despair')).toBe('Barack Obama');
+    expect(quotes.filter((q) => q.paragraph === 0 && q.kind === 'direct')).toEqual([]);
+  });
+
   it('still takes a headline name the article gives no other way', () => {
     const { quotes } = extractQuotes(
       ['Ana Lima wins the runoff.', '"We did it," Lima said on Sunday.'],
