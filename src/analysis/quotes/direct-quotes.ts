@@ -23,6 +23,12 @@ const NOT_SPEECH_BEFORE = new RegExp(
   'i',
 );
 const TITLE_SMALL = new Set(lexicon.titleSmallWords);
+/**
+ * `''Brujas'' -- Spanish for ''witches''`, `Latin for "if you wish peace, prepare for war"`: the
+ * writer's translation of words, not anyone's speech.
+ */
+const TRANSLATION_BEFORE =
+  /\b(?:Arabic|Cantonese|Chinese|Danish|Dutch|Farsi|French|Gaelic|German|Greek|Hawaiian|Hebrew|Hindi|Italian|Japanese|Korean|Latin|Mandarin|Norwegian|Persian|Polish|Portuguese|Russian|Spanish|Swahili|Swedish|Tagalog|Turkish|Ukrainian|Urdu|Vietnamese|Yiddish)\s+(?:word\s+|term\s+|phrase\s+)?for\s*[,:]?\s*$/;
 const UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
 
 /** "Fire and Fury": a title, not speech. Stops at the first word that rules it out. */
@@ -124,7 +130,10 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
     const naming = namingBefore(p, span, sentence);
     if (
       !naming &&
-      (NOT_SPEECH_BEFORE.test(lead) || isBylined(p.text, span) || namesAShowsPerson(p.text, span))
+      (NOT_SPEECH_BEFORE.test(lead) ||
+        TRANSLATION_BEFORE.test(lead) ||
+        isBylined(p.text, span) ||
+        namesAShowsPerson(p.text, span))
     ) {
       titles.push({ span, sentence });
       continue;

@@ -976,6 +976,21 @@ describe('names in a headline', () => {
   });
 });
 
+describe('a translation after a language’s name', () => {
+  it('is the writer’s gloss, not speech', () => {
+    const q = quotesOf(
+      'Freddy Trump boarded the ship as his friends jeered, ‘Do svidaniya!’ - Russian for ‘goodbye.’',
+      'The name ‘Brujas’ -- Spanish for ‘witches’ -- comes from a 1986 video.',
+      '“We will win,” said Maria, who speaks Spanish. Zimmerman wrote “Si Vis Pacem Para Bellum,” Latin for “if you wish peace, prepare for war.”',
+    );
+    const quoted = q.map((x) => x.quote.replace(/[.,]$/, ''));
+    expect(quoted).not.toContain('goodbye');
+    expect(quoted).not.toContain('witches');
+    expect(quoted).not.toContain('if you wish peace, prepare for war');
+    expect(speakerOf(q, 'We will win')).toBe('Maria');
+  });
+});
+
 describe('a quotation before a role in a show and a name', () => {
   it('is the show, not what the person said', () => {
     const q = quotesOf(
