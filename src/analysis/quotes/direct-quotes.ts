@@ -25,10 +25,10 @@ const NOT_SPEECH_BEFORE = new RegExp(
 const TITLE_SMALL = new Set(lexicon.titleSmallWords);
 /**
  * `''Brujas'' -- Spanish for ''witches''`, `Latin for "if you wish peace, prepare for war"`: the
- * writer's translation of words, not anyone's speech.
+ * writer's translation of words, not anyone's speech (not "asked in Spanish for “respect”").
  */
 const TRANSLATION_BEFORE =
-  /\b(?:Arabic|Cantonese|Chinese|Danish|Dutch|Farsi|French|Gaelic|German|Greek|Hawaiian|Hebrew|Hindi|Italian|Japanese|Korean|Latin|Mandarin|Norwegian|Persian|Polish|Portuguese|Russian|Spanish|Swahili|Swedish|Tagalog|Turkish|Ukrainian|Urdu|Vietnamese|Yiddish)\s+(?:word\s+|term\s+|phrase\s+)?for\s*[,:]?\s*$/;
+  /(?<!\bin\s+)\b(?:Arabic|Cantonese|Chinese|Danish|Dutch|Farsi|French|Gaelic|German|Greek|Hawaiian|Hebrew|Hindi|Italian|Japanese|Korean|Latin|Mandarin|Norwegian|Persian|Polish|Portuguese|Russian|Spanish|Swahili|Swedish|Tagalog|Turkish|Ukrainian|Urdu|Vietnamese|Yiddish)\s+(?:word\s+|term\s+|phrase\s+)?for\s*[,:]?\s*$/;
 const UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
 
 /** "Fire and Fury": a title, not speech. Stops at the first word that rules it out. */
@@ -210,16 +210,22 @@ export function findDirectQuotes(a: ParagraphAnalysis, before: SpeakingBefore): 
 }
 
 /**
- * Whether a verb of uttering words stands right before the quotation's opening mark (a comma or
- * a colon between at most): "declared", "chanting", "says". Not one that may take a work or a
- * name as its object ("praised "The Apprentice"", "cited "The Federalist Papers"").
+ * Whether a verb of uttering words stands right before the quotation's opening mark: "declared",
+ * "chanting", "says"; or any speech verb with a comma or a colon before the mark. Not one that
+ * may take a work or a name as its object ("praised "The Apprentice"", "cited "The Federalist
+ * Papers"").
  */
 function spokenRightBefore(p: Paragraph, span: QuoteSpan): boolean {
   const wi = wordFrom(p, span.open) - 1;
   const w = p.words[wi];
-  if (!w || !/^[\s,:]*$/.test(p.text.slice(w.end, span.open))) return false;
+  const gap = w ? p.text.slice(w.end, span.open) : '';
+  if (!w || !/^[\s,:]*$/.test(gap)) return false;
   const verb = verbAt(p, wi);
-  return verb !== undefined && UTTERING_VERBS.has(verb.lemma);
+  if (!verb || verb.form === 'participle')
+    return verb !== undefined && UTTERING_VERBS.has(verb.lemma);
+  // `Clinton tweeted, “Love Trumps Hate.”`: a comma or a colon after any speech verb opens what
+  // was said.
+  return UTTERING_VERBS.has(verb.lemma) || /[,:]/.test(gap);
 }
 const UTTERING_VERBS = new Set(
   'say declare shout chant yell scream cry exclaim add ask reply respond answer joke quip proclaim whisper mutter'.split(

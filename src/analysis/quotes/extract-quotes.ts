@@ -24,6 +24,12 @@ export interface QuoteAnalysis {
  * one canonical speaker. Runs in time linear in the text: every look-around is bounded.
  * Offsets index `paragraphs.join('\n\n')`.
  */
+/** Whether the quotation starting at `start` opens with a single mark (not `''`, a double one). */
+function singleQuoted(text: string, start: number): boolean {
+  const open = text[start - 1];
+  return open === '‘' || (open === "'" && text[start - 2] !== "'");
+}
+
 export function extractQuotes(
   paragraphs: readonly string[],
   options: { headline?: boolean } = {},
@@ -86,10 +92,14 @@ export function extractQuotes(
     before.colon = p.text.trimEnd().endsWith(':')
       ? analysis.colonSpeaker(p.text.trimEnd().length - 1, p.sentences.length - 1)
       : undefined;
-    // A headline's quotation marks set off words, not speech: "Obama slams GOP’s ‘doom and
-    // despair’", "Trump tells 3,000 in Reno NFL has gone ‘soft’". Its reported speech stays.
-    if (from === 1 && index === 0) {
-      const kept = analysis.out.filter((f) => f.quote.kind !== 'direct');
+    // A headline's single quotation marks set off words, not speech: "Obama slams GOP’s ‘doom
+    // and despair’", "Trump tells 3,000 in Reno NFL has gone ‘soft’". (A first paragraph that
+    // only serves as the title may be a lede, which quotes in double marks; an article that
+    // writes speech in single marks keeps them.) Its reported speech stays.
+    if (from === 1 && index === 0 && !singleMarks) {
+      const kept = analysis.out.filter(
+        (f) => f.quote.kind !== 'direct' || !singleQuoted(p.text, f.quote.start - p.base),
+      );
       analysis.out.splice(0, analysis.out.length, ...kept);
     }
     analysis.out.sort((x, y) => x.quote.start - y.quote.start);

@@ -156,15 +156,18 @@ function readRun(p: Paragraph, first: number, last: number, out: NameRun[]): voi
   for (let w = first; w < last; w++) if (NAME_STOP.has(words[w]!.lower)) return;
   if (last <= first) return;
   const tokens: string[] = [];
-  let possessor = false;
+  let afterPossessor = -1;
   for (let w = first; w < last; w++) {
     const token = withoutPossessive(words[w]!.text);
-    if (w < last - 1 && token !== words[w]!.text) possessor = true;
+    if (w < last - 1 && token !== words[w]!.text) afterPossessor = tokens.length + 1;
     tokens.push(token);
   }
-  // "Media Research Center’s Bozell": a possessor and a surname are no one's full name.
   let person: PersonName | undefined =
-    tokens.length === 1 ? { tokens } : possessor ? undefined : personName(tokens.join(' '));
+    tokens.length === 1 ? { tokens } : personName(tokens.join(' '));
+  // "Media Research Center’s Bozell": a name reaching back into its possessor is no one's full
+  // name ("Obama’s Attorney General Loretta Lynch" names Loretta Lynch after it).
+  if (person && afterPossessor > 0 && person.tokens.length > tokens.length - afterPossessor)
+    person = undefined;
   const place = afterLocative(p, first);
   if (person && person.tokens.length === tokens.length && place) person = undefined;
   // "a fellow New Hampshire Sanders veteran": a long run before a noun modifies it.

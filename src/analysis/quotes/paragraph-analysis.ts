@@ -117,7 +117,7 @@ function relativeAntecedent(text: string): { phrase: SpeakerPhrase; at: number }
  * other readings: in "sent a letter to the committee which said", the committee said nothing.
  */
 const WRITINGS = new Set(
-  'resolution order bill law document ruling filing complaint lawsuit petition proposal platform statement letter email memo report study poll survey editorial article release message tweet post'.split(
+  'resolution order bill law document ruling filing complaint lawsuit indictment petition proposal platform statement letter email memo cable report assessment study poll survey editorial article column op-ed book ad video release message tweet post'.split(
     ' ',
   ),
 );

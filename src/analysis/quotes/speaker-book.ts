@@ -143,10 +143,11 @@ export class SpeakerBook {
   }
 
   /**
-   * "Continued Stone: “…”", "Without Bloomberg in the mix", "Leading Democrats say": a two-word
-   * name at article offset `pos` whose first word opens a sentence and is a word of the sentence:
-   * one that opens sentences, a preposition, or a common verb form in "-ed" or "-ing". Not any
-   * common word: "Bill", "Mark", "Will" and "Hope" are first names there too.
+   * "Continued Stone: “…”", "Without Bloomberg in the mix", "(See Sexton’s full timeline…)": a
+   * two-word name at article offset `pos` whose first word opens a sentence and is a word of the
+   * sentence: a preposition, a command, or a common past form in "-ed". Not any common word
+   * ("Bill", "Mark", "Will", "Hope"), a month ("April Ryan", "June Carter") or an "-ing" word
+   * ("Sterling Brown"): those are first names there too.
    */
   private opensWithCommonWord(tokens: readonly string[], pos: number): boolean {
     if (tokens.length !== 2) return false;
@@ -158,10 +159,9 @@ export class SpeakerBook {
     return (
       p.words[i]?.start === pos - p.base &&
       wordOpens(p, i) &&
-      (NOT_FIRST.has(first.toLowerCase()) ||
-        LEAD_PREPOSITIONS.has(first.toLowerCase()) ||
+      (LEAD_PREPOSITIONS.has(first.toLowerCase()) ||
         IMPERATIVES.has(first.toLowerCase()) ||
-        (/(?:ed|ing)$/i.test(first) && this.isCommonWord(first, pos)))
+        (first.length >= 5 && /ed$/i.test(first) && this.isCommonWord(first, pos)))
     );
   }
 
@@ -280,9 +280,11 @@ export class SpeakerBook {
         // "Celebrating Clinton": the person is the surname's.
         const surname = phrase.tokens[1]!;
         return this.resolve({ ...phrase, name: surname, tokens: [surname] }, pos);
-      } else if (phrase.tokens.length > 1) {
+      } else if (phrase.tokens.length === 2 && phrase.titled) {
         // "said Atlantic City Mayor Don Guardian": a full name only a speaker's phrase gave (its
-        // run read as an organisation), which "Guardian said" later means.
+        // run read as an organisation), which "Guardian said" later means. Only a titled one:
+        // candidates are resolved too, and "a Palm Beach Trump neighbor" names no "Palm Beach
+        // Trump".
         this.addFullName(phrase.tokens);
       }
     } else if (kind === 'organisation' && !name.includes(' ') && this.isCommonWord(name, pos)) {

@@ -1119,6 +1119,33 @@ describe('names and titles a review found misread', () => {
   });
 });
 
+describe('what a second review found misread', () => {
+  it('keeps months and titled-only full names from taking other people’s quotes', () => {
+    const q = quotesOf(
+      'House Speaker Paul Ryan spoke on Monday.',
+      'April Ryan said the answer was not good enough.',
+      'Donald Trump held a rally in Florida.',
+      '“He has been a good neighbor,” said a Palm Beach Trump neighbor.',
+      'Trump said he would win Florida.',
+      'Obama’s Attorney General Loretta Lynch spoke Monday. “We will investigate,” Lynch said.',
+    );
+    expect(speakerOf(q, 'the answer was not good enough')).toBe('April Ryan');
+    expect(speakerOf(q, 'he would win Florida')).toBe('Donald Trump');
+    expect(speakerOf(q, 'We will investigate')).toBe('Loretta Lynch');
+  });
+
+  it('reads speech after "tweeted," and "in Spanish for", and an ad that said', () => {
+    const q = quotesOf(
+      'Hillary Clinton spoke in Ohio. Clinton tweeted, “Love Trumps Hate.”',
+      'Jorge Ramos asked in Spanish for “respect for our community,” and the crowd cheered.',
+      'The campaign released an ad which said Clinton would raise taxes.',
+    );
+    expect(speakerOf(q, 'Love Trumps Hate')).toBe('Hillary Clinton');
+    expect(speakerOf(q, 'respect for our community')).toBe('Jorge Ramos');
+    expect(speakerOf(q, 'Clinton would raise taxes')).toBe('an ad');
+  });
+});
+
 describe('a quotation in title case right after a speech verb', () => {
   it('is speech, unless the verb names a work or the one addressed', () => {
     const q = quotesOf(
