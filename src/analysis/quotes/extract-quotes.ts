@@ -19,17 +19,17 @@ export interface QuoteAnalysis {
   sentences: SentenceSpan[][];
 }
 
-/**
- * Finds direct quotes and reported speech in an article's clean paragraphs and attributes each to
- * one canonical speaker. Runs in time linear in the text: every look-around is bounded.
- * Offsets index `paragraphs.join('\n\n')`.
- */
 /** Whether the quotation starting at `start` opens with a single mark (not `''`, a double one). */
 function singleQuoted(text: string, start: number): boolean {
   const open = text[start - 1];
   return open === '‘' || (open === "'" && text[start - 2] !== "'");
 }
 
+/**
+ * Finds direct quotes and reported speech in an article's clean paragraphs and attributes each to
+ * one canonical speaker. Runs in time linear in the text: every look-around is bounded.
+ * Offsets index `paragraphs.join('\n\n')`.
+ */
 export function extractQuotes(
   paragraphs: readonly string[],
   options: { headline?: boolean } = {},

@@ -156,8 +156,10 @@ export class SpeakerBook {
     if (!p) return false;
     const i = wordFrom(p, pos - p.base);
     const first = tokens[0]!;
+    // (The name's first word must be the one at `pos`, not a word after a role or a possessor.)
     return (
       p.words[i]?.start === pos - p.base &&
+      p.words[i]!.text.startsWith(first) &&
       wordOpens(p, i) &&
       (LEAD_PREPOSITIONS.has(first.toLowerCase()) ||
         IMPERATIVES.has(first.toLowerCase()) ||
@@ -277,7 +279,7 @@ export class SpeakerBook {
         if (this.isCommonWord(phrase.tokens[0]!, pos)) return undefined;
         kind = 'organisation';
       } else if (!phrase.titled && !phrase.role && this.opensWithCommonWord(phrase.tokens, pos)) {
-        // "Celebrating Clinton": the person is the surname's.
+        // "Continued Stone:": the person is the surname's.
         const surname = phrase.tokens[1]!;
         return this.resolve({ ...phrase, name: surname, tokens: [surname] }, pos);
       } else if (phrase.tokens.length === 2 && phrase.titled) {
