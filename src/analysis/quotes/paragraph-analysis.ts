@@ -552,6 +552,10 @@ export class ParagraphAnalysis {
     const last = /(\p{L}+)\s*$/u.exec(p.text.slice(np.at, np.end))?.[1];
     if (last && startsLower(last) && AUX.has(last)) return undefined;
     this.inverted.add(i);
+    // "…, who, on a call Friday, criticized Sanders for stealing their data and for “…”": the
+    // object of such a verb is whom the words are about (nobody writes "…, criticized Sanders"),
+    // so it names no speaker; the verb still reports nothing after it.
+    if (verbAt(p, i)?.targetObject) return undefined;
     return this.book.resolve(np.phrase, p.base + np.at);
   }
 

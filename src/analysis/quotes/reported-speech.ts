@@ -269,7 +269,8 @@ function contentStart(
   to: number,
 ): number | undefined {
   const { p } = a;
-  if (a.subjectOf(i, verb, si) !== undefined && a.inverted.has(i)) return undefined;
+  const subject = a.subjectOf(i, verb, si);
+  if (a.inverted.has(i) && (subject !== undefined || verb.targetObject)) return undefined;
   const first = p.words[i + 1];
   // "in swing states such as…", "all 50 states: …": a noun form reports only "that …" or a
   // pronoun's clause right after it.

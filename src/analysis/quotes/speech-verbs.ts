@@ -17,6 +17,8 @@ export interface SpeechVerb {
   addressee?: boolean;
   /** A form that is mostly a noun ("states", "remarks"): it reports only "that …" or a pronoun's clause. */
   nounLike?: boolean;
+  /** Its object is whom the words are about or for ("criticized Sanders for…"), never its subject. */
+  targetObject?: boolean;
 }
 
 const BARE_CLAUSE = new Set(verbs.bareClause);
@@ -25,6 +27,7 @@ const PAST_ONLY = new Set(verbs.pastOnly);
 const PRONOUN_CLAUSE = new Set(verbs.pronounClause);
 const NOUN_FORMS = new Set(verbs.nounForms);
 const ADDRESSEE = new Set(verbs.addressee);
+const TARGET_OBJECT = new Set(verbs.targetObject);
 const IRREGULAR: Record<string, { third: string; past: string[]; participle: string }> =
   verbs.irregular;
 
@@ -47,10 +50,12 @@ for (const lemma of verbs.lemmas) {
   const pronounClause = PRONOUN_CLAUSE.has(lemma);
   const nounForms = NOUN_FORMS.has(lemma);
   const addressee = ADDRESSEE.has(lemma);
+  const targetObject = TARGET_OBJECT.has(lemma);
   const verb = (form: VerbForm): SpeechVerb => {
     const v: SpeechVerb = { lemma, form, bareClause };
     if (particle) v.particle = particle;
     if (addressee) v.addressee = true;
+    if (targetObject) v.targetObject = true;
     if (nounForms && (form === 'base' || form === 'third')) v.nounLike = true;
     if (pronounClause || v.nounLike) v.pronounClause = true;
     return v;

@@ -1358,3 +1358,23 @@ describe('a phrase after the verb', () => {
     expect(q.find((x) => x.quote.includes('very sophisticated'))?.speaker).not.toBe('the hack');
   });
 });
+
+describe('a verb whose object is whom the words are about', () => {
+  it('never takes its object for an inverted subject', () => {
+    const criticized = quotesOf(
+      'Her tone was softer than that of her campaign’s leadership, who, on a press call Friday, criticized Sanders for stealing their data and for “misrepresenting what had occurred.”',
+    );
+    expect(speakerOf(criticized, 'misrepresenting')).not.toMatch(/stealing/);
+    const accused = quotesOf(
+      'But Bernie Sanders showed no sign of backing down, releasing a statement that, while condemning violence, accused the Democratic leadership in Nevada of using “its power to prevent a fair process.”',
+    );
+    expect(speakerOf(accused, 'its power')).toBe('Bernie Sanders');
+  });
+
+  it('still reports nothing after the object, as after an inverted verb', () => {
+    const q = quotesOf(
+      'In an article posted on the party-controlled website, the Paper, and widely circulated online, Shen Xincheng, a doctoral candidate at the Georgia Institute of Technology, urged Chinese people not to rush to judgment.',
+    );
+    expect(q.find((x) => x.quote.includes('rush to judgment'))).toBeUndefined();
+  });
+});
