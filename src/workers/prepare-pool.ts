@@ -73,7 +73,7 @@ export const TASKS_PER_WORKER = 8;
  * Cleaning and analysing articles makes many short-lived strings; a large young generation means
  * fewer scavenges (the process's own thread keeps a small one: see `bin/newsbrief.js`).
  */
-const YOUNG_GENERATION_MB = 96;
+export const YOUNG_GENERATION_MB = 96;
 
 /** How often the tasks of a worker that was ended under them are run again on a fresh one. */
 const RETRIES = 3;
