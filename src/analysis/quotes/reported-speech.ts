@@ -670,6 +670,10 @@ function tail(a: ParagraphAnalysis, i: number, verb: SpeechVerb, si: number, to:
   // "…, said Ann Lee, director of the port authority based in Lisbon.": an inverted verb may be
   // followed by a name and a long apposition; the subject-first form is short.
   if (verb.form === 'participle' || end - i > (inverted ? INVERTED_TAIL : 7)) return;
+  // "Republicans, in a statement, blasted Obama.", "Later, at a rally in Iowa, Trump mocked
+  // Cruz.": a verb whose object is whom the words are about is never inverted, and with its object
+  // it reports nothing before it.
+  if (verb.targetObject && (inverted || end > i + 1)) return;
   const s = p.sentences[si]!;
   for (let j = i + 1; j < end; j++) if (p.words[j]!.lower === 'that' || verbAt(p, j)) return;
   let comma: number;

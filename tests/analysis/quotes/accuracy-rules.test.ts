@@ -1375,6 +1375,17 @@ describe('a verb whose object is whom the words are about', () => {
     const q = quotesOf(
       'In an article posted on the party-controlled website, the Paper, and widely circulated online, Shen Xincheng, a doctoral candidate at the Georgia Institute of Technology, urged Chinese people not to rush to judgment.',
     );
-    expect(q.find((x) => x.quote.includes('rush to judgment'))).toBeUndefined();
+    // Shen Xincheng's if anyone's: not a name read near the object ("Technology").
+    for (const x of q.filter((x) => x.quote.includes('rush to judgment')))
+      expect(x.speaker).toBe('Shen Xincheng');
+  });
+
+  it('reports nothing before it when it has an object', () => {
+    const q = quotesOf(
+      'Republicans, in a statement, blasted Obama.',
+      'Later, at a rally in Iowa, Trump mocked Cruz.',
+      'Representative Mike Coffman of Colorado, a Republican who faces a tough race, denounced Mr. Trump’s remarks.',
+    );
+    expect(q.filter((x) => x.kind === 'reported')).toEqual([]);
   });
 });
