@@ -1,7 +1,7 @@
 /**
  * `npm run bench:ingest-parts`: where one article's ingest CPU goes, part by part, on the same
  * real-text corpus as `bench:ingest` (10,000 articles recombined from the 840 real ones). Each
- * run is a fresh process with the bin's node flags, running the compiled build on one thread:
+ * run is two fresh processes running the compiled build, the work itself on their main thread:
  *
  * - prepare: `prepareArticle` and `storyTerms` (what a prepare worker does), every article;
  * - store: `addArticles` in ingest's batches into a fresh SQLite store (articles, paragraphs,
@@ -9,17 +9,20 @@
  * - store + stories: the same into another fresh store, each batch then assigned to stories and
  *   saved, as ingest does; "stories" is the difference.
  *
- * CPU is the process's (every thread: V8's compiles and GC helpers count), per article. Preparing
- * runs in a process of its own with a prepare worker's young generation (the bin's flag keeps the
- * main thread's small, which would slow preparing by a fifth); the stores in another, which
- * prepares the articles first untimed. The two store parts alternate in order from run to run, so
- * neither always meets code the other warmed. What is missing from `bench:ingest`'s figure is the
- * cost of the prepare pool itself (messages, a second heap) and reading the files.
+ * CPU is the process's (every thread: V8's compiles and GC helpers count), per article, and
+ * each store's includes closing it (term counts are written then). Preparing runs in a process of
+ * its own with a prepare worker's young generation (the bin's flag keeps the main thread's small,
+ * which would slow preparing by a fifth); the stores in another, with the bin's flags, which
+ * prepares the articles first untimed and keeps them all (ingest holds two batches), then warms
+ * the store code on a throwaway store before timing. The two store parts alternate in order from
+ * run to run. What is missing from `bench:ingest`'s figure is the cost of the prepare pool itself
+ * (messages, a second heap) and reading the files.
  *
  *   tsx scripts/bench-ingest-parts.ts [--articles 10000] [--runs 3] [--one-core] [--root DIR]
  *
- * `--root` measures another checkout's build (e.g. a worktree of an earlier commit, built with
- * `npm run build`), for a before-and-after in the same session.
+ * `--root` measures another checkout's build instead (a worktree of an earlier commit that has
+ * stories; its sources are built first): run it before and after this one for a comparison in
+ * the same session. The young generation given to its prepare part is this checkout's.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -62,7 +65,8 @@ const child = (dir: string, part: 'prepare' | 'store', storiesFirst: boolean) =>
   const { assignStories } = await load('/stories/assign-stories.js');
   const inputs = [];
   for await (const file of articleFiles([${JSON.stringify(dir)}]))
-    if (typeof file === 'string') inputs.push(...(await loadFileItems(file)));
+    if (typeof file === 'string')
+      for (const item of await loadFileItems(file)) if ('raw' in item) inputs.push(item);
   const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
   const now = new Date(0);
   let t = cpu();
@@ -77,11 +81,11 @@ const child = (dir: string, part: 'prepare' | 'store', storiesFirst: boolean) =>
   }
   const tmp = mkdtempSync(join(tmpdir(), 'newsbrief-bench-parts-'));
   try {
-    const fill = async (name, withStories) => {
+    const fill = async (name, withStories, articles = prepared) => {
       const store = new SqliteStore(join(tmp, name + '.db'));
       const start = cpu();
-      for (let i = 0; i < prepared.length; i += BATCH_SIZE) {
-        const batch = prepared.slice(i, i + BATCH_SIZE);
+      for (let i = 0; i < articles.length; i += BATCH_SIZE) {
+        const batch = articles.slice(i, i + BATCH_SIZE);
         const results = await store.addArticles(batch.map((b) => b.article));
         if (withStories) {
           const plan = await assignStories(
@@ -91,10 +95,11 @@ const child = (dir: string, part: 'prepare' | 'store', storiesFirst: boolean) =>
           await store.saveStories(plan);
         }
       }
-      const used = cpu() - start;
       await store.close();
-      return used;
+      return cpu() - start;
     };
+    // Compiles and first-use costs land here, not on whichever store is filled first.
+    await fill('warm', true, prepared.slice(0, 5 * BATCH_SIZE));
     if (${storiesFirst}) {
       out.storeAndStories = await fill('stories', true);
       out.store = await fill('plain', false);
@@ -124,7 +129,7 @@ process.stdout.write(
 /** A prepare worker's flags: the bin's, with its young generation instead of the main thread's. */
 const workerFlags = [
   ...binNodeFlags(root).filter((f) => !f.startsWith('--max-semi-space-size')),
-  `--max-semi-space-size=${YOUNG_GENERATION_MB / 3}`,
+  `--max-semi-space-size=${Math.ceil(YOUNG_GENERATION_MB / 3)}`,
 ];
 
 /** Runs one child and returns its JSON line. */
