@@ -396,7 +396,7 @@ function contextTiers(
     ['namer', () => (naming ? a.leadSpeaker(sentence) : undefined)],
     ['quote', () => nearestQuote(cued, p.base + span.start)],
     ['lead', () => a.leadSpeaker(sentence)],
-    ['name', () => a.nearestName(sentence, wordFrom(p, span.open))],
+    ['name', () => a.nearestName(sentence, wordFrom(p, span.open), true)],
     ['voice', () => nearestVoice(a, span.open)],
     ['prevColon', () => (span.open === 0 ? before.colon : undefined)],
     ['prev', () => before.last],

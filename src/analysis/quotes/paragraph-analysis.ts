@@ -140,6 +140,9 @@ const IRREGULAR_PAST = new Set(
   ),
 );
 
+/** Pronouns that are a verb's subject: "he called Obama…", unlike "a company called…". */
+const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'you', 'who', 'it']);
+
 /** Words between "who" and its verb: "who has long argued", "who also said". */
 export const RELATIVE_GAP =
   /^(?:has|have|had|also|long|once|often|later|then|never|previously|repeatedly|\p{Ll}+ly)$/u;
@@ -661,7 +664,7 @@ export class ParagraphAnalysis {
    * The person or organisation named closest before word `i` in its sentence, not inside a
    * quotation: "Mr. Trump was prompted to say, ''…''" gives Mr. Trump.
    */
-  nearestName(sentence: number, i: number): Speaker | undefined {
+  nearestName(sentence: number, i: number, notObjects = false): Speaker | undefined {
     const { p } = this;
     const { words } = p;
     const from = p.firstWord[sentence]!;
@@ -679,11 +682,30 @@ export class ParagraphAnalysis {
       // "-ing" word before its lower-case object, opening the sentence is no name (the adverb
       // endings leave out Kelly and Schlafly; "Schilling, who" and "King said" stay names).
       const opener = k === from && k === j && this.participleOrAdverb(k);
-      const speaker = opener ? undefined : this.nameAt(k, j);
+      const object = notObjects && this.objectOfTarget(k, from);
+      const speaker = opener || object ? undefined : this.nameAt(k, j);
       if (speaker) return speaker;
       j = k;
     }
     return undefined;
+  }
+
+  /**
+   * Whether the name at word `k` is the object of a verb whose object is whom the words are about
+   * ("criticized Sanders for “…”", "calling President Barack Obama an “ignorant baboon”"): not a
+   * name that a noun is called by ("a company called Cambridge Analytica, which … calls").
+   */
+  private objectOfTarget(k: number, from: number): boolean {
+    const { words } = this.p;
+    const verb = k > from ? verbAt(this.p, k - 1) : undefined;
+    if (!verb?.targetObject) return false;
+    const before = words[k - 2];
+    const naming =
+      verb.form === 'past' &&
+      before !== undefined &&
+      startsLower(before.text) &&
+      !SUBJECT_PRONOUNS.has(before.lower);
+    return !naming;
   }
 
   private participleOrAdverb(k: number): boolean {

@@ -1364,7 +1364,8 @@ describe('a verb whose object is whom the words are about', () => {
     const criticized = quotesOf(
       'Her tone was softer than that of her campaign’s leadership, who, on a press call Friday, criticized Sanders for stealing their data and for “misrepresenting what had occurred.”',
     );
-    expect(speakerOf(criticized, 'misrepresenting')).not.toMatch(/stealing/);
+    // Its speaker (the leadership "who" stands for) is not read yet: no speaker, not the object.
+    expect(speakerOf(criticized, 'misrepresenting') ?? '').not.toMatch(/stealing|Sanders/);
     const accused = quotesOf(
       'But Bernie Sanders showed no sign of backing down, releasing a statement that, while condemning violence, accused the Democratic leadership in Nevada of using “its power to prevent a fair process.”',
     );
@@ -1378,6 +1379,19 @@ describe('a verb whose object is whom the words are about', () => {
     // Shen Xincheng's if anyone's: not a name read near the object ("Technology").
     for (const x of q.filter((x) => x.quote.includes('rush to judgment')))
       expect(x.speaker).toBe('Shen Xincheng');
+  });
+
+  it('is never the nearest name a quotation with no cue goes to', () => {
+    const q = extractQuotes([
+      'George Zimmerman has been in and out of trouble repeatedly since his acquittal.',
+      'He has also attempted to provoke his critics by selling prints of his painting, calling President Barack Obama an “ignorant baboon” and tweeting a photo.',
+    ]).quotes;
+    expect(speakerOf(q, 'ignorant baboon')).toBe('George Zimmerman');
+    // A name a noun is called by is no object: the firm speaks of its own "psychographic" work.
+    const named = quotesOf(
+      'They paid $332,000 to a company called Cambridge Analytica, which specializes in building what it calls “psychographic” profiles of voters.',
+    );
+    expect(speakerOf(named, 'psychographic')).toBe('Cambridge Analytica');
   });
 
   it('reports nothing before it when it has an object', () => {
