@@ -8,6 +8,7 @@ import { findReportedSpeech } from './reported-speech.ts';
 import { type Speaker, SpeakerBook } from './speaker-book.ts';
 import { speakerKey } from './speaker-key.ts';
 import { speakerPhrase } from './speaker-phrase.ts';
+import { writtenName } from './written-names.ts';
 
 export type { Speaker } from './speaker-book.ts';
 
@@ -111,6 +112,15 @@ export function extractQuotes(
       if (!before.top || n > before.spoken!.get(before.top)!) before.top = q.speaker;
     }
   });
+  // Shown as written: "Donald J. Trump" where the words read "Donald J Trump".
+  const renamed = new Map<string, string>();
+  for (const s of used) {
+    const written = writtenName(s.name, paragraphs);
+    if (written === s.name) continue;
+    renamed.set(s.name, written);
+    s.name = written;
+  }
+  if (renamed.size > 0) for (const q of quotes) q.speaker = renamed.get(q.speaker) ?? q.speaker;
   return {
     quotes,
     speakers: book.list().filter((s) => used.has(s)),

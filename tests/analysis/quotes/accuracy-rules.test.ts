@@ -543,7 +543,7 @@ describe('speaker names without roles, places and sentence words', () => {
     ['Neither Cruz said the plan works.', 'Cruz'],
     ['Secretary of State Hillary Clinton said the plan works.', 'Hillary Clinton'],
     ['Ohio Gov. John Kasich said the plan works.', 'John Kasich'],
-    ['Speaker Paul D. Ryan said the plan works.', 'Paul D Ryan'],
+    ['Speaker Paul D. Ryan said the plan works.', 'Paul D. Ryan'],
     ['Democrat Hillary Clinton said the plan works.', 'Hillary Clinton'],
     ['Friends of the Earth said the plan works.', 'Friends of the Earth'],
   ])('%s', (text, speaker) => {
@@ -873,9 +873,9 @@ describe('a possessive before a name is whom the person works for', () => {
       '“It is a referendum,” Jones said. "We won," Reuters\' Tom Vale said.',
       '"It was close," the Times\' Maggie Haberman said.',
     );
-    expect(speakerOf(q, 'The public will reflect')).toBe('Jeffrey M Jones');
+    expect(speakerOf(q, 'The public will reflect')).toBe('Jeffrey M. Jones');
     expect(q.find((x) => x.quote.startsWith('The public'))?.role).toBe('Gallup’s');
-    expect(speakerOf(q, 'It is a referendum')).toBe('Jeffrey M Jones');
+    expect(speakerOf(q, 'It is a referendum')).toBe('Jeffrey M. Jones');
     expect(speakerOf(q, 'We won')).toBe('Tom Vale');
     expect(speakerOf(q, 'It was close')).toBe('Maggie Haberman');
   });
