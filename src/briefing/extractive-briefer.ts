@@ -1,3 +1,4 @@
+import { speakerKey } from '../analysis/quotes/speaker-key.ts';
 import { comparable, NEAR_DUPLICATE, overlap } from '../articles/cleaning/compare-text.ts';
 import { UserError } from '../core/errors.ts';
 import type { CitedText } from '../core/reply.ts';
@@ -147,12 +148,14 @@ export function pickQuotes(
   );
   for (const q of ordered) {
     if (picked.length >= max) break;
-    const count = perSpeaker.get(q.speaker) ?? 0;
+    // By key: one person's quotes from outlets spelling the name differently count together.
+    const speaker = speakerKey(q.speaker);
+    const count = perSpeaker.get(speaker) ?? 0;
     if (count >= 2 || q.quote.split(/\s+/).length < 3) continue;
     if (seen.some((s) => s === comparable(q.quote) || overlap(s, q.quote) >= NEAR_DUPLICATE))
       continue;
     seen.push(comparable(q.quote));
-    perSpeaker.set(q.speaker, count + 1);
+    perSpeaker.set(speaker, count + 1);
     picked.push({
       speaker: q.speaker,
       role: q.role,

@@ -1,3 +1,4 @@
+import { speakerKey } from '../analysis/quotes/speaker-key.ts';
 import { overlap } from '../articles/cleaning/compare-text.ts';
 import type { CitedText } from '../core/reply.ts';
 import type { StoredQuote } from '../store/store.ts';
@@ -109,26 +110,29 @@ function exclusiveQuotes(
       .filter((q) => q.kind === 'direct' && isNamed(q.speaker) && q.quote.split(/\s+/).length >= 6)
       .map((q) => ({ ...q, outlet: a.outlet, articleId: a.articleId })),
   );
+  // By key: "George W. Bush" in one outlet is "George W Bush" in another.
   const speakersOf = new Map<string, Set<string>>();
   for (const q of quotes) {
-    const set = speakersOf.get(q.speaker) ?? new Set<string>();
+    const key = speakerKey(q.speaker);
+    const set = speakersOf.get(key) ?? new Set<string>();
     set.add(q.outlet);
-    speakersOf.set(q.speaker, set);
+    speakersOf.set(key, set);
   }
+  const outletsQuoting = (speaker: string) => speakersOf.get(speakerKey(speaker))?.size ?? 0;
   const only = quotes.filter(
     (q) => !quotes.some((o) => o.outlet !== q.outlet && overlap(o.quote, q.quote) >= SAME_QUOTE),
   );
   only.sort(
     (a, b) =>
-      (speakersOf.get(a.speaker)?.size ?? 0) - (speakersOf.get(b.speaker)?.size ?? 0) ||
-      b.quote.length - a.quote.length,
+      outletsQuoting(a.speaker) - outletsQuoting(b.speaker) || b.quote.length - a.quote.length,
   );
   const lines: CitedText[] = [];
   const shown = new Set<string>();
   for (const q of only) {
     if (lines.length >= MAX_EXCLUSIVE) break;
-    if (shown.has(q.speaker)) continue;
-    shown.add(q.speaker);
+    const key = speakerKey(q.speaker);
+    if (shown.has(key)) continue;
+    shown.add(key);
     lines.push({
       text: `Only ${q.outlet} quoted ${q.speaker}: “${shorten(q.quote)}”`,
       cites: [cite(q.articleId)],
@@ -142,25 +146,35 @@ function whoEachQuotes(
   articles: readonly OutletArticle[],
   cite: (id: string) => number,
 ): CitedText[] {
-  const byOutlet = new Map<string, { counts: Map<string, number>; articleId: string }>();
+  // Counted by key, each shown as the outlet first wrote it: outlets that spell one name
+  // differently ("George W. Bush", "George W Bush") quote the same person.
+  const byOutlet = new Map<
+    string,
+    { counts: Map<string, number>; names: Map<string, string>; articleId: string }
+  >();
   for (const a of articles) {
     for (const q of a.quotes) {
       if (!isNamed(q.speaker)) continue;
-      const entry = byOutlet.get(a.outlet) ?? { counts: new Map(), articleId: a.articleId };
-      entry.counts.set(q.speaker, (entry.counts.get(q.speaker) ?? 0) + 1);
+      const entry = byOutlet.get(a.outlet) ?? {
+        counts: new Map(),
+        names: new Map(),
+        articleId: a.articleId,
+      };
+      const key = speakerKey(q.speaker);
+      entry.counts.set(key, (entry.counts.get(key) ?? 0) + 1);
+      if (!entry.names.has(key)) entry.names.set(key, q.speaker);
       byOutlet.set(a.outlet, entry);
     }
   }
   if (byOutlet.size < 2) return [];
-  const lists = [...byOutlet].map(([outlet, { counts, articleId }]) => ({
-    outlet,
-    articleId,
-    speakers: [...counts]
+  const lists = [...byOutlet].map(([outlet, { counts, names, articleId }]) => {
+    const keys = [...counts]
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
       .slice(0, 3)
-      .map(([s]) => s),
-  }));
-  const same = lists.every((l) => l.speakers.join('|') === lists[0]?.speakers.join('|'));
+      .map(([key]) => key);
+    return { outlet, articleId, keys, speakers: keys.map((key) => names.get(key) as string) };
+  });
+  const same = lists.every((l) => l.keys.join('|') === lists[0]?.keys.join('|'));
   if (same) return [];
   return lists.slice(0, MAX_OUTLETS).map((l) => ({
     text: `${l.outlet} quotes ${listOf(l.speakers)}.`,

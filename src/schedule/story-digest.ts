@@ -1,3 +1,4 @@
+import { speakerKey } from '../analysis/quotes/speaker-key.ts';
 import type { Article } from '../articles/article.ts';
 import { overlap } from '../articles/cleaning/compare-text.ts';
 import type { Briefing, BriefingQuote } from '../briefing/briefing.ts';
@@ -109,9 +110,11 @@ export async function storyDigest(store: Store, newIds: readonly string[]): Prom
     points.push({ text, cites });
     for (const a of fresh) {
       for (const q of a.quotes) {
-        if (quotes.length >= MAX_QUOTES || q.kind !== 'direct' || speakers.has(q.speaker)) continue;
+        // By key: "George W. Bush" and "George W Bush" are one voice.
+        const speaker = speakerKey(q.speaker);
+        if (quotes.length >= MAX_QUOTES || q.kind !== 'direct' || speakers.has(speaker)) continue;
         if (q.quote.split(/\s+/).length < 4) continue;
-        speakers.add(q.speaker);
+        speakers.add(speaker);
         quotes.push({
           speaker: q.speaker,
           role: q.role,

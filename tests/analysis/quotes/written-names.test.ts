@@ -33,3 +33,17 @@ describe('a speaker shown as the article writes the name', () => {
     expect(writtenName('J Smith', ['Mary J.J. Smith spoke.'])).toBe('J Smith');
   });
 });
+
+describe('a name that ends in a letter', () => {
+  it('does not take the period that ends the sentence', () => {
+    const texts = ['“We built it,” said Malcolm X.', 'Neither did I.'];
+    expect(writtenName('Malcolm X', texts)).toBe('Malcolm X');
+    expect(writtenName('I', texts)).toBe('I');
+    expect(writtenName('George H.W Bush', ['George H.W. Bush said so.'])).toBe('George H.W. Bush');
+    const { quotes } = extractQuotes([
+      '“This is not the party I joined,” I said to him.',
+      'He shrugged. Neither did I.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).not.toContain('I.');
+  });
+});
