@@ -8,7 +8,7 @@ const SUFFIX = /^(?:Jr|Sr)$/;
 const literal = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * A person's name as the article writes it. Names are read as words, which drops the periods of
+ * A speaker's name as the article writes it. Names are read as words, which drops the periods of
  * initials and suffixes: readers saw "Donald J Trump", "George W Bush", "J.J MacNab" and "Harry B
  * Harris Jr" in `/who` and briefs (735 of the train split's quotes). Where the article spells the
  * same words with those periods (or a comma before "Jr."), that spelling is the name; otherwise
